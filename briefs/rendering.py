@@ -1,0 +1,30 @@
+"""Body source (Markdown) to the sanitized HTML that pages and feeds show."""
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "b", "i", "a",
+    "blockquote", "br", "hr", "sup", "sub", "table", "thead", "tbody", "tr", "th",
+    "td", "figure", "figcaption",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}}
+
+
+def sanitize_html(html):
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener",
+    )
+
+
+def render_body(source):
+    if not source:
+        return ""
+    # Editors write "# Heading" by habit; the page title is the only h1.
+    html = markdown.markdown(source, extensions=["sane_lists"], output_format="html")
+    html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
+    return sanitize_html(html)
