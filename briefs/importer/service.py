@@ -1,0 +1,69 @@
+"""One file through read -> parse -> store; shared by the command and the admin page."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+
+from .errors import BriefImportError
+from .parse import parse_export
+from .read import read_bytes, read_source
+from .store import BriefOutcome, StoreOptions, store_file
+
+FAILED = "failed"
+
+
+@dataclass
+class FileReport:
+    path: str
+    status: str = ""
+    briefs: list[BriefOutcome] = field(default_factory=list)
+    error: str = ""
+
+    @property
+    def warnings(self):
+        return [w for outcome in self.briefs for w in outcome.warnings]
+
+    def as_dict(self):
+        return {
+            "path": self.path,
+            "status": self.status,
+            "briefs": [
+                {"slug": o.slug, "title": o.title, "action": o.action}
+                for o in self.briefs
+            ],
+            "warnings": self.warnings,
+            "errors": [self.error] if self.error else [],
+        }
+
+
+def summarize_status(outcomes: list[BriefOutcome]) -> str:
+    actions = {o.action for o in outcomes}
+    return actions.pop() if len(actions) == 1 else "mixed"
+
+
+def import_text(text: str, name: str, options: StoreOptions) -> FileReport:
+    report = FileReport(path=name)
+    try:
+        report.briefs = store_file(parse_export(text), name, options)
+    except BriefImportError as error:
+        report.status, report.error = FAILED, str(error)
+        return report
+    report.status = summarize_status(report.briefs)
+    return report
+
+
+def import_path(path: Path, options: StoreOptions) -> FileReport:
+    try:
+        text = read_source(path, max_bytes=settings.IMPORT_MAX_BYTES)
+    except BriefImportError as error:
+        return FileReport(path=str(path), status=FAILED, error=str(error))
+    return import_text(text, str(path), options)
+
+
+def import_upload(data: bytes, name: str, options: StoreOptions) -> FileReport:
+    try:
+        text = read_bytes(data, name, max_bytes=settings.IMPORT_MAX_BYTES)
+    except BriefImportError as error:
+        return FileReport(path=name, status=FAILED, error=str(error))
+    return import_text(text, name, options)
