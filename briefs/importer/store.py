@@ -58,7 +58,7 @@ def editable_fingerprint(brief: Brief) -> str:
         "title": brief.title,
         "slug": brief.slug,
         "status": brief.status,
-        "published_at": brief.published_at.isoformat() if brief.published_at else "",
+        "published_at": brief.published_at.timestamp() if brief.published_at else None,
         "summary": brief.summary,
         "body": brief.body,
         "series": brief.series_id,
