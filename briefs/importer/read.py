@@ -1,0 +1,630 @@
+"""Read stage of the importer: a source file -> export text (DESIGN.md section 4).
+
+Text files are decoded (UTF-8, UTF-8 with BOM, or Windows-1252) and given LF
+newlines. PDFs (a browser's "print to PDF" of a post page) are turned into the same
+shape as the text export: posts from ``THE PENINSULA`` to ``Return to the
+Peninsula``, paragraphs separated by blank lines, headings on their own paragraph,
+bullet items as ``- `` lines. Paragraph breaks are recovered from word positions,
+because a PDF has no blank lines.
+
+No Django here: the admin upload page and the command both call ``read_bytes`` /
+``read_source`` and hand the text to the parser.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError
+from pdfminer.psexceptions import PSException
+from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+
+from .errors import BriefImportError
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+TEXT_SUFFIXES = frozenset({".txt", ".md"})
+PDF_SUFFIX = ".pdf"
+IMPORTABLE_SUFFIXES = TEXT_SUFFIXES | {PDF_SUFFIX}
+
+POST_START = "THE PENINSULA"
+POST_END = "Return to the Peninsula"
+
+
+# --------------------------------------------------------------------------- files
+
+
+def iter_source_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Path]]:
+    """Expand files and folders into (importable files, skipped files).
+
+    Folders are walked recursively in a stable, sorted order; hidden files and
+    folders found by the walk (dotfiles, ``.git``) are ignored altogether, while a
+    file named explicitly is always taken at its word. A file listed twice is kept
+    once. Raises BriefImportError for a path that does not exist.
+    """
+    importable: list[Path] = []
+    skipped: list[Path] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise BriefImportError(f"no such file or folder: {path}")
+        found = _walk_folder(path) if path.is_dir() else [path]
+        for file in found:
+            key = file.resolve()
+            if key in seen:
+                continue
+            seen.add(key)
+            if file.suffix.lower() in IMPORTABLE_SUFFIXES:
+                importable.append(file)
+            else:
+                skipped.append(file)
+    return importable, skipped
+
+
+def _walk_folder(folder: Path) -> Iterator[Path]:
+    for root, dirnames, filenames in os.walk(folder):
+        # Pruning in place keeps os.walk out of hidden folders and fixes the order.
+        dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                yield Path(root, name)
+
+
+# ---------------------------------------------------------------------- reading
+
+
+def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Return the export text of one file; BriefImportError names what is wrong."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        # Checked before reading so that a huge file is never loaded into memory.
+        _check_size(size, max_bytes)
+        data = path.read_bytes()
+    except OSError as error:
+        raise BriefImportError(
+            f"cannot read file ({error.strerror or error})"
+        ) from error
+    return read_bytes(data, path.name, max_bytes=max_bytes)
+
+
+def read_bytes(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Like read_source for content already in memory (an admin upload).
+
+    ``name`` is the file name as uploaded; its suffix picks PDF or text reading.
+    """
+    _check_size(len(data), max_bytes)
+    if not data:
+        raise BriefImportError("empty file")
+    if Path(name).suffix.lower() == PDF_SUFFIX:
+        text = read_pdf_bytes(data)
+    else:
+        text = decode_text(data)
+    if not text.strip():
+        raise BriefImportError("empty file")
+    return text
+
+
+def _check_size(size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise BriefImportError(
+            f"file over the size limit ({_megabytes(size)} MB > "
+            f"{_megabytes(max_bytes)} MB)"
+        )
+
+
+def _megabytes(size: int) -> str:
+    # Enough decimals that a small test limit does not read "0 MB > 0 MB".
+    value = size / (1024 * 1024)
+    return f"{value:.1f}" if value >= 1 else f"{value:.3g}"
+
+
+# ------------------------------------------------------------------------- text
+
+
+def decode_text(data: bytes) -> str:
+    """Decode UTF-8 (BOM stripped) or else Windows-1252, with LF newlines."""
+    if b"\x00" in data:
+        raise BriefImportError("not a text file (contains NUL bytes)")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            # Strict: the five bytes cp1252 leaves undefined mean it is not cp1252.
+            text = data.decode("cp1252")
+        except UnicodeDecodeError as error:
+            raise BriefImportError(
+                "undecodable text (neither UTF-8 nor Windows-1252)"
+            ) from error
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# -------------------------------------------------------------------------- PDF
+
+# Print chrome a browser adds in the page margins: "12/17/25, 3:04 PM" (or an ISO
+# date), the page URL, and a page counter like "1/2".
+_PRINT_DATE = re.compile(
+    r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?"
+)
+_PRINT_URL = re.compile(r"(?:https?|file)://\S+|\babout:blank\b")
+_PAGE_COUNTER = re.compile(r"(?:^|\s)\d{1,4}\s*/\s*\d{1,4}$")
+# Share of the page height, at top and bottom, where the print header and footer
+# live; only lines that also look like print chrome are dropped from it.
+_BAND_SHARE = 0.07
+
+_BULLET_GLYPHS = frozenset("•◦▪▫■□●○‣⁃∙·–-*")
+# Glyphs that can only be bullets, so they are recognised even when glued to the
+# following word by the word extraction.
+_UNAMBIGUOUS_BULLETS = frozenset("•◦▪▫■□●○‣⁃∙")
+# A glyph the font cannot map to Unicode, alone at the start of a line, is a
+# bullet drawn from a symbol font.
+_UNMAPPED_GLYPH = re.compile(r"^\(cid:\d+\)$")
+# Gap between glyphs, as a share of the font size, that separates two words: a
+# space is about a quarter of an em, kerning far less.
+_WORD_GAP_SHARE = 0.15
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+
+# First elements that form hyphenated compounds rather than being cut-off word
+# pieces; "multi-faceted", "long-standing", "well-known" keep their hyphen.
+_COMPOUND_HEADS = frozenset(
+    """
+    long short well self cross high low full half part multi co non anti pro post pre
+    so far wide all ill ever first second third one two three four five export import
+    trade policy decision state government market year month day time middle upper
+    lower open free hard soft real big small
+    """.split()  # noqa: SIM905 - a word list reads best as text
+)
+
+
+@dataclass
+class _Line:
+    text: str
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    bold: bool
+    first_word_width: float
+    page: int
+    page_height: float
+    page_start: bool = False  # first kept line of a page after the first
+
+
+@dataclass
+class _Paragraph:
+    lines: list[_Line] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Measurements of the post's body text, from which breaks are judged."""
+
+    size: float  # the body text's font size
+    left: float
+    right: float
+    leading: float  # white space between two lines of one paragraph
+
+
+def read_pdf_bytes(data: bytes) -> str:
+    """Turn a browser-printed post page into export text."""
+    if b"%PDF-" not in data[:1024]:
+        raise BriefImportError("not a PDF file (no %PDF header)")
+    if b"%%EOF" not in data[-2048:]:
+        # pdfminer quietly reads what is left of a cut-off file; half a post is
+        # worse than a clear refusal.
+        raise BriefImportError("damaged or truncated PDF")
+    pages = _extract_page_lines(data)
+    lines = _drop_print_chrome(pages)
+    if not lines:
+        raise BriefImportError(
+            "PDF has no text layer (scanned image; OCR is not supported)"
+        )
+    return _lines_to_export_text(lines)
+
+
+def _extract_page_lines(data: bytes) -> list[list[_Line]]:
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            return [
+                _group_words_into_lines(_words_of(page), number)
+                for number, page in enumerate(pdf.pages)
+            ]
+    except PdfminerException as error:
+        cause = error.args[0] if error.args else error
+        if isinstance(cause, PDFEncryptionError):
+            raise BriefImportError("encrypted PDF (password protected)") from error
+        raise BriefImportError("damaged or truncated PDF") from error
+    except PDFEncryptionError as error:
+        raise BriefImportError("encrypted PDF (password protected)") from error
+    except (PSException, MalformedPDFException) as error:
+        raise BriefImportError("damaged or truncated PDF") from error
+
+
+def _words_of(page: pdfplumber.page.Page) -> list[dict]:
+    # One pass per page: pdfplumber's layout of characters is the dominant cost,
+    # and extract_text would repeat it.
+    # A word gap relative to the font size: a fixed 3 pt glues the words of small
+    # print (a 9 pt space is 2.5 pt wide) when the PDF positions words without
+    # drawing space characters.
+    words = page.extract_words(
+        x_tolerance_ratio=_WORD_GAP_SHARE, extra_attrs=["size", "fontname"]
+    )
+    height = page.height
+    for word in words:
+        word["page_height"] = height
+    return words
+
+
+def _group_words_into_lines(words: list[dict], page_number: int) -> list[_Line]:
+    # Words of one line share a baseline; "bottom" is baseline-bound, while "top"
+    # moves with the font size (a bold run-in head in a bigger font).
+    words = sorted(words, key=lambda word: word["bottom"])
+    groups: list[list[dict]] = []
+    for word in words:
+        tolerance = max(2.0, 0.3 * word["size"])
+        if groups and abs(word["bottom"] - groups[-1][0]["bottom"]) <= tolerance:
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    return [_make_line(group, page_number) for group in groups]
+
+
+def _make_line(words: list[dict], page_number: int) -> _Line:
+    words.sort(key=lambda word: word["x0"])
+    parts = [words[0]["text"]]
+    for before, word in zip(words, words[1:], strict=False):
+        # A font change inside a word ("Japan" as a link then ".") splits it in
+        # extract_words; only a visible gap is a space.
+        touching = word["x0"] - before["x1"] < _WORD_GAP_SHARE * word["size"]
+        parts.append(word["text"] if touching else " " + word["text"])
+    sizes = [word["size"] for word in words]
+    return _Line(
+        text="".join(parts),
+        top=min(word["top"] for word in words),
+        bottom=max(word["bottom"] for word in words),
+        x0=words[0]["x0"],
+        x1=words[-1]["x1"],
+        size=max(sizes),
+        bold=all(_BOLD_FONT.search(word["fontname"]) for word in words),
+        first_word_width=words[0]["x1"] - words[0]["x0"],
+        page=page_number,
+        page_height=words[0]["page_height"],
+    )
+
+
+# ------------------------------------------------------------------ print chrome
+
+
+def _drop_print_chrome(pages: list[list[_Line]]) -> list[_Line]:
+    """Remove the print header/footer and lines repeated on every page."""
+    repeated = _repeated_line_keys(pages) if len(pages) >= 2 else set()
+    kept: list[_Line] = []
+    for page_lines in pages:
+        first_on_page = True
+        for line in page_lines:
+            if _line_key(line) in repeated or _is_print_band_line(line):
+                continue
+            line.page_start = first_on_page and line.page > 0
+            first_on_page = False
+            kept.append(line)
+    return kept
+
+
+def _line_key(line: _Line) -> tuple[str, int]:
+    # Digits are blanked so that "1/2" and "2/2" in the footer count as the same line.
+    return re.sub(r"\d+", "#", line.text), round(line.top / 3)
+
+
+def _repeated_line_keys(pages: list[list[_Line]]) -> set[tuple[str, int]]:
+    counts = Counter(key for lines in pages for key in {_line_key(li) for li in lines})
+    return {key for key, count in counts.items() if count == len(pages)}
+
+
+def _is_print_band_line(line: _Line) -> bool:
+    band = _BAND_SHARE * line.page_height
+    if band < line.top and line.bottom < line.page_height - band:
+        return False
+    text = line.text
+    return bool(
+        _PRINT_DATE.search(text)
+        or _PRINT_URL.search(text)
+        or _PAGE_COUNTER.search(text)
+    )
+
+
+# -------------------------------------------------------------------- the posts
+
+
+def _lines_to_export_text(lines: list[_Line]) -> str:
+    posts = _split_posts(lines)
+    if not posts:
+        # No marker: hand over the text as it is and let the parser say what is
+        # missing, as it does for a text export without posts.
+        return _render_paragraphs(lines, _Vocabulary(lines))
+    vocabulary = _Vocabulary(lines)
+    return "\n\n\n".join(
+        f"{POST_START}\n\n{_render_paragraphs(body, vocabulary)}\n\n{POST_END}"
+        for body in posts
+    )
+
+
+def _split_posts(lines: list[_Line]) -> list[list[_Line]]:
+    posts: list[list[_Line]] = []
+    current: list[_Line] | None = None
+    for line in lines:
+        if line.text.strip() == POST_START:
+            # A later marker restarts the post: a navigation link of the same
+            # name above the post must not swallow it.
+            current = []
+        elif current is not None and _is_post_end(line):
+            posts.append(current)
+            current = None
+        elif current is not None:
+            current.append(line)
+    if current:
+        posts.append(current)
+    return [body for body in posts if body]
+
+
+def _is_post_end(line: _Line) -> bool:
+    return POST_END.lower() in line.text.lower() and len(line.text) < 2 * len(POST_END)
+
+
+def _render_paragraphs(lines: list[_Line], vocabulary: _Vocabulary) -> str:
+    layout = _measure_layout(lines)
+    paragraphs = _group_into_paragraphs(lines, layout)
+    indent_style = _uses_first_line_indents(paragraphs, layout)
+    return "\n\n".join(
+        _render_paragraph(
+            par, vocabulary, _renders_as_list_item(par, layout, indent_style)
+        )
+        for par in paragraphs
+    )
+
+
+def _measure_layout(lines: list[_Line]) -> _Layout:
+    body_size = Counter(round(line.size, 1) for line in lines).most_common(1)[0][0]
+    body_lines = [line for line in lines if round(line.size, 1) == body_size]
+    left = Counter(round(line.x0) for line in body_lines).most_common(1)[0][0]
+    right = max(line.x1 for line in body_lines)
+    gaps = [
+        after.top - before.bottom
+        for before, after in zip(body_lines, body_lines[1:], strict=False)
+        if after.page == before.page and after.top > before.top
+    ]
+    # The lower quartile: most neighbouring lines belong to one paragraph, and a
+    # post made only of one-line paragraphs must not set the bar at their gap.
+    if len(gaps) >= 4:
+        leading = statistics.quantiles(gaps, n=4)[0]
+    elif gaps:
+        leading = min(gaps)
+    else:
+        leading = 0.3 * body_size
+    return _Layout(size=body_size, left=left, right=right, leading=max(leading, 0.0))
+
+
+def _group_into_paragraphs(lines: list[_Line], layout: _Layout) -> list[_Paragraph]:
+    paragraphs: list[_Paragraph] = []
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if not paragraphs or _starts_paragraph(paragraphs[-1], line, following, layout):
+            paragraphs.append(_Paragraph())
+        paragraphs[-1].lines.append(line)
+    return paragraphs
+
+
+def _starts_paragraph(
+    paragraph: _Paragraph, line: _Line, following: _Line | None, layout: _Layout
+) -> bool:
+    previous = paragraph.lines[-1]
+    return (
+        _is_standalone(previous)
+        or _is_standalone(line)
+        or _bullet_body(line.text) is not None
+        or _changes_style(previous, line, layout)
+        or _has_paragraph_gap(previous, line, layout)
+        or _ended_early(previous, line, layout)
+        or _changes_indent(paragraph, line, following, layout)
+    )
+
+
+_PUBLISHED_LINE = re.compile(r"^Published\s+[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}$")
+_LABELLED_LINE = re.compile(r"^(?:Authors?|Categor(?:y|ies)|Tags?):\s")
+
+
+def _is_standalone(line: _Line) -> bool:
+    """Metadata lines are paragraphs of their own whatever the spacing."""
+    text = line.text.strip()
+    return bool(_PUBLISHED_LINE.match(text) or _LABELLED_LINE.match(text))
+
+
+def _bullet_body(text: str) -> str | None:
+    """The item text when the line opens a bullet item, else None."""
+    head, _, rest = text.partition(" ")
+    is_glyph = all(char in _BULLET_GLYPHS for char in head) and len(head) <= 2
+    if head and (is_glyph or _UNMAPPED_GLYPH.match(head)):
+        return rest if rest else None
+    if head[:1] in _UNAMBIGUOUS_BULLETS and head[1:2].isalnum():
+        return text[1:]
+    return None
+
+
+def _is_heading_like(line: _Line, layout_size: float) -> bool:
+    emphasised = line.size > layout_size + 0.5 or line.bold
+    return emphasised and len(line.text.split()) <= 14 and not line.text.endswith(".")
+
+
+def _changes_style(previous: _Line, line: _Line, layout: _Layout) -> bool:
+    # A heading is bigger or bold; lines of one title share the same style and
+    # stay together.
+    if abs(previous.size - line.size) > 0.5:
+        return True
+    body_size = min(previous.size, line.size)
+    return _is_heading_like(previous, body_size) != _is_heading_like(line, body_size)
+
+
+def _has_paragraph_gap(previous: _Line, line: _Line, layout: _Layout) -> bool:
+    # The white space at a page break is the page margin, not a paragraph gap.
+    if line.page_start or line.page != previous.page:
+        return False
+    size = max(previous.size, line.size)
+    return line.top - previous.bottom > layout.leading + max(2.0, 0.4 * size)
+
+
+def _ended_early(previous: _Line, line: _Line, layout: _Layout) -> bool:
+    """True when the next line's first word would have fitted on this line.
+
+    A browser only wraps when the next word does not fit, so room left for it
+    means the line was ended on purpose: the end of a paragraph or heading.
+    """
+    if previous.text.endswith(("-", "—", "/")):
+        # Browsers also wrap after a hyphen; then the next "word" is a fragment.
+        return False
+    space = 0.3 * line.size
+    return previous.x1 + space + line.first_word_width < layout.right - 1.0
+
+
+def _changes_indent(
+    paragraph: _Paragraph, line: _Line, following: _Line | None, layout: _Layout
+) -> bool:
+    previous = paragraph.lines[-1]
+    step = max(6.0, 0.8 * line.size)
+    if line.x0 > previous.x0 + step:
+        if _is_list_item(paragraph):
+            return False  # continuation under a bullet's text
+        hanging = (
+            len(paragraph.lines) == 1
+            and following is not None
+            and abs(following.x0 - line.x0) < 2.0
+        )
+        return not hanging  # otherwise a first-line indent opens a paragraph
+    if line.x0 < previous.x0 - step:
+        first = paragraph.lines[0]
+        first_line_indent = (
+            len(paragraph.lines) == 1
+            and first.x0 > layout.left + step / 2
+            and abs(line.x0 - layout.left) < step / 2
+            and not _is_list_item(paragraph)
+        )
+        return not first_line_indent  # otherwise a list or indented block ended
+    return False
+
+
+def _is_list_item(paragraph: _Paragraph) -> bool:
+    first = paragraph.lines[0]
+    if _bullet_body(first.text) is not None:
+        return True
+    rest = paragraph.lines[1:]
+    step = max(6.0, 0.8 * first.size)
+    return bool(rest) and all(line.x0 > first.x0 + step for line in rest)
+
+
+# ------------------------------------------------------------- joining the lines
+
+
+class _Vocabulary:
+    """Words seen in the document, to tell a split word from a compound."""
+
+    _TOKEN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+    _LINE_END_PIECE = re.compile(r"\S+-$")
+
+    def __init__(self, lines: list[_Line]) -> None:
+        self.words: set[str] = set()
+        self.compounds: set[str] = set()
+        # A piece cut off at a line end ("alli-") is not evidence of a word.
+        text = "\n".join(self._LINE_END_PIECE.sub("", line.text) for line in lines)
+        for token in self._TOKEN.findall(text):
+            token = token.lower()
+            (self.compounds if "-" in token else self.words).add(token)
+
+
+def _uses_first_line_indents(paragraphs: list[_Paragraph], layout: _Layout) -> bool:
+    """True when paragraphs are marked by indenting their first line."""
+    multi_line = [par for par in paragraphs if len(par.lines) >= 2]
+    indented = [
+        par
+        for par in multi_line
+        if par.lines[0].x0 > par.lines[1].x0 + 6.0
+        and abs(par.lines[1].x0 - layout.left) < 3.0
+    ]
+    return len(indented) >= 2 and 2 * len(indented) >= len(multi_line)
+
+
+def _renders_as_list_item(
+    paragraph: _Paragraph, layout: _Layout, indent_style: bool
+) -> bool:
+    if _is_list_item(paragraph):
+        return True
+    # Browsers draw list markers as shapes, not text: what is left of a list is a
+    # block indented from the text's left edge. Headings and centred lines (a
+    # caption) are indented too, and are not items.
+    first = paragraph.lines[0]
+    step = max(6.0, 0.8 * first.size)
+    if indent_style or any(line.x0 < layout.left + step for line in paragraph.lines):
+        return False
+    if any(_is_heading_like(line, layout.size) for line in paragraph.lines):
+        return False
+    centred = abs((first.x0 - layout.left) - (layout.right - first.x1)) < 3.0
+    return not (len(paragraph.lines) == 1 and centred)
+
+
+def _render_paragraph(
+    paragraph: _Paragraph, vocabulary: _Vocabulary, list_item: bool
+) -> str:
+    texts = [line.text.strip() for line in paragraph.lines]
+    bullet = _bullet_body(texts[0])
+    if bullet is not None:
+        texts[0] = bullet
+    text = texts[0]
+    for following in texts[1:]:
+        text = _join_lines(text, following, vocabulary)
+    return f"- {text}" if list_item else text
+
+
+def _join_lines(text: str, following: str, vocabulary: _Vocabulary) -> str:
+    if text.endswith("-") and not text.endswith(" -"):
+        if _is_split_word(text, following, vocabulary):
+            return text[:-1] + following
+        return text + following
+    if text.endswith(("—", "/")) or (text.endswith("–") and not text.endswith(" –")):
+        return text + following
+    return f"{text} {following}"
+
+
+def _is_split_word(text: str, following: str, vocabulary: _Vocabulary) -> bool:
+    """Decide whether "alli-" + "ance" is one word cut by hyphenation.
+
+    The hyphen goes only when it follows a lowercase letter, the next line starts
+    in lowercase, the piece before it is not already part of a compound
+    ("state-of-the-"), and the document does not show the pair as a compound:
+    the hyphenated form written elsewhere ("export-control") or a first element
+    known to make compounds ("long-standing"), or both pieces standing alone as
+    words elsewhere ("policy-relevant"). A joined form seen elsewhere wins.
+    """
+    last_token = text.rsplit(" ", 1)[-1][:-1]
+    if not (last_token[-1:].islower() and following[:1].islower()):
+        return False
+    if "-" in last_token:
+        return False
+    head = re.sub(r"^[^A-Za-z]+", "", last_token).lower()
+    tail = re.match(r"[A-Za-z]*", following).group(0).lower()
+    if f"{head}-{tail}" in vocabulary.compounds:
+        return False
+    if head + tail in vocabulary.words:
+        return True
+    if head in _COMPOUND_HEADS:
+        return False
+    known_pieces = head in vocabulary.words and tail in vocabulary.words
+    return not (len(head) >= 3 and len(tail) >= 3 and known_pieces)
