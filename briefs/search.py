@@ -1,30 +1,177 @@
 """Full-text search: a stored vector on PostgreSQL, containment on SQLite."""
 
-from django.contrib.postgres.search import SearchVector
+import re
+
 from django.db import connection
-from django.db.models import Value
+from django.db.models import F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+# A query longer than this is a pasted paragraph, not a search; the tail adds
+# cost and no precision.
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+# Markers PostgreSQL puts around matches; control characters never occur in
+# stored text, so the snippet can be escaped first and marked up after.
+MATCH_START = "\x02"
+MATCH_STOP = "\x03"
 
 
 def uses_postgres_search():
     return connection.vendor == "postgresql"
 
 
+def clean_query(raw):
+    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH].strip()
+
+
 def update_search_vectors(briefs):
     """Rebuild the stored vector of these briefs (after their authors and tags are set).
 
-    Weights: title A, summary and author names and categories B, body C.
+    Weights: title A, summary and author names and categories B, body C. One
+    UPDATE for all of them: author names and categories come from subqueries.
     """
     if not uses_postgres_search():
         return
+    from django.contrib.postgres.aggregates import StringAgg
+    from django.contrib.postgres.search import SearchVector
+    from taggit.models import TaggedItem
+
+    from .models import Brief, BriefAuthor
+
+    pks = [getattr(brief, "pk", brief) for brief in briefs]
+    if not pks:
+        return
+    author_names = (
+        BriefAuthor.objects.filter(brief=OuterRef("pk"))
+        .values("brief")
+        .annotate(names=StringAgg("author__name", " "))
+        .values("names")
+    )
+    category_names = (
+        TaggedItem.objects.filter(
+            content_type__app_label="briefs",
+            content_type__model="brief",
+            object_id=OuterRef("pk"),
+        )
+        .values("object_id")
+        .annotate(names=StringAgg("tag__name", " "))
+        .values("names")
+    )
+    Brief.objects.filter(pk__in=pks).update(
+        search_vector=SearchVector("title", weight="A", config="english")
+        + SearchVector("summary", weight="B", config="english")
+        + SearchVector(
+            Coalesce(Subquery(author_names), Value("")), weight="B", config="english"
+        )
+        + SearchVector(
+            Coalesce(Subquery(category_names), Value("")),
+            weight="B",
+            config="english",
+        )
+        + SearchVector("body", weight="C", config="english")
+    )
+
+
+def search_briefs(queryset, raw_query):
+    """Published briefs matching the query, best first, each with a `snippet`.
+
+    The snippet is computed by the database on PostgreSQL (for the rows of one
+    page only, since it is an annotation on a sliced query); on SQLite it is
+    left to `snippet_for`.
+    """
+    query = clean_query(raw_query)
+    if not query:
+        return queryset.none()
+    if uses_postgres_search():
+        return _postgres_search(queryset, query)
+    return _containment_search(queryset, query)
+
+
+def _postgres_search(queryset, query):
+    from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+
+    search_query = SearchQuery(query, search_type="websearch", config="english")
+    return (
+        queryset.filter(search_vector=search_query)
+        .annotate(
+            rank=SearchRank(F("search_vector"), search_query),
+            headline=SearchHeadline(
+                "body",
+                search_query,
+                config="english",
+                start_sel=MATCH_START,
+                stop_sel=MATCH_STOP,
+                max_words=35,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        )
+        .order_by("-rank", "-published_at", "-pk")
+    )
+
+
+def _terms(query):
+    return [t for t in re.findall(r"\w[\w'-]*", query) if len(t) > 1][:MAX_TERMS]
+
+
+def _containment_search(queryset, query):
     from .models import Brief
 
-    for brief in briefs:
-        authors = " ".join(a.name for a in brief.authors.all())
-        categories = " ".join(t.name for t in brief.categories.all())
-        Brief.objects.filter(pk=brief.pk).update(
-            search_vector=SearchVector("title", weight="A", config="english")
-            + SearchVector("summary", weight="B", config="english")
-            + SearchVector(Value(authors), weight="B", config="english")
-            + SearchVector(Value(categories), weight="B", config="english")
-            + SearchVector("body", weight="C", config="english")
+    terms = _terms(query) or [query]
+    matches = Brief.objects.all()
+    for term in terms:
+        matches = matches.filter(
+            Q(title__icontains=term)
+            | Q(summary__icontains=term)
+            | Q(body__icontains=term)
+            | Q(authors__name__icontains=term)
+            | Q(categories__name__icontains=term)
         )
+    # Through a subquery, so the joins to authors and tags never duplicate rows.
+    return queryset.filter(pk__in=matches.values("pk")).order_by("-published_at", "-pk")
+
+
+def highlight(text, query):
+    """Escaped text with the query's terms wrapped in <mark> (SQLite snippets)."""
+    pattern = _terms_pattern(query)
+    if pattern is None:
+        return escape(text)
+    marked = pattern.sub(lambda m: f"{MATCH_START}{m.group(0)}{MATCH_STOP}", text)
+    return render_marked(marked)
+
+
+def render_marked(marked):
+    html = escape(marked).replace(MATCH_START, "<mark>").replace(MATCH_STOP, "</mark>")
+    return mark_safe(html)  # noqa: S308 -- escaped above; only our <mark> added
+
+
+def _terms_pattern(query):
+    terms = _terms(clean_query(query))
+    if not terms:
+        return None
+    return re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
+
+
+def plain_text(markdown_source):
+    text = re.sub(r"[#*_>`\[\]]|\(#\)|\]\([^)]*\)", " ", markdown_source or "")
+    return " ".join(text.split())
+
+
+def snippet_for(brief, query, width=220):
+    """A passage of the brief around the first match, for the containment fallback."""
+    headline = getattr(brief, "headline", None)
+    if headline:
+        return render_marked(plain_text(headline))
+    text = plain_text(brief.body) or brief.summary
+    pattern = _terms_pattern(query)
+    match = pattern.search(text) if pattern else None
+    if match is None:
+        return highlight(brief.summary or text[:width], query)
+    start = max(0, match.start() - width // 3)
+    passage = text[start : start + width]
+    prefix = "… " if start else ""
+    suffix = " …" if start + width < len(text) else ""
+    return highlight(f"{prefix}{passage}{suffix}", query)

@@ -1,8 +1,62 @@
 from django.conf import settings
-from django.utils.cache import add_never_cache_headers
-from django.views.generic import DetailView, ListView
+from django.db.models import Count, Max, Q
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.safestring import mark_safe
+from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic.dates import MonthArchiveView, YearArchiveView
+from taggit.models import Tag
 
-from .models import Author, Brief, Series
+from . import citations, images
+from .models import Author, Brief, BriefAuthor, Series, SlugRedirect
+from .search import clean_query, search_briefs, snippet_for
+
+MORE_BY_AUTHOR = 3
+# Tags reach briefs through taggit's generic TaggedItem rows.
+TAG_ITEMS = "taggit_taggeditem_items"
+
+
+def published_categories():
+    """Categories with at least one published brief, each with `brief_count`."""
+    return (
+        Tag.objects.filter(
+            **{
+                f"{TAG_ITEMS}__content_type__app_label": "briefs",
+                f"{TAG_ITEMS}__content_type__model": "brief",
+                f"{TAG_ITEMS}__object_id__in": Brief.objects.published().values("pk"),
+            }
+        )
+        .annotate(brief_count=Count(TAG_ITEMS, distinct=True))
+        .order_by("name")
+    )
+
+
+def published_authors():
+    return Author.objects.annotate(
+        brief_count=Count(
+            "brief_links",
+            filter=Q(brief_links__brief__in=Brief.objects.published()),
+            distinct=True,
+        )
+    ).filter(brief_count__gt=0)
+
+
+def published_series():
+    published = Q(briefs__in=Brief.objects.published())
+    return Series.objects.annotate(
+        brief_count=Count("briefs", filter=published, distinct=True),
+        last_published=Max("briefs__published_at", filter=published),
+    ).filter(brief_count__gt=0)
+
+
+def unique_disclosures(briefs):
+    """The distinct disclosures of the briefs shown, in order of first appearance."""
+    seen = {}
+    for brief in briefs:
+        if brief.disclosure is not None:
+            seen.setdefault(brief.disclosure_id, brief.disclosure)
+    return list(seen.values())
 
 
 class PublishedBriefMixin:
@@ -14,16 +68,26 @@ class PublishedBriefMixin:
     def get_queryset(self):
         return Brief.objects.published().for_listing()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # A list carries the disclosure of every brief it shows, once.
+        briefs = context.get("object_list")
+        if briefs is not None:
+            context["page_disclosures"] = unique_disclosures(briefs)
+        return context
+
 
 class HomeView(PublishedBriefMixin, ListView):
-    template_name = "briefs/brief_list.html"
+    template_name = "briefs/home.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["current_series"] = (
-            Series.objects.filter(briefs__in=Brief.objects.published())
-            .order_by("-volume", "-issue", "-pk")
-            .first()
+            published_series().order_by("-volume", "-issue", "-last_published").first()
+        )
+        context["categories"] = published_categories()
+        context["years"] = Brief.objects.published().dates(
+            "published_at", "year", order="DESC"
         )
         return context
 
@@ -39,40 +103,224 @@ class BriefDetailView(PublishedBriefMixin, DetailView):
         return super().get_queryset()
 
     def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
+        try:
+            self.object = self.get_object()
+        except Http404:
+            # A renamed brief keeps answering at the links already shared.
+            moved = (
+                SlugRedirect.objects.filter(
+                    old_slug=kwargs["slug"], brief__in=self.get_queryset()
+                )
+                .select_related("brief")
+                .first()
+            )
+            if moved is None:
+                raise
+            return HttpResponsePermanentRedirect(moved.brief.get_absolute_url())
+        context = self.get_context_data(object=self.object)
+        response = self.render_to_response(context)
         if not self.object.is_public:
             # A preview of unpublished work must never sit in a shared cache.
             add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex, nofollow"
+        patch_vary_headers(response, ["Cookie"])
         return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["is_preview"] = not self.object.is_public
-        return context
-
-
-class AuthorDetailView(DetailView):
-    model = Author
-    template_name = "briefs/author_detail.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["briefs"] = (
-            Brief.objects.published().for_listing().filter(authors=self.object)
+        brief = self.object
+        request = self.request
+        url = request.build_absolute_uri(brief.get_absolute_url())
+        site_url = request.build_absolute_uri("/").rstrip("/")
+        feature = images.renditions(brief.feature_image)
+        context.update(
+            is_preview=not brief.is_public,
+            canonical_url=url,
+            feature=feature,
+            page_disclosures=[brief.disclosure] if brief.disclosure else [],
+            citation_apa=citations.apa(brief, url),
+            citation_chicago=citations.chicago(brief, url),
+            citation_bibtex=citations.bibtex(brief, url),
+            highwire_tags=citations.highwire_tags(brief, url),
+            json_ld=mark_safe(  # noqa: S308 -- json_for_script escapes <, > and &
+                citations.json_for_script(
+                    citations.json_ld(brief, url, site_url, image=feature)
+                )
+            ),
+            **self.series_neighbours(brief),
+            more_by_author=self.more_by_author(brief),
         )
         return context
 
+    def series_neighbours(self, brief):
+        if brief.series_id is None or brief.published_at is None:
+            return {"previous_in_series": None, "next_in_series": None}
+        siblings = (
+            Brief.objects.published()
+            .filter(series_id=brief.series_id)
+            .only("title", "slug", "published_at")
+        )
+        when = brief.published_at
+        earlier = Q(published_at__lt=when) | Q(published_at=when, pk__lt=brief.pk)
+        later = Q(published_at__gt=when) | Q(published_at=when, pk__gt=brief.pk)
+        return {
+            "previous_in_series": siblings.filter(earlier)
+            .order_by("-published_at", "-pk")
+            .first(),
+            "next_in_series": siblings.filter(later)
+            .order_by("published_at", "pk")
+            .first(),
+        }
 
-class SeriesDetailView(DetailView):
-    model = Series
-    template_name = "briefs/series_detail.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["briefs"] = (
+    def more_by_author(self, brief):
+        author_ids = [link.author_id for link in brief.brief_authors.all()]
+        if not author_ids:
+            return []
+        # Through a subquery, so a co-written brief appears once.
+        shared = BriefAuthor.objects.filter(author_id__in=author_ids).values("brief_id")
+        return list(
             Brief.objects.published()
             .for_listing()
-            .filter(series=self.object)
-            .order_by("published_at", "pk")
+            .filter(pk__in=shared)
+            .exclude(pk=brief.pk)[:MORE_BY_AUTHOR]
         )
+
+
+class CitationDownloadView(PublishedBriefMixin, DetailView):
+    """The brief's citation as a file for reference managers."""
+
+    formats = {
+        "bib": (citations.bibtex, "application/x-bibtex; charset=utf-8"),
+        "ris": (citations.ris, "application/x-research-info-systems; charset=utf-8"),
+    }
+    citation_format = None
+
+    def render_to_response(self, context, **response_kwargs):
+        brief = self.object
+        render, content_type = self.formats[self.citation_format]
+        text = render(brief, self.request.build_absolute_uri(brief.get_absolute_url()))
+        response = HttpResponse(text, content_type=content_type)
+        filename = f"{brief.slug[:80]}.{self.citation_format}"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class SectionBriefsView(PublishedBriefMixin, ListView):
+    """Published briefs of one section (series, author, category), paginated.
+
+    The section itself 404s when nothing public belongs to it, so a draft's
+    author or a series still in preparation never shows.
+    """
+
+    section_name = None
+
+    def get(self, request, *args, **kwargs):
+        self.section = self.get_section()
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context[self.section_name] = self.section
+        context["section"] = self.section
         return context
+
+
+class SeriesListView(ListView):
+    template_name = "briefs/series_list.html"
+    paginate_by = settings.BRIEFS_PER_PAGE
+    context_object_name = "series_list"
+
+    def get_queryset(self):
+        return published_series().order_by("-volume", "-issue", "-last_published")
+
+
+class SeriesDetailView(SectionBriefsView):
+    template_name = "briefs/series_detail.html"
+    section_name = "series"
+
+    def get_section(self):
+        return get_object_or_404(published_series(), slug=self.kwargs["slug"])
+
+    def get_queryset(self):
+        # Table-of-contents order: the issue's announcement, then in publication order.
+        return (
+            super()
+            .get_queryset()
+            .filter(series=self.section)
+            .order_by("-is_series_announcement", "published_at", "pk")
+        )
+
+
+class AuthorListView(ListView):
+    template_name = "briefs/author_list.html"
+    paginate_by = settings.BRIEFS_PER_PAGE
+    context_object_name = "authors"
+
+    def get_queryset(self):
+        return published_authors().order_by("sort_name", "name")
+
+
+class AuthorDetailView(SectionBriefsView):
+    template_name = "briefs/author_detail.html"
+    section_name = "author"
+
+    def get_section(self):
+        return get_object_or_404(published_authors(), slug=self.kwargs["slug"])
+
+    def get_queryset(self):
+        return super().get_queryset().filter(brief_links__author=self.section)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["photo"] = images.renditions(self.section.photo)
+        return context
+
+
+class CategoryDetailView(SectionBriefsView):
+    template_name = "briefs/category_detail.html"
+    section_name = "category"
+
+    def get_section(self):
+        return get_object_or_404(published_categories(), slug=self.kwargs["slug"])
+
+    def get_queryset(self):
+        return super().get_queryset().filter(categories__slug=self.section.slug)
+
+
+class ArchiveMixin(PublishedBriefMixin):
+    date_field = "published_at"
+    make_object_list = True
+    allow_empty = False
+
+
+class YearArchive(ArchiveMixin, YearArchiveView):
+    template_name = "briefs/brief_archive_year.html"
+
+
+class MonthArchive(ArchiveMixin, MonthArchiveView):
+    template_name = "briefs/brief_archive_month.html"
+    month_format = "%m"
+
+
+class SearchView(PublishedBriefMixin, ListView):
+    template_name = "briefs/search.html"
+
+    def get_queryset(self):
+        self.query = clean_query(self.request.GET.get("q", ""))
+        return search_briefs(super().get_queryset(), self.query)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        raw = self.request.GET.get("q", "")
+        context.update(
+            query=self.query,
+            query_truncated=len(" ".join(raw.split())) > len(self.query),
+        )
+        for brief in context["object_list"]:
+            brief.snippet = snippet_for(brief, self.query)
+        return context
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"

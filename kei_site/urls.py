@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from briefs.admin_import import import_view
+from briefs.sitemaps import sitemaps
+from briefs.views import RobotsView
 
 urlpatterns = [
     path(
@@ -11,7 +14,15 @@ urlpatterns = [
         name="admin_briefs_import",
     ),
     path("admin/", admin.site.urls),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": sitemaps},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path("robots.txt", RobotsView.as_view(), name="robots_txt"),
     path("", include("briefs.urls")),
+    path("", include("briefs.feed_urls")),
 ]
 
 if settings.DEBUG:
