@@ -1,39 +1,73 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import workflow
+from .admin_forms import (
+    INTENT_FIELD,
+    BriefActionForm,
+    BriefAdminForm,
+    BriefAuthorFormSet,
+    intent_from,
+)
 from .models import Author, Brief, BriefAuthor, Disclosure, Series, SlugRedirect
 
 
 class BriefAuthorInline(admin.TabularInline):
     model = BriefAuthor
+    formset = BriefAuthorFormSet
     extra = 0
     autocomplete_fields = ["author"]
     fields = ["order", "author"]
     ordering = ["order"]
 
 
+class StateFilter(admin.SimpleListFilter):
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return list(workflow.STATE_LABELS.items())
+
+    def queryset(self, request, queryset):
+        if self.value() in workflow.STATE_LABELS:
+            return queryset.filter(workflow.state_filter(self.value()))
+        return queryset
+
+
 @admin.register(Brief)
 class BriefAdmin(SimpleHistoryAdmin):
+    form = BriefAdminForm
+    action_form = BriefActionForm
     list_display = [
         "title",
-        "status",
+        "state",
         "published_at",
         "series",
         "byline",
         "category_list",
         "has_disclosure",
     ]
-    list_filter = ["status", "series", "categories", "published_at"]
+    list_filter = [StateFilter, "series", "categories", "published_at"]
     list_select_related = ["series", "disclosure"]
     search_fields = ["title", "summary", "body", "authors__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["series", "disclosure"]
     inlines = [BriefAuthorInline]
-    readonly_fields = ["source_file", "source_position", "imported_at", "updated_at"]
+    actions = ["submit_for_review", "publish_now", "schedule", "unpublish"]
+    readonly_fields = [
+        "state",
+        "source_file",
+        "source_position",
+        "imported_at",
+        "updated_at",
+    ]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "status", "published_at"]}),
+        (None, {"fields": ["title", "slug", "state", "published_at", "version"]}),
         ("Content", {"fields": ["summary", "body", "categories"]}),
         (
             "Series and links",
@@ -72,6 +106,141 @@ class BriefAdmin(SimpleHistoryAdmin):
             .prefetch_related("categories", "brief_authors__author")
         )
 
+    # -- permissions: enforced here, on the server, whatever the page shows ------
+
+    def has_publish_permission(self, request, obj=None):
+        return workflow.can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        # Editing a published brief changes what readers see: that is publishing.
+        if obj is not None and obj.status == Brief.Status.PUBLISHED:
+            return workflow.can_publish(request.user)
+        return True
+
+    # -- the change form -------------------------------------------------------
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        # modelform_factory made a new class for this request; safe to set on it.
+        form.intent = intent_from(request.POST if request.method == "POST" else None)
+        form.user_can_publish = workflow.can_publish(request.user)
+        return form
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "user_can_publish": workflow.can_publish(request.user),
+            "intent_field": INTENT_FIELD,
+        }
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, **kwargs):
+        brief = context.get("original")
+        if brief is not None:
+            context["brief_state"] = workflow.state_of(brief)
+            context["brief_state_label"] = workflow.state_label(brief)
+        else:
+            context["brief_state"] = workflow.DRAFT
+            context["brief_state_label"] = "New draft"
+        return super().render_change_form(request, context, add, change, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        previous = form.current_status()
+        obj.status = form.target_status or previous
+        obj._change_reason = self.change_reason(request, previous, obj)
+        if change:
+            obj._byline_before = self.byline_snapshot(obj)
+        super().save_model(request, obj, form, change)
+
+    def change_reason(self, request, previous, obj):
+        match = request.resolver_match
+        if match and match.url_name.endswith("_simple_history"):
+            return f"Reverted to history record {match.args[-1]}"
+        if previous == obj.status:
+            return None
+        if obj.status == Brief.Status.PUBLISHED:
+            return (
+                "Scheduled"
+                if workflow.state_of(obj) == workflow.SCHEDULED
+                else ("Published")
+            )
+        if previous == Brief.Status.PUBLISHED:
+            return "Unpublished"
+        return (
+            "Submitted for review"
+            if obj.status == Brief.Status.REVIEW
+            else ("Back to draft")
+        )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        brief = form.instance
+        # The byline and categories are not columns of the brief, so their history
+        # goes in the change reason of the record this save made.
+        before = getattr(brief, "_byline_before", None)
+        if before is None:
+            return
+        after = self.byline_snapshot(brief)
+        changes = [
+            f"{label}: {', '.join(old) or '(none)'} -> {', '.join(new) or '(none)'}"
+            for label, old, new in zip(
+                ("Authors", "Categories"), before, after, strict=True
+            )
+            if old != new
+        ]
+        record = brief.history.first()
+        if changes and record is not None:
+            reason = "; ".join(filter(None, [record.history_change_reason, *changes]))
+            type(record).objects.filter(pk=record.pk).update(
+                history_change_reason=reason[:100]
+            )
+
+    @staticmethod
+    def byline_snapshot(brief):
+        authors = list(
+            BriefAuthor.objects.filter(brief_id=brief.pk)
+            .order_by("order", "pk")
+            .values_list("author__name", flat=True)
+        )
+        categories = sorted(brief.categories.values_list("name", flat=True))
+        return authors, categories
+
+    def response_change(self, request, obj):
+        self.message_state(request, obj)
+        return super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self.message_state(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def message_state(self, request, obj):
+        level = (
+            messages.WARNING
+            if obj.status != Brief.Status.PUBLISHED
+            else (messages.SUCCESS)
+        )
+        visible = "visible to readers" if obj.is_public else "not visible to readers"
+        self.message_user(
+            request, f"“{obj}” is now: {workflow.state_label(obj)} ({visible}).", level
+        )
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple_history saves a posted revert after checking only the view
+        # permission; a revert is a change, so it needs the change permission.
+        if request.method == "POST":
+            current = self.get_object(request, unquote(object_id))
+            if current is None or not self.has_change_permission(request, current):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    # -- the changelist ----------------------------------------------------------
+
+    @admin.display(description="State", ordering="status")
+    def state(self, brief):
+        return workflow.state_label(brief)
+
     @admin.display(description="Authors")
     def byline(self, brief):
         return ", ".join(author.name for author in brief.ordered_authors())
@@ -83,6 +252,55 @@ class BriefAdmin(SimpleHistoryAdmin):
     @admin.display(description="Disclosure", boolean=True)
     def has_disclosure(self, brief):
         return brief.disclosure_id is not None
+
+    # -- actions -----------------------------------------------------------------
+
+    def report(self, request, result, verb):
+        if result.done:
+            self.message_user(
+                request,
+                f"{verb}: " + ", ".join(f"“{b}”" for b in result.done),
+                messages.SUCCESS,
+            )
+        for brief, reason in result.refused:
+            self.message_user(
+                request, f"“{brief}” not changed: {reason}", messages.ERROR
+            )
+
+    def for_action(self, queryset):
+        return queryset.select_related("disclosure").prefetch_related("brief_authors")
+
+    @admin.action(description="Submit for review", permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        self.report(
+            request, workflow.submit_for_review(queryset), "Submitted for review"
+        )
+
+    @admin.action(description="Publish now", permissions=["publish"])
+    def publish_now(self, request, queryset):
+        self.report(request, workflow.publish(self.for_action(queryset)), "Published")
+
+    @admin.action(
+        description="Schedule for the date given beside the action",
+        permissions=["publish"],
+    )
+    def schedule(self, request, queryset):
+        try:
+            at = forms.DateTimeField().clean(request.POST.get("publish_at"))
+        except forms.ValidationError:
+            self.message_user(
+                request,
+                "Give the date and time to publish at, in the “Schedule for” box.",
+                messages.ERROR,
+            )
+            return
+        self.report(
+            request, workflow.publish(self.for_action(queryset), at=at), "Scheduled"
+        )
+
+    @admin.action(description="Unpublish (back to draft)", permissions=["publish"])
+    def unpublish(self, request, queryset):
+        self.report(request, workflow.unpublish(queryset), "Unpublished")
 
 
 @admin.register(Author)

@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from briefs.admin_import import import_view
+from briefs.dashboard import dashboard_view
 from briefs.sitemaps import sitemaps
 from briefs.views import RobotsView
 
@@ -12,6 +13,11 @@ urlpatterns = [
         "admin/briefs/import/",
         admin.site.admin_view(import_view),
         name="admin_briefs_import",
+    ),
+    path(
+        "admin/briefs/dashboard/",
+        admin.site.admin_view(dashboard_view),
+        name="admin_briefs_dashboard",
     ),
     path("admin/", admin.site.urls),
     path(

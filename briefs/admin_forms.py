@@ -1,0 +1,165 @@
+"""The brief change form: the chosen workflow button, publish checks, version check."""
+
+from django import forms
+from django.contrib.admin.helpers import ActionForm
+from django.utils import formats, timezone
+
+from . import workflow
+from .models import Brief, SlugRedirect
+
+# The submit buttons of the change form post their intent under this name.
+INTENT_FIELD = "_workflow"
+KEEP = "keep"
+INTENTS = {
+    KEEP: None,
+    "draft": Brief.Status.DRAFT,
+    "review": Brief.Status.REVIEW,
+    "publish": Brief.Status.PUBLISHED,
+}
+
+
+def intent_from(data) -> str:
+    intent = data.get(INTENT_FIELD, KEEP) if data else KEEP
+    return intent if intent in INTENTS else KEEP
+
+
+class BriefAdminForm(forms.ModelForm):
+    """Set by BriefAdmin.get_form for each request: who asks, and which button."""
+
+    intent = KEEP
+    user_can_publish = False
+
+    # The version the editor started from; a save from an older one is refused.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Brief
+        # BriefAdmin's fieldsets choose the fields; these are the editable ones.
+        fields = [
+            "title",
+            "slug",
+            "published_at",
+            "summary",
+            "body",
+            "categories",
+            "series",
+            "is_series_announcement",
+            "full_paper_url",
+            "feature_image",
+            "feature_image_alt",
+            "image_credit",
+            "image_credit_url",
+            "disclosure",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.current = None
+        if self.instance.pk is not None:
+            # Read from the database: the revert form starts from an old copy.
+            self.current = (
+                Brief.objects.filter(pk=self.instance.pk)
+                .values("status", "version", "published_at")
+                .first()
+            )
+        if self.current is not None:
+            self.fields["version"].initial = self.current["version"]
+        self.target_status = None
+
+    def current_status(self):
+        return self.current["status"] if self.current else Brief.Status.DRAFT
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        taken = SlugRedirect.objects.filter(old_slug=slug)
+        if self.instance.pk is not None:
+            taken = taken.exclude(brief_id=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(
+                "This slug is the old address of another brief; choose another."
+            )
+        return slug
+
+    def clean(self):
+        cleaned = super().clean()
+        self.check_version(cleaned)
+        current = self.current_status()
+        target = INTENTS[self.intent] or current
+        self.target_status = target
+        published = Brief.Status.PUBLISHED
+        changes_publication = published in (current, target) and current != target
+        if changes_publication and not self.user_can_publish:
+            raise forms.ValidationError(
+                "You may save drafts and submit them for review; publishing, "
+                "scheduling and unpublishing are for editors.",
+                code="publish_permission",
+            )
+        if target == published:
+            if self.intent == "publish" and not cleaned.get("published_at"):
+                cleaned["published_at"] = timezone.now()
+            self.instance.published_at = cleaned.get("published_at")
+            self.instance.title = cleaned.get("title", "")
+            self.instance.disclosure = cleaned.get("disclosure")
+            missing = workflow.missing_for_publish(self.instance, check_authors=False)
+            if missing:
+                raise forms.ValidationError(
+                    workflow.publish_refusal(missing), code="publish_incomplete"
+                )
+        # The inline formset is built on this instance and checks its authors when
+        # the brief is to be published.
+        self.instance.status = target
+        return cleaned
+
+    def check_version(self, cleaned):
+        if self.instance.pk is None:
+            return
+        row = (
+            Brief.objects.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        if row is None or cleaned.get("version") == row:
+            return
+        last = self.instance.history.select_related("history_user").first()
+        who = "another editor"
+        when = ""
+        if last is not None:
+            if last.history_user is not None:
+                who = last.history_user.get_username()
+            when = " at " + formats.date_format(
+                timezone.localtime(last.history_date), "DATETIME_FORMAT"
+            )
+        raise forms.ValidationError(
+            f"This brief was changed by {who}{when}, after you opened it. Your "
+            "changes were not saved, so as not to overwrite theirs: open the brief "
+            "again to see the current version, then make your changes there.",
+            code="stale_version",
+        )
+
+
+class BriefAuthorFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        if self.instance.status != Brief.Status.PUBLISHED:
+            return
+        authors = [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("author")
+            and not form.cleaned_data.get("DELETE", False)
+        ]
+        if not authors:
+            raise forms.ValidationError(
+                workflow.publish_refusal(["at least one author"]),
+                code="publish_incomplete",
+            )
+
+
+class BriefActionForm(ActionForm):
+    publish_at = forms.DateTimeField(
+        required=False,
+        label="Schedule for",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text="for the Schedule action",
+    )

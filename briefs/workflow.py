@@ -1,0 +1,203 @@
+"""The editorial workflow: states, who may publish, what publishing requires.
+
+Scheduling needs no background job: a published brief with a future publish time is
+"scheduled" only because `Brief.objects.published()` compares with the clock, so the
+brief appears everywhere by itself when the time comes.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db.models import Q
+from django.utils import formats, timezone
+
+from .models import Brief, SlugRedirect
+from .roles import PUBLISH_PERMISSION
+
+DRAFT = "draft"
+REVIEW = "review"
+SCHEDULED = "scheduled"
+PUBLISHED = "published"
+
+STATE_LABELS = {
+    DRAFT: "Draft",
+    REVIEW: "In review",
+    SCHEDULED: "Scheduled",
+    PUBLISHED: "Published",
+}
+
+
+def can_publish(user) -> bool:
+    """May this user make a brief public (publish, schedule, unpublish)?
+
+    The one check behind the change form, the list actions, the admin import page and
+    the import command when it runs for a user.
+    """
+    return bool(
+        user is not None and user.is_active and user.has_perm(PUBLISH_PERMISSION)
+    )
+
+
+def state_of(brief: Brief, now: datetime | None = None) -> str:
+    if brief.status == Brief.Status.DRAFT:
+        return DRAFT
+    if brief.status == Brief.Status.REVIEW:
+        return REVIEW
+    now = now or timezone.now()
+    if brief.published_at is not None and brief.published_at > now:
+        return SCHEDULED
+    return PUBLISHED
+
+
+def state_label(brief: Brief, now: datetime | None = None) -> str:
+    state = state_of(brief, now)
+    if state == SCHEDULED:
+        when = formats.date_format(
+            timezone.localtime(brief.published_at), "DATETIME_FORMAT"
+        )
+        return f"Scheduled for {when}"
+    return STATE_LABELS[state]
+
+
+def state_filter(state: str, now: datetime | None = None) -> Q:
+    """The condition for one state, for querysets (the changelist filter, counts)."""
+    now = now or timezone.now()
+    published = Q(status=Brief.Status.PUBLISHED)
+    return {
+        DRAFT: Q(status=Brief.Status.DRAFT),
+        REVIEW: Q(status=Brief.Status.REVIEW),
+        SCHEDULED: published & Q(published_at__gt=now),
+        # The same condition as Brief.objects.published().
+        PUBLISHED: published & Q(published_at__lte=now),
+    }[state]
+
+
+# -- validation before publish -------------------------------------------------
+
+
+def missing_for_publish(
+    brief: Brief, *, author_count: int | None = None, check_authors: bool = True
+) -> list[str]:
+    """What a brief lacks to be published, in words an editor can act on.
+
+    The change form checks the authors in its inline formset, where the unsaved
+    rows are, so it passes check_authors=False; elsewhere the saved rows count.
+    """
+    missing = []
+    if not (brief.title or "").strip():
+        missing.append("a title")
+    if brief.published_at is None:
+        missing.append("a publication date")
+    if check_authors:
+        if author_count is None:
+            author_count = len(brief.brief_authors.all())
+        if author_count == 0:
+            missing.append("at least one author")
+    if brief.disclosure_id is None:
+        missing.append("a disclosure")
+    elif not brief.disclosure.is_active:
+        missing.append(f'an active disclosure ("{brief.disclosure}" is inactive)')
+    return missing
+
+
+def publish_refusal(missing: list[str]) -> str:
+    return "Cannot publish: the brief needs " + ", ".join(missing) + "."
+
+
+# -- actions ---------------------------------------------------------------------
+
+
+@dataclass
+class ActionResult:
+    done: list[Brief]
+    refused: list[tuple[Brief, str]]
+
+
+def _save(brief: Brief, reason: str) -> None:
+    brief._change_reason = reason
+    brief.save()
+
+
+def submit_for_review(briefs) -> ActionResult:
+    result = ActionResult([], [])
+    for brief in briefs:
+        if brief.status != Brief.Status.DRAFT:
+            result.refused.append((brief, f"is {state_label(brief).lower()}"))
+            continue
+        brief.status = Brief.Status.REVIEW
+        _save(brief, "Submitted for review")
+        result.done.append(brief)
+    return result
+
+
+def publish(briefs, at: datetime | None = None) -> ActionResult:
+    """Publish now (at=None) or schedule for `at`.
+
+    Publishing now keeps a past date, so that imported briefs keep their original
+    publication date; a missing or future date becomes now.
+    """
+    now = timezone.now()
+    result = ActionResult([], [])
+    for brief in briefs:
+        if at is not None:
+            brief.published_at = at
+        elif brief.published_at is None or brief.published_at > now:
+            brief.published_at = now
+        missing = missing_for_publish(brief)
+        if missing:
+            result.refused.append((brief, publish_refusal(missing)))
+            continue
+        brief.status = Brief.Status.PUBLISHED
+        reason = "Published" if brief.published_at <= now else "Scheduled"
+        _save(brief, reason)
+        result.done.append(brief)
+    return result
+
+
+def unpublish(briefs) -> ActionResult:
+    result = ActionResult([], [])
+    for brief in briefs:
+        if brief.status != Brief.Status.PUBLISHED:
+            result.refused.append((brief, "is not published"))
+            continue
+        brief.status = Brief.Status.DRAFT
+        _save(brief, "Unpublished")
+        result.done.append(brief)
+    return result
+
+
+# -- model hooks (connected in BriefsConfig.ready) --------------------------------
+
+
+def before_brief_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Bump the version on every save and remember the old address of the brief.
+
+    The version comes from the database row, not the instance, so that a writer
+    holding an old copy (an import, an action) still moves the version forward and
+    an editor's form opened before it is refused.
+    """
+    instance._previous_row = None
+    if raw or instance.pk is None:
+        return
+    if update_fields is not None and "version" not in update_fields:
+        return
+    previous = (
+        Brief.objects.filter(pk=instance.pk).values("slug", "status", "version").first()
+    )
+    if previous is None:
+        return
+    instance._previous_row = previous
+    instance.version = previous["version"] + 1
+
+
+def after_brief_save(sender, instance, raw=False, **kwargs):
+    """Keep a published brief's old URL working after its slug changes."""
+    previous = getattr(instance, "_previous_row", None)
+    if raw or previous is None or previous["slug"] == instance.slug:
+        return
+    # The brief's new address is no longer an old one, if it ever was.
+    SlugRedirect.objects.filter(old_slug=instance.slug).delete()
+    if previous["status"] == Brief.Status.PUBLISHED:
+        SlugRedirect.objects.update_or_create(
+            old_slug=previous["slug"], defaults={"brief": instance}
+        )
