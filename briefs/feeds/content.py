@@ -1,0 +1,139 @@
+"""One feed entry per brief, built once and written out as RSS, Atom or JSON Feed."""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urljoin, urlsplit
+
+import nh3
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from briefs.rendering import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+
+from .sections import FEED_ORDER
+
+# The year the feeds started; tag URIs need a date on which the authority held
+# its domain name.
+FEED_ID_YEAR = 2025
+
+
+@dataclass(frozen=True)
+class EntryAuthor:
+    name: str
+    url: str
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    id: str
+    title: str
+    link: str
+    summary_html: str
+    summary_text: str
+    content_html: str
+    published: datetime
+    updated: datetime
+    authors: list[EntryAuthor]
+    categories: list[str]
+    image_url: str | None
+
+
+def tag_authority(request):
+    """The domain that mints ids; a setting, so ids do not depend on the Host header."""
+    configured = getattr(settings, "FEED_TAG_AUTHORITY", "")
+    return configured or request.get_host().rsplit(":", 1)[0]
+
+
+def brief_tag_uri(brief, authority):
+    # Creation date and pk: neither changes when an editor fixes a slug or title.
+    created = brief.created_at.astimezone(UTC).date().isoformat()
+    return f"tag:{authority},{created}:/briefs/{brief.pk}"
+
+
+def feed_tag_uri(section, obj, authority):
+    return f"tag:{authority},{FEED_ID_YEAR}:/feeds/{section.identity(obj)}"
+
+
+def absolute_body_html(html, base_url):
+    """Sanitize again (body_html may be written around save()) and absolutize links.
+
+    Feed readers show items far from the site, where relative links break.
+    """
+
+    def absolutize(tag, attribute, value):
+        if attribute in ("href", "src"):
+            return urljoin(base_url, value)
+        return value
+
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=absolutize,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener",
+    )
+
+
+def disclosure_text(brief):
+    # A brief never reaches a feed without a statement: the organisation's own
+    # stands in when the brief's record is missing.
+    if brief.disclosure_id and brief.disclosure.text:
+        return brief.disclosure.text
+    return settings.SITE_DISCLOSURE
+
+
+def safe_url(url):
+    # URLFields are validated by forms, not by the importer that writes around them.
+    return url if urlsplit(url).scheme in ("http", "https") else ""
+
+
+def build_entry(brief, request, authority):
+    link = request.build_absolute_uri(brief.get_absolute_url())
+    image_url = (
+        request.build_absolute_uri(brief.feature_image.url)
+        if brief.feature_image
+        else None
+    )
+    authors = [
+        EntryAuthor(
+            name=author.name,
+            url=request.build_absolute_uri(author.get_absolute_url()),
+        )
+        for author in brief.ordered_authors()
+    ]
+    content_html = render_to_string(
+        "feeds/item_content.html",
+        {
+            "brief": brief,
+            "disclosure_text": disclosure_text(brief),
+            "image_url": image_url,
+            "authors": authors,
+            "image_credit_url": safe_url(brief.image_credit_url),
+            "full_paper_url": safe_url(brief.full_paper_url),
+            "body_html": mark_safe(absolute_body_html(brief.body_html, link)),
+        },
+    ).strip()
+    summary = brief.summary.strip()
+    return FeedEntry(
+        id=brief_tag_uri(brief, authority),
+        title=brief.title,
+        link=link,
+        summary_html=f"<p>{escape(summary)}</p>" if summary else "",
+        summary_text=summary,
+        content_html=content_html,
+        published=brief.published_at,
+        # An entry scheduled ahead of time was last edited before it appeared.
+        updated=max(brief.published_at, brief.updated_at),
+        authors=authors,
+        categories=sorted(tag.name for tag in brief.categories.all()),
+        image_url=image_url,
+    )
+
+
+def build_entries(section, obj, request, limit):
+    briefs = section.briefs(obj).for_listing().order_by(*FEED_ORDER)[:limit]
+    authority = tag_authority(request)
+    return [build_entry(brief, request, authority) for brief in briefs]

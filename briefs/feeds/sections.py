@@ -1,0 +1,171 @@
+"""What a feed is about: the whole site, one series, one author or one category.
+
+A section knows how to find its object from the URL, which public briefs belong to
+it, and how to describe itself; the views, validators and template tags share it.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from taggit.models import Tag
+
+from briefs.models import Author, Brief, Series
+
+# Newest first; the validators and the items must agree on it to the row.
+FEED_ORDER = ("-published_at", "-pk")
+
+FORMATS = {
+    "rss": ("application/rss+xml", "RSS"),
+    "atom": ("application/atom+xml", "Atom"),
+    "json": ("application/feed+json", "JSON Feed"),
+}
+
+
+class SiteSection:
+    key = "site"
+    model = None
+
+    def get_object(self, slug=None):
+        return None
+
+    def briefs(self, obj):
+        return Brief.objects.published()
+
+    def title(self, obj):
+        return settings.SITE_NAME
+
+    def description(self, obj):
+        return settings.SITE_DESCRIPTION
+
+    def link(self, obj):
+        return reverse("briefs:home")
+
+    def url_kwargs(self, obj):
+        return {}
+
+    def identity(self, obj):
+        # Part of the feed's id; the pk, not the slug, so renames keep the id.
+        return "site"
+
+    def updated_at(self, obj):
+        return None
+
+
+class SeriesSection(SiteSection):
+    key = "series"
+    model = Series
+
+    def get_object(self, slug=None):
+        return get_object_or_404(Series, slug=slug)
+
+    def briefs(self, obj):
+        return Brief.objects.published().filter(series=obj)
+
+    def title(self, obj):
+        return f"{obj.name} · {settings.SITE_NAME}"
+
+    def description(self, obj):
+        parts = [obj.journal_issue, obj.theme, obj.description]
+        return " · ".join(p for p in parts if p) or f"Briefs in {obj.name}."
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def url_kwargs(self, obj):
+        return {"slug": obj.slug}
+
+    def identity(self, obj):
+        return f"series/{obj.pk}"
+
+    def updated_at(self, obj):
+        return obj.updated_at
+
+
+class AuthorSection(SeriesSection):
+    key = "author"
+    model = Author
+
+    def get_object(self, slug=None):
+        return get_object_or_404(Author, slug=slug)
+
+    def briefs(self, obj):
+        return Brief.objects.published().filter(brief_authors__author=obj)
+
+    def title(self, obj):
+        return f"Briefs by {obj.name} · {settings.SITE_NAME}"
+
+    def description(self, obj):
+        return obj.bio or f"Policy briefs by {obj.name}."
+
+    def identity(self, obj):
+        return f"author/{obj.pk}"
+
+
+class CategorySection(SeriesSection):
+    key = "category"
+    model = Tag
+
+    def get_object(self, slug=None):
+        return get_object_or_404(Tag, slug=slug)
+
+    def briefs(self, obj):
+        return Brief.objects.published().filter(categories=obj)
+
+    def title(self, obj):
+        return f"{obj.name} · {settings.SITE_NAME}"
+
+    def description(self, obj):
+        return f"Policy briefs in the category {obj.name}."
+
+    def link(self, obj):
+        # The category page's URL is fixed by DESIGN.md section 3.
+        return f"/categories/{obj.slug}/"
+
+    def identity(self, obj):
+        return f"category/{obj.pk}"
+
+    def updated_at(self, obj):
+        return None  # taggit tags keep no timestamps
+
+
+SECTIONS = {
+    section.key: section
+    for section in (SiteSection(), SeriesSection(), AuthorSection(), CategorySection())
+}
+
+
+def section_for(obj):
+    """The section an object heads, or None for anything that has no feeds."""
+    for section in SECTIONS.values():
+        if section.model is not None and isinstance(obj, section.model):
+            return section
+    return None
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    title: str
+    format: str
+    mime_type: str
+    label: str
+    url: str
+
+
+def feed_links(obj=None):
+    """The feeds of one section (or of the site when obj is None), one per format."""
+    section = SECTIONS["site"] if obj is None else section_for(obj)
+    if section is None:
+        return []
+    title = section.title(obj)
+    return [
+        FeedLink(
+            title=f"{title} ({label})",
+            format=fmt,
+            mime_type=mime_type,
+            label=label,
+            url=reverse(f"feeds:{section.key}_{fmt}", kwargs=section.url_kwargs(obj)),
+        )
+        for fmt, (mime_type, label) in FORMATS.items()
+    ]

@@ -1,0 +1,123 @@
+"""ETag and Last-Modified of one feed, from one query over exactly that feed's items.
+
+Every value an item shows comes from the brief row, its disclosure, its authors or
+its categories. Author links and tags can change without the brief's updated_at
+moving, so their signatures come along as correlated subqueries in the same query.
+"""
+
+from django.db.models import (
+    Aggregate,
+    CharField,
+    Max,
+    OuterRef,
+    Subquery,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Concat
+from taggit.models import TaggedItem
+
+from briefs.conditional import Validators, make_etag
+from briefs.models import BriefAuthor
+
+from .sections import FEED_ORDER
+
+# Bump when the feed markup changes, so readers refetch after a deploy.
+FEED_MARKUP_VERSION = 1
+
+
+class GroupConcat(Aggregate):
+    """Comma-joined values; the order is undefined, so callers sort before hashing."""
+
+    function = "GROUP_CONCAT"
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler,
+            connection,
+            function="STRING_AGG",
+            template="%(function)s((%(expressions)s)::text, ',')",
+            **extra_context,
+        )
+
+
+def _per_brief(queryset, key, expression):
+    # Grouped by the brief the outer row names: exactly one row, one value.
+    return Subquery(queryset.order_by().values(key).annotate(v=expression).values("v"))
+
+
+def _author_links():
+    return BriefAuthor.objects.filter(brief=OuterRef("pk"))
+
+
+def _tagged_items():
+    return TaggedItem.objects.filter(
+        content_type__app_label="briefs",
+        content_type__model="brief",
+        object_id=OuterRef("pk"),
+    )
+
+
+def _joined(*fields):
+    parts = []
+    for field in fields:
+        parts += [field, Value(":")]
+    return GroupConcat(Concat(*parts[:-1], output_field=CharField()))
+
+
+def feed_validators(section, obj, fmt, limit):
+    rows = (
+        section.briefs(obj)
+        .order_by(*FEED_ORDER)
+        .annotate(
+            author_signature=_per_brief(
+                _author_links(), "brief", _joined("order", "author_id")
+            ),
+            authors_changed=_per_brief(
+                _author_links(), "brief", Max("author__updated_at")
+            ),
+            category_signature=_per_brief(
+                _tagged_items(), "object_id", _joined("tag_id", "tag__name")
+            ),
+        )
+        .values(
+            "pk",
+            "updated_at",
+            "published_at",
+            "disclosure_id",
+            "disclosure__updated_at",
+            "author_signature",
+            "authors_changed",
+            "category_signature",
+        )[:limit]
+    )
+    parts = []
+    times = []
+    for row in rows:
+        # GROUP_CONCAT order is unspecified; author order is inside each entry.
+        for key in ("author_signature", "category_signature"):
+            row[key] = sorted((row[key] or "").split(","))
+        parts.append(sorted(row.items()))
+        times += [
+            row[key]
+            for key in (
+                "updated_at",
+                "published_at",
+                "disclosure__updated_at",
+                "authors_changed",
+            )
+            if row[key] is not None
+        ]
+    if section.updated_at(obj) is not None:
+        times.append(section.updated_at(obj))
+    # Feed-level title and description come from obj, which is already loaded.
+    etag = make_etag(
+        FEED_MARKUP_VERSION,
+        fmt,
+        section.identity(obj),
+        section.title(obj),
+        section.description(obj),
+        parts,
+    )
+    return Validators(etag=etag, last_modified=max(times, default=None))

@@ -1,0 +1,58 @@
+"""The one view behind every feed URL: find the section, answer 304 early, render."""
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from briefs.conditional import apply_validators, precondition_response
+
+from .content import build_entries
+from .jsonfeed import json_feed_response
+from .sections import FORMATS, SECTIONS
+from .syndication import BriefAtomFeedView, BriefFeed
+from .validators import feed_validators
+
+RENDERERS = {"rss": BriefFeed, "atom": BriefAtomFeedView}
+
+
+def max_age():
+    return getattr(settings, "FEED_CACHE_SECONDS", 300)
+
+
+def requested_format(request, fmt):
+    """The RSS URL also serves ?format=atom and ?format=json (DESIGN.md section 3)."""
+    if fmt != "rss" or "format" not in request.GET:
+        return fmt, None
+    asked = request.GET["format"]
+    if asked not in FORMATS:
+        raise Http404("Unknown feed format.")
+    return asked, f"?format={asked}"
+
+
+@require_safe
+def feed(request, section, fmt, slug=None):
+    section = SECTIONS[section]
+    fmt, query = requested_format(request, fmt)
+    obj = section.get_object(slug)
+    limit = settings.FEED_ITEMS
+
+    validators = feed_validators(section, obj, fmt, limit)
+    not_modified = precondition_response(request, validators, max_age())
+    if not_modified is not None:
+        return not_modified
+
+    # The self link names the URL this document is served at.
+    path_fmt = fmt if query is None else "rss"
+    feed_url = reverse(
+        f"feeds:{section.key}_{path_fmt}", kwargs=section.url_kwargs(obj)
+    ) + (query or "")
+    entries = build_entries(section, obj, request, limit)
+    if fmt == "json":
+        response = json_feed_response(section, obj, request, entries, feed_url)
+    else:
+        generator = RENDERERS[fmt](section, entries, validators, feed_url)
+        document = generator.get_feed(obj, request)
+        response = HttpResponse(content_type=document.content_type)
+        document.write(response, "utf-8")
+    return apply_validators(response, validators, max_age())
