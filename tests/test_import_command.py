@@ -273,3 +273,63 @@ def test_a_missing_path_is_an_error_without_traceback():
 
     with pytest.raises(CommandError, match="no such file"):
         call_command("import_briefs", str(Path("/nonexistent/export.txt")))
+
+
+def test_posts_with_the_same_title_on_other_days_are_kept_apart(tmp_path):
+    source = tmp_path / "same-title.txt"
+    source.write_text(
+        post("Weekly Roundup", date="March 3, 2025")
+        + "\n"
+        + post("Weekly Roundup", date="March 10, 2025")
+    )
+
+    status, out, _ = run(source)
+
+    assert status == 0
+    assert sorted(Brief.objects.values_list("slug", flat=True)) == [
+        "weekly-roundup",
+        "weekly-roundup-2025-03-10",
+    ]
+    assert "0 created" in run(source)[1]
+
+
+def test_a_post_repeated_in_one_file_is_imported_once(tmp_path):
+    source = tmp_path / "twice.txt"
+    source.write_text(post() + "\n" + post())
+
+    status, out, _ = run(source, "-v", "2")
+
+    assert status == 0
+    assert Brief.objects.count() == 1
+    assert "duplicate of post 1" in out
+
+
+def test_co_authors_keep_their_order_and_bios(tmp_path):
+    source = tmp_path / "two-authors.txt"
+    source.write_text(
+        post(author="Zoe Park")
+        .replace("Author: [Zoe Park](#)", "Authors: [Zoe Park](#), [Adam Cho](#)")
+        .replace(
+            "Zoe Park is Fellow at the Institute.",
+            "Zoe Park is Fellow at the Institute. Adam Cho is Professor at a College.",
+        )
+        .replace("the author's alone", "the authors' own")
+    )
+
+    run(source)
+
+    brief = Brief.objects.get()
+    assert [a.name for a in brief.ordered_authors()] == ["Zoe Park", "Adam Cho"]
+    assert Author.objects.get(name="Adam Cho").bio.startswith("Adam Cho is Professor")
+
+
+def test_an_author_bio_edited_in_the_admin_is_not_overwritten(tmp_path):
+    source = tmp_path / "post.txt"
+    source.write_text(post())
+    run(source)
+    Author.objects.filter(name="Ann Lee").update(bio="Edited bio.")
+    source.write_text(post().replace("Body paragraph", "Revised paragraph"))
+
+    run(source)
+
+    assert Author.objects.get(name="Ann Lee").bio == "Edited bio."

@@ -1,12 +1,20 @@
-"""Writes parsed briefs to the database: one transaction a file, nothing on failure."""
+"""Writes parsed briefs to the database: one transaction a file, nothing on failure.
+
+New briefs of a file are written in bulk (a handful of queries for the whole file,
+whatever its number of posts); a brief that changed is updated on its own.
+"""
 
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, time
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
+from taggit.models import Tag, TaggedItem
 
 from ..models import (
     Author,
@@ -16,7 +24,9 @@ from ..models import (
     Series,
     SlugRedirect,
     ascii_slug,
+    surname_first,
 )
+from ..rendering import render_body
 from ..search import update_search_vectors
 from .records import ParsedBrief, ParsedSeries
 
@@ -52,7 +62,7 @@ def content_fingerprint(parsed: ParsedBrief) -> str:
     return hashlib.sha256(encoded.encode()).hexdigest()
 
 
-def editable_fingerprint(brief: Brief) -> str:
+def fingerprint_of(brief: Brief, author_ids: list[int], categories: list[str]) -> str:
     """Hash of what editors can change: tells an edited brief from an imported one."""
     data = {
         "title": brief.title,
@@ -66,13 +76,19 @@ def editable_fingerprint(brief: Brief) -> str:
         "image_credit_url": brief.image_credit_url,
         "full_paper_url": brief.full_paper_url,
         "disclosure": brief.disclosure_id,
-        "authors": list(
-            brief.brief_authors.order_by("order").values_list("author_id", flat=True)
-        ),
-        "categories": sorted(t.name.casefold() for t in brief.categories.all()),
+        "authors": list(author_ids),
+        "categories": sorted(name.casefold() for name in categories),
     }
     encoded = json.dumps(data, sort_keys=True, default=str)
     return hashlib.sha256(encoded.encode()).hexdigest()
+
+
+def editable_fingerprint(brief: Brief) -> str:
+    author_ids = brief.brief_authors.order_by("order").values_list(
+        "author_id", flat=True
+    )
+    categories = [tag.name for tag in brief.categories.all()]
+    return fingerprint_of(brief, list(author_ids), categories)
 
 
 def publication_datetime(parsed: ParsedBrief) -> datetime:
@@ -83,136 +99,268 @@ def publication_datetime(parsed: ParsedBrief) -> datetime:
     )
 
 
-def find_existing(parsed: ParsedBrief, source_hash: str) -> tuple[Brief | None, str]:
-    """The brief this post updates, and the slug a new one would take."""
-    by_hash = Brief.objects.filter(source_hash=source_hash).first()
-    if by_hash is not None:
-        return by_hash, by_hash.slug
+def candidate_slugs(parsed: ParsedBrief) -> tuple[str, str]:
     base = ascii_slug(parsed.title) or "brief"
-    dated = f"{base[:185]}-{parsed.published:%Y-%m-%d}"
-    for slug in (base, dated):
-        brief = Brief.objects.filter(slug=slug).first()
-        if brief is None:
-            redirect = SlugRedirect.objects.filter(old_slug=slug).first()
-            brief = redirect.brief if redirect else None
-        if brief is None:
-            return None, slug
-        same_day = brief.published_at and (
-            timezone.localtime(brief.published_at).date() == parsed.published
-        )
-        if same_day:
+    return base, f"{base[:185]}-{parsed.published:%Y-%m-%d}"
+
+
+@dataclass
+class Plan:
+    parsed: ParsedBrief
+    source_hash: str
+    action: str
+    slug: str
+    existing: Brief | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+class FileStore:
+    """Imports the posts of one file, with lookups shared across its posts."""
+
+    def __init__(self, source_name: str, options: StoreOptions):
+        self.source_name = source_name
+        self.options = options
+        self.authors: dict[str, Author] = {}
+        self.series: dict[tuple, Series] = {}
+        self.disclosures: dict[str, Disclosure] = {}
+        self.tags: dict[str, Tag] = {}
+
+    # Planning: what each post would do, without writing anything.
+
+    def plan(self, parsed_briefs: list[ParsedBrief]) -> list[Plan]:
+        hashes = [content_fingerprint(p) for p in parsed_briefs]
+        slugs = {s for p in parsed_briefs for s in candidate_slugs(p)}
+        known = Brief.objects.filter(Q(source_hash__in=hashes) | Q(slug__in=slugs))
+        self.by_hash = {b.source_hash: b for b in known if b.source_hash}
+        self.by_slug = {b.slug: b for b in known}
+        self.redirects = {
+            r.old_slug: r.brief
+            for r in SlugRedirect.objects.filter(old_slug__in=slugs).select_related(
+                "brief"
+            )
+        }
+        # Posts planned so far in this file: source hash -> (position, slug).
+        self.claimed: dict[str, tuple[int, str]] = {}
+        return [self.plan_one(p, h) for p, h in zip(parsed_briefs, hashes, strict=True)]
+
+    def plan_one(self, parsed: ParsedBrief, source_hash: str) -> Plan:
+        if source_hash in self.claimed:
+            position, slug = self.claimed[source_hash]
+            duplicate = f"duplicate of post {position} in the file"
+            return Plan(parsed, source_hash, UNCHANGED, slug, warnings=[duplicate])
+        existing, slug = self.find_existing(parsed, source_hash)
+        self.claimed[source_hash] = (parsed.position, slug)
+        if existing is None:
+            return Plan(parsed, source_hash, CREATED, slug)
+        if existing.source_hash == source_hash:
+            return Plan(parsed, source_hash, UNCHANGED, slug, existing)
+        edited = existing.import_fingerprint != editable_fingerprint(existing)
+        if edited and not self.options.overwrite:
+            return Plan(parsed, source_hash, KEPT, slug, existing)
+        return Plan(parsed, source_hash, UPDATED, slug, existing)
+
+    def find_existing(
+        self, parsed: ParsedBrief, source_hash: str
+    ) -> tuple[Brief | None, str]:
+        """The brief this post updates, and the slug a new one would take."""
+        if source_hash in self.by_hash:
+            brief = self.by_hash[source_hash]
             return brief, brief.slug
-    # Both slugs belong to other posts of the same title: keep all of them.
-    return None, f"{dated[:190]}-{parsed.position}"
+        taken_in_file = {slug for _, slug in self.claimed.values()}
+        base, dated = candidate_slugs(parsed)
+        for slug in (base, dated):
+            brief = self.by_slug.get(slug) or self.redirects.get(slug)
+            if brief is None and slug not in taken_in_file:
+                return None, slug
+            same_day = (
+                brief is not None
+                and brief.published_at is not None
+                and timezone.localtime(brief.published_at).date() == parsed.published
+            )
+            if same_day:
+                return brief, brief.slug
+        # Both slugs belong to other posts of the same title: keep all of them.
+        return None, f"{dated[:190]}-{parsed.position}"
 
+    # Writing.
 
-def plan_brief(parsed: ParsedBrief, options: StoreOptions) -> tuple[str, Brief | None]:
-    source_hash = content_fingerprint(parsed)
-    existing, slug = find_existing(parsed, source_hash)
-    if existing is None:
-        return CREATED, None
-    if existing.source_hash == source_hash:
-        return UNCHANGED, existing
-    edited = existing.import_fingerprint != editable_fingerprint(existing)
-    if edited and not options.overwrite:
-        return KEPT, existing
-    return UPDATED, existing
+    def write(self, plans: list[Plan]) -> None:
+        new = [plan for plan in plans if plan.action == CREATED]
+        if new:
+            self.create_briefs(new)
+        for plan in plans:
+            if plan.action == UPDATED:
+                self.update_brief(plan)
+        touched = [p.existing for p in plans if p.action in (CREATED, UPDATED)]
+        update_search_vectors(touched)
+
+    def create_briefs(self, plans: list[Plan]) -> None:
+        now = timezone.now()
+        status = Brief.Status.DRAFT if self.options.draft else Brief.Status.PUBLISHED
+        briefs, links, taggings = [], [], []
+        for plan in plans:
+            brief = Brief(slug=plan.slug, status=status)
+            self.fill(brief, plan, now)
+            authors = self.resolve_authors(plan.parsed)
+            tags = self.resolve_tags(plan.parsed.categories)
+            brief.import_fingerprint = fingerprint_of(
+                brief, [a.pk for a in authors], [t.name for t in tags]
+            )
+            plan.existing = brief
+            briefs.append(brief)
+            links.append(authors)
+            taggings.append(tags)
+        bulk_create_with_history(
+            briefs, Brief, default_change_reason=self.options.change_reason
+        )
+        BriefAuthor.objects.bulk_create(
+            BriefAuthor(brief=brief, author=author, order=order)
+            for brief, authors in zip(briefs, links, strict=True)
+            for order, author in enumerate(authors)
+        )
+        content_type = ContentType.objects.get_for_model(Brief)
+        TaggedItem.objects.bulk_create(
+            TaggedItem(content_type=content_type, object_id=brief.pk, tag=tag)
+            for brief, tags in zip(briefs, taggings, strict=True)
+            for tag in tags
+        )
+
+    def update_brief(self, plan: Plan) -> None:
+        brief = plan.existing
+        self.fill(brief, plan, timezone.now())
+        authors = self.resolve_authors(plan.parsed)
+        tags = self.resolve_tags(plan.parsed.categories)
+        brief.import_fingerprint = fingerprint_of(
+            brief, [a.pk for a in authors], [t.name for t in tags]
+        )
+        brief._change_reason = self.options.change_reason
+        brief.save()
+        BriefAuthor.objects.filter(brief=brief).delete()
+        BriefAuthor.objects.bulk_create(
+            BriefAuthor(brief=brief, author=author, order=order)
+            for order, author in enumerate(authors)
+        )
+        brief.categories.set(tags, clear=True)
+
+    def fill(self, brief: Brief, plan: Plan, now: datetime) -> None:
+        parsed = plan.parsed
+        brief.title = parsed.title
+        brief.published_at = publication_datetime(parsed)
+        brief.summary = parsed.summary
+        brief.body = parsed.body
+        # Bulk inserts skip save(), which renders the body.
+        brief.body_html = render_body(parsed.body)
+        brief.image_credit = parsed.image_credit
+        brief.image_credit_url = parsed.image_credit_url
+        brief.full_paper_url = parsed.full_paper_url or brief.full_paper_url
+        brief.series = self.resolve_series(parsed.series) if parsed.series else None
+        brief.is_series_announcement = bool(
+            parsed.series and parsed.series.is_announcement
+        )
+        brief.disclosure = (
+            self.resolve_disclosure(parsed.disclosure) if parsed.disclosure else None
+        )
+        if brief.disclosure is None:
+            plan.warnings.append("no disclosure found in the post")
+        brief.source_file = self.source_name
+        brief.source_position = parsed.position
+        brief.source_hash = plan.source_hash
+        brief.imported_at = now
+
+    # Related rows, looked up once a file.
+
+    def resolve_authors(self, parsed: ParsedBrief) -> list[Author]:
+        wanted = [(ascii_slug(a.name), a) for a in parsed.authors]
+        missing = [slug for slug, _ in wanted if slug not in self.authors]
+        if missing:
+            for author in Author.objects.filter(slug__in=missing):
+                self.authors[author.slug] = author
+        authors = []
+        for slug, parsed_author in wanted:
+            author = self.authors.get(slug)
+            if author is None:
+                author = Author(
+                    name=parsed_author.name,
+                    slug=slug,
+                    sort_name=surname_first(parsed_author.name),
+                    bio=parsed_author.bio,
+                )
+                author._change_reason = self.options.change_reason
+                author.save()
+                self.authors[slug] = author
+            elif not author.bio and parsed_author.bio:
+                # An editor's bio is never overwritten; an empty one is filled in.
+                author.bio = parsed_author.bio
+                author._change_reason = self.options.change_reason
+                author.save()
+            if author not in authors:
+                authors.append(author)
+        return authors
+
+    def resolve_tags(self, names: list[str]) -> list[Tag]:
+        tags = []
+        for name in names:
+            key = name.casefold()
+            if key not in self.tags:
+                tag = Tag.objects.filter(name__iexact=name).first()
+                self.tags[key] = tag or Tag.objects.create(name=name)
+            if self.tags[key] not in tags:
+                tags.append(self.tags[key])
+        return tags
+
+    def resolve_series(self, parsed: ParsedSeries) -> Series:
+        key = (parsed.name, parsed.publication, parsed.volume, parsed.issue)
+        if key not in self.series:
+            self.series[key] = store_series(parsed, self.options.change_reason)
+        return self.series[key]
+
+    def resolve_disclosure(self, text: str) -> Disclosure:
+        fingerprint = Disclosure.fingerprint_of(text)
+        if fingerprint not in self.disclosures:
+            disclosure = Disclosure.objects.filter(fingerprint=fingerprint).first()
+            if disclosure is None:
+                disclosure = Disclosure(text=text, label="FARA statement")
+                disclosure._change_reason = self.options.change_reason
+                disclosure.save()
+            self.disclosures[fingerprint] = disclosure
+        return self.disclosures[fingerprint]
 
 
 def store_file(
     parsed_briefs: list[ParsedBrief], source_name: str, options: StoreOptions
 ) -> list[BriefOutcome]:
     """Import every post of one file, or none of them."""
-    outcomes = []
+    store = FileStore(source_name, options)
     with transaction.atomic():
-        for parsed in parsed_briefs:
-            outcomes.append(store_brief(parsed, source_name, options))
-        if options.dry_run:
-            transaction.set_rollback(True)
-    return outcomes
-
-
-def store_brief(
-    parsed: ParsedBrief, source_name: str, options: StoreOptions
-) -> BriefOutcome:
-    action, existing = plan_brief(parsed, options)
-    source_hash = content_fingerprint(parsed)
-    if existing is None:
-        _, slug = find_existing(parsed, source_hash)
-    else:
-        slug = existing.slug
-    outcome = BriefOutcome(slug, parsed.title, action, list(parsed.warnings))
-    if action in (UNCHANGED, KEPT) or options.dry_run:
-        return outcome
-
-    brief = existing or Brief(slug=slug)
-    brief.title = parsed.title
-    brief.published_at = publication_datetime(parsed)
-    if existing is None:
-        brief.status = Brief.Status.DRAFT if options.draft else Brief.Status.PUBLISHED
-    brief.summary = parsed.summary
-    brief.body = parsed.body
-    brief.image_credit = parsed.image_credit
-    brief.image_credit_url = parsed.image_credit_url
-    brief.full_paper_url = parsed.full_paper_url or brief.full_paper_url
-    brief.series = store_series(parsed.series) if parsed.series else None
-    brief.is_series_announcement = bool(parsed.series and parsed.series.is_announcement)
-    brief.disclosure = (
-        store_disclosure(parsed.disclosure) if parsed.disclosure else None
-    )
-    if brief.disclosure is None:
-        outcome.warnings.append("no disclosure found in the post")
-    brief.source_file = source_name
-    brief.source_position = parsed.position
-    brief.source_hash = source_hash
-    brief.imported_at = timezone.now()
-    brief._change_reason = options.change_reason
-    brief.save()
-
-    store_authors(brief, parsed)
-    brief.categories.set(parsed.categories, clear=True)
-    # Computed after the many-to-many writes, so that it sees the whole brief.
-    Brief.objects.filter(pk=brief.pk).update(
-        import_fingerprint=editable_fingerprint(brief)
-    )
-    update_search_vectors([brief])
-    return outcome
-
-
-def store_authors(brief: Brief, parsed: ParsedBrief) -> None:
-    authors = []
-    for parsed_author in parsed.authors:
-        slug = ascii_slug(parsed_author.name)
-        author, created = Author.objects.get_or_create(
-            slug=slug, defaults={"name": parsed_author.name, "bio": parsed_author.bio}
+        plans = store.plan(parsed_briefs)
+        if not options.dry_run:
+            store.write(plans)
+    return [
+        BriefOutcome(
+            plan.slug,
+            plan.parsed.title,
+            plan.action,
+            plan.parsed.warnings + plan.warnings,
         )
-        # An editor's bio is never overwritten; an empty one is filled in.
-        if not created and not author.bio and parsed_author.bio:
-            author.bio = parsed_author.bio
-            author.save(update_fields=["bio", "updated_at"])
-        if author not in authors:
-            authors.append(author)
-    BriefAuthor.objects.filter(brief=brief).delete()
-    BriefAuthor.objects.bulk_create(
-        BriefAuthor(brief=brief, author=author, order=position)
-        for position, author in enumerate(authors)
-    )
+        for plan in plans
+    ]
 
 
-def store_series(parsed: ParsedSeries) -> Series:
+def store_series(parsed: ParsedSeries, change_reason: str) -> Series:
+    known_issue = parsed.volume is not None and parsed.issue is not None
     series = None
-    if parsed.volume is not None and parsed.issue is not None:
+    if known_issue:
         series = Series.objects.filter(
             publication=parsed.publication, volume=parsed.volume, issue=parsed.issue
         ).first()
     slug_parts = [parsed.name]
-    if parsed.volume is not None and parsed.issue is not None:
+    if known_issue:
         slug_parts.append(f"vol {parsed.volume} issue {parsed.issue}")
     slug = ascii_slug(" ".join(slug_parts))
     if series is None:
         series = Series.objects.filter(slug=slug).first()
     if series is None:
-        series = Series.objects.create(
+        series = Series(
             name=parsed.name,
             slug=slug,
             publication=parsed.publication,
@@ -220,15 +368,9 @@ def store_series(parsed: ParsedSeries) -> Series:
             issue=parsed.issue,
             theme=parsed.theme,
         )
-    elif parsed.theme and not series.theme:
-        series.theme = parsed.theme
-        series.save(update_fields=["theme", "updated_at"])
+    elif not parsed.theme or series.theme:
+        return series
+    series.theme = series.theme or parsed.theme
+    series._change_reason = change_reason
+    series.save()
     return series
-
-
-def store_disclosure(text: str) -> Disclosure:
-    disclosure, _ = Disclosure.objects.get_or_create(
-        fingerprint=Disclosure.fingerprint_of(text),
-        defaults={"text": text, "label": "FARA statement"},
-    )
-    return disclosure
