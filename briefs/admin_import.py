@@ -19,6 +19,7 @@ from django.urls import reverse
 
 from .importer.service import FAILED, import_upload
 from .importer.store import StoreOptions
+from .workflow import can_publish
 
 STAGING_MAX_AGE_SECONDS = 24 * 60 * 60
 ACCEPTED_SUFFIXES = (".txt", ".md", ".pdf")
@@ -43,8 +44,11 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(forms.Form):
+    # An empty file reaches the importer, which reports it like the command does.
     files = MultipleFileField(
-        label="Export files", help_text="Text (.txt, .md) or PDF exports of posts."
+        allow_empty_file=True,
+        label="Export files",
+        help_text="Text (.txt, .md) or PDF exports of posts.",
     )
     draft = forms.BooleanField(
         required=False, label="Import new briefs as drafts", initial=True
@@ -119,7 +123,7 @@ def run_import(staged, options: StoreOptions):
 def import_view(request):
     if not request.user.has_perm("briefs.add_brief"):
         raise PermissionDenied
-    may_publish = request.user.has_perm("briefs.publish_brief")
+    may_publish = can_publish(request.user)
     context = {
         **admin.site.each_context(request),
         "title": "Import briefs",
@@ -160,6 +164,7 @@ def confirm_import(request, may_publish):
         draft=form.cleaned_data["draft"] or not may_publish,
         overwrite=form.cleaned_data["overwrite"],
         change_reason=f"Imported in the admin by {request.user.get_username()}",
+        user=request.user,
     )
     reports = run_import(staged, options)
     shutil.rmtree(staging_root() / str(form.cleaned_data["token"]), ignore_errors=True)

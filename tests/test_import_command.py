@@ -333,3 +333,28 @@ def test_an_author_bio_edited_in_the_admin_is_not_overwritten(tmp_path):
     run(source)
 
     assert Author.objects.get(name="Ann Lee").bio == "Edited bio."
+
+
+def test_importing_for_a_user_needs_their_publish_permission(reference_export):
+    from django.core.management import CommandError
+
+    from tests.admin_client import contributor
+
+    contributor()
+    with pytest.raises(CommandError, match="may not publish"):
+        call_command("import_briefs", str(reference_export), user="contributor")
+    assert Brief.objects.count() == 0
+
+    run(reference_export, "--user", "contributor", "--draft")
+    assert Brief.objects.filter(status="draft").count() == 3
+
+
+def test_importing_for_an_editor_records_them_in_the_history(reference_export):
+    from tests.admin_client import editor
+
+    editor()
+    run(reference_export, "--user", "editor")
+
+    record = Brief.objects.first().history.earliest()
+    assert record.history_user.username == "editor"
+    assert record.history_change_reason == "Imported by import_briefs for editor"

@@ -49,8 +49,9 @@ class StoreOptions:
     draft: bool = False
     overwrite: bool = False
     dry_run: bool = False
-    # Recorded in each brief's history as the reason for the change.
+    # Recorded in each brief's history as the reason for the change and its author.
     change_reason: str = "Imported by import_briefs"
+    user: object = None
 
 
 def content_fingerprint(parsed: ParsedBrief) -> str:
@@ -211,7 +212,10 @@ class FileStore:
             links.append(authors)
             taggings.append(tags)
         bulk_create_with_history(
-            briefs, Brief, default_change_reason=self.options.change_reason
+            briefs,
+            Brief,
+            default_change_reason=self.options.change_reason,
+            default_user=self.options.user,
         )
         BriefAuthor.objects.bulk_create(
             BriefAuthor(brief=brief, author=author, order=order)
@@ -234,6 +238,7 @@ class FileStore:
             brief, [a.pk for a in authors], [t.name for t in tags]
         )
         brief._change_reason = self.options.change_reason
+        brief._history_user = self.options.user
         brief.save()
         BriefAuthor.objects.filter(brief=brief).delete()
         BriefAuthor.objects.bulk_create(
@@ -286,12 +291,14 @@ class FileStore:
                     bio=parsed_author.bio,
                 )
                 author._change_reason = self.options.change_reason
+                author._history_user = self.options.user
                 author.save()
                 self.authors[slug] = author
             elif not author.bio and parsed_author.bio:
                 # An editor's bio is never overwritten; an empty one is filled in.
                 author.bio = parsed_author.bio
                 author._change_reason = self.options.change_reason
+                author._history_user = self.options.user
                 author.save()
             if author not in authors:
                 authors.append(author)
@@ -311,7 +318,9 @@ class FileStore:
     def resolve_series(self, parsed: ParsedSeries) -> Series:
         key = (parsed.name, parsed.publication, parsed.volume, parsed.issue)
         if key not in self.series:
-            self.series[key] = store_series(parsed, self.options.change_reason)
+            self.series[key] = store_series(
+                parsed, self.options.change_reason, self.options.user
+            )
         return self.series[key]
 
     def resolve_disclosure(self, text: str) -> Disclosure:
@@ -321,6 +330,7 @@ class FileStore:
             if disclosure is None:
                 disclosure = Disclosure(text=text, label="FARA statement")
                 disclosure._change_reason = self.options.change_reason
+                disclosure._history_user = self.options.user
                 disclosure.save()
             self.disclosures[fingerprint] = disclosure
         return self.disclosures[fingerprint]
@@ -346,7 +356,7 @@ def store_file(
     ]
 
 
-def store_series(parsed: ParsedSeries, change_reason: str) -> Series:
+def store_series(parsed: ParsedSeries, change_reason: str, user=None) -> Series:
     known_issue = parsed.volume is not None and parsed.issue is not None
     series = None
     if known_issue:
@@ -372,5 +382,6 @@ def store_series(parsed: ParsedSeries, change_reason: str) -> Series:
         return series
     series.theme = series.theme or parsed.theme
     series._change_reason = change_reason
+    series._history_user = user
     series.save()
     return series

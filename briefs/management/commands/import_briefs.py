@@ -2,12 +2,14 @@ import json
 import sys
 from collections import Counter
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from briefs.importer.errors import BriefImportError
 from briefs.importer.read import iter_source_files
 from briefs.importer.service import FAILED, import_path
 from briefs.importer.store import CREATED, KEPT, UNCHANGED, UPDATED, StoreOptions
+from briefs.workflow import can_publish
 
 # Fewer files than this finish before a progress bar would tell anything.
 PROGRESS_BAR_MIN_FILES = 5
@@ -34,6 +36,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--json", action="store_true", help="print a machine-readable report"
         )
+        parser.add_argument(
+            "--user",
+            metavar="USERNAME",
+            help="import on behalf of this user: recorded in the history, and "
+            "publishing needs their publish permission",
+        )
 
     def handle(self, *args, **options):
         try:
@@ -45,10 +53,14 @@ class Command(BaseCommand):
         if not as_json and verbosity:
             for path in skipped:
                 self.stdout.write(f"{path}: skipped (not .txt, .md or .pdf)")
+        user = self.acting_user(options["user"], publishing=not options["draft"])
         store_options = StoreOptions(
             draft=options["draft"],
             overwrite=options["overwrite"],
             dry_run=options["dry_run"],
+            user=user,
+            change_reason="Imported by import_briefs"
+            + (f" for {user.get_username()}" if user else ""),
         )
         reports = []
         for path in self.progress(files, as_json):
@@ -63,6 +75,18 @@ class Command(BaseCommand):
             self.print_summary(reports, options["dry_run"])
         if any(r.status == FAILED for r in reports):
             sys.exit(1)
+
+    def acting_user(self, username, publishing):
+        if not username:
+            return None
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None or not user.is_active:
+            raise CommandError(f"no active user named {username!r}")
+        if publishing and not can_publish(user):
+            raise CommandError(
+                f"{username} may not publish briefs; import with --draft instead"
+            )
+        return user
 
     def progress(self, files, as_json):
         show = not as_json and len(files) >= PROGRESS_BAR_MIN_FILES

@@ -1,0 +1,89 @@
+"""The admin import page: upload, dry-run report, confirm; same path as the command."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from briefs.models import Author, Brief, Disclosure
+from tests.admin_client import client_for, contributor, editor, form_data, make_user
+
+pytestmark = pytest.mark.django_db
+
+URL = "/admin/briefs/import/"
+
+
+def upload(name, content):
+    return SimpleUploadedFile(name, content, content_type="application/octet-stream")
+
+
+def check_files(client, *files, draft=False):
+    page = client.get(URL)
+    data = {**form_data(page), "files": list(files)}
+    if not draft:
+        data.pop("draft", None)
+    return client.post(URL, data)
+
+
+def test_editor_sees_a_dry_run_report_then_imports(reference_export):
+    client = client_for(editor())
+    report = check_files(
+        client,
+        upload("reference.txt", reference_export.read_bytes()),
+        upload("empty.txt", b""),
+    )
+
+    assert report.status_code == 200
+    page = report.content.decode()
+    assert "Dry run: nothing has been written yet" in page
+    assert "Building Up Japan-South Korea Rapprochement" in page
+    assert "empty.txt" in page and "empty file" in page
+    assert Brief.objects.count() == 0
+
+    confirmed = client.post(URL, {**form_data(report), "confirm": "Import"})
+
+    assert confirmed.status_code == 302
+    assert (Brief.objects.count(), Author.objects.count()) == (3, 3)
+    assert Disclosure.objects.count() == 1
+    assert set(Brief.objects.values_list("status", flat=True)) == {"published"}
+    record = Brief.objects.first().history.earliest()
+    assert record.history_user.username == "editor"
+    assert "Imported in the admin by editor" in record.history_change_reason
+
+
+def test_a_second_upload_of_the_same_file_is_reported_unchanged(reference_export):
+    client = client_for(editor())
+    first = check_files(client, upload("ref.txt", reference_export.read_bytes()))
+    client.post(URL, {**form_data(first), "confirm": "Import"})
+
+    again = check_files(client, upload("ref.txt", reference_export.read_bytes()))
+
+    assert again.content.decode().count("(unchanged)") == 3
+
+
+def test_a_contributor_imports_drafts_only(reference_export):
+    client = client_for(contributor())
+    report = check_files(client, upload("ref.txt", reference_export.read_bytes()))
+    assert "will be saved as drafts" in report.content.decode()
+
+    data = {**form_data(report), "confirm": "Import"}
+    data.pop("draft", None)  # a forged form asking to publish
+    client.post(URL, data)
+
+    assert Brief.objects.count() == 3
+    assert not Brief.objects.published().exists()
+
+
+def test_staff_without_add_permission_and_anonymous_users_are_refused():
+    assert client_for(make_user()).get(URL).status_code == 403
+    response = client_for().get(URL)
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_a_file_of_another_kind_is_refused_before_anything_is_staged():
+    client = client_for(editor())
+    response = check_files(client, upload("notes.docx", b"PK\x03\x04"))
+    assert "not a .txt, .md or .pdf file" in response.content.decode()
+
+
+def test_the_changelist_links_to_the_import_page():
+    page = client_for(editor()).get("/admin/briefs/brief/").content.decode()
+    assert f'href="{URL}"' in page
