@@ -358,3 +358,10 @@ def test_importing_for_an_editor_records_them_in_the_history(reference_export):
     record = Brief.objects.first().history.earliest()
     assert record.history_user.username == "editor"
     assert record.history_change_reason == "Imported by import_briefs for editor"
+
+
+def test_traceback_only_on_request(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    assert "Traceback" not in run(empty)[2]
+    assert "Traceback" in run(empty, "--traceback")[2]

@@ -19,6 +19,8 @@ class FileReport:
     status: str = ""
     briefs: list[BriefOutcome] = field(default_factory=list)
     error: str = ""
+    # Kept for --traceback: where in the importer the file was turned down.
+    exception: BaseException | None = field(default=None, repr=False)
 
     @property
     def warnings(self):
@@ -47,7 +49,7 @@ def import_text(text: str, name: str, options: StoreOptions) -> FileReport:
     try:
         report.briefs = store_file(parse_export(text), name, options)
     except BriefImportError as error:
-        report.status, report.error = FAILED, str(error)
+        report.status, report.error, report.exception = FAILED, str(error), error
         return report
     report.status = summarize_status(report.briefs)
     return report
@@ -57,7 +59,7 @@ def import_path(path: Path, options: StoreOptions) -> FileReport:
     try:
         text = read_source(path, max_bytes=settings.IMPORT_MAX_BYTES)
     except BriefImportError as error:
-        return FileReport(path=str(path), status=FAILED, error=str(error))
+        return FileReport(str(path), FAILED, error=str(error), exception=error)
     return import_text(text, str(path), options)
 
 
@@ -65,5 +67,5 @@ def import_upload(data: bytes, name: str, options: StoreOptions) -> FileReport:
     try:
         text = read_bytes(data, name, max_bytes=settings.IMPORT_MAX_BYTES)
     except BriefImportError as error:
-        return FileReport(path=name, status=FAILED, error=str(error))
+        return FileReport(name, FAILED, error=str(error), exception=error)
     return import_text(text, name, options)

@@ -1,5 +1,6 @@
 import json
 import sys
+import traceback
 from collections import Counter
 
 from django.contrib.auth import get_user_model
@@ -67,7 +68,7 @@ class Command(BaseCommand):
             report = import_path(path, store_options)
             reports.append(report)
             if not as_json:
-                self.print_report(report, verbosity)
+                self.print_report(report, verbosity, options["traceback"])
 
         if as_json:
             self.stdout.write(json.dumps([r.as_dict() for r in reports], indent=2))
@@ -96,9 +97,11 @@ class Command(BaseCommand):
             return tqdm(files, unit="file", file=sys.stderr, leave=False)
         return files
 
-    def print_report(self, report, verbosity):
+    def print_report(self, report, verbosity, with_traceback=False):
         if report.status == FAILED:
             self.stderr.write(f"{report.path}: {report.error}")
+            if with_traceback and report.exception is not None:
+                self.stderr.write("".join(traceback.format_exception(report.exception)))
             return
         if verbosity >= 1:
             self.stdout.write(f"{report.path}: {report.status}")
