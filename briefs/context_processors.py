@@ -8,4 +8,15 @@ def site(request):
         "site_description": settings.SITE_DESCRIPTION,
         "site_disclosure": settings.SITE_DISCLOSURE,
         "disclosure_position": settings.BRIEF_DISCLOSURE_POSITION,
+        # Lazily: only pages that print it pay for building it; views may override.
+        "canonical_url": lambda: canonical_url(request),
     }
+
+
+def canonical_url(request):
+    """The page's own address: path plus page number, never tracking parameters."""
+    url = request.build_absolute_uri(request.path)
+    page = request.GET.get("page", "")
+    if page.isdigit() and page != "1":
+        url += f"?page={page}"
+    return url

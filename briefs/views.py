@@ -137,7 +137,6 @@ class BriefDetailView(PublishedBriefMixin, DetailView):
             is_preview=not brief.is_public,
             canonical_url=url,
             feature=feature,
-            page_disclosures=[brief.disclosure] if brief.disclosure else [],
             citation_apa=citations.apa(brief, url),
             citation_chicago=citations.chicago(brief, url),
             citation_bibtex=citations.bibtex(brief, url),
@@ -268,7 +267,7 @@ class AuthorDetailView(SectionBriefsView):
         return get_object_or_404(published_authors(), slug=self.kwargs["slug"])
 
     def get_queryset(self):
-        return super().get_queryset().filter(brief_links__author=self.section)
+        return super().get_queryset().filter(brief_authors__author=self.section)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

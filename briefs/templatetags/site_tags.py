@@ -1,0 +1,57 @@
+from django import template
+from django.utils.html import format_html
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """This page's URL for another page number, keeping the other parameters (q)."""
+    request = context["request"]
+    params = request.GET.copy()
+    # Page 1 is the list's own URL, so there is one address per page.
+    if int(number) == 1:
+        params.pop("page", None)
+    else:
+        params["page"] = number
+    query = params.urlencode()
+    return f"{request.path}?{query}" if query else request.path
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    return context["request"].build_absolute_uri(path)
+
+
+@register.simple_tag
+def responsive_image(
+    info, alt="", sizes="100vw", css_class="", loading="lazy", priority=False
+):
+    """An <img> with srcset and intrinsic size, so the layout never shifts.
+
+    `info` comes from briefs.images.renditions; an empty alt marks a decorative
+    image, which is right for a photo next to the name it shows.
+    """
+    if not info:
+        return ""
+    return format_html(
+        '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"'
+        ' class="{}" loading="{}" decoding="async"{}>',
+        info["src"],
+        info["srcset"],
+        sizes,
+        info["width"],
+        info["height"],
+        alt,
+        css_class,
+        "eager" if priority else loading,
+        format_html(' fetchpriority="high"') if priority else "",
+    )
+
+
+@register.filter
+def thumbnail(field_file):
+    """Renditions of an image field (for cards and author photos)."""
+    from briefs.images import renditions
+
+    return renditions(field_file)
