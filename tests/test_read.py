@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
+import html
+import re
 import subprocess
 from pathlib import Path
 
@@ -272,6 +273,18 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+REFERENCE = "000_22d010634ea7d674.txt"
+
+
+def print_to_pdf(page: Path, pdf: Path) -> None:
+    subprocess.run(
+        [str(CHROMIUM), *CHROMIUM_ARGS, f"--print-to-pdf={pdf}", page.as_uri()],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+
+
 POST_HTML = """<!doctype html>
 <html><head><meta charset="utf-8"><title>{title} | KEI</title>
 <style>body {{ font-family: sans-serif; font-size: 15px; line-height: 1.5;
@@ -302,8 +315,8 @@ max-width: 40em; margin: auto; }} h1 {{ font-size: 30px; }}</style></head>
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
 def test_real_browser_print_reads_as_an_export(tmp_path):
-    html = tmp_path / "post.html"
-    html.write_text(
+    page = tmp_path / "post.html"
+    page.write_text(
         POST_HTML.format(
             title=samples.TITLE,
             note=samples.SERIES_NOTE,
@@ -318,13 +331,7 @@ def test_real_browser_print_reads_as_an_export(tmp_path):
         encoding="utf-8",
     )
     pdf = tmp_path / "post.pdf"
-    chromium = shutil.which(str(CHROMIUM))
-    subprocess.run(
-        [chromium, *CHROMIUM_ARGS, f"--print-to-pdf={pdf}", html.as_uri()],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    print_to_pdf(page, pdf)
 
     text = read_source(pdf)
 
@@ -342,3 +349,41 @@ def test_real_browser_print_reads_as_an_export(tmp_path):
     assert f"- {samples.BULLET_TWO}" in pars
     for chrome in [samples.NEWSLETTER, samples.COPYRIGHT, "file://", "1/2", "| KEI"]:
         assert chrome not in text
+
+
+def export_to_html(export: str) -> tuple[str, list[str]]:
+    """The reference export as a post page, and the paragraphs it should give."""
+    parts, expected = [], []
+    for chunk in (line for line in export.splitlines() if line.strip()):
+        text = re.sub(r"\[([^\]]*)\]\(#\)", r"\1", chunk).replace("*", "")
+        if text.startswith("- "):
+            parts.append(f"<ul><li>{html.escape(text[2:])}</li></ul>")
+        elif text in ("Executive Summary", "Policy Recommendation", "Conclusion"):
+            parts.append(f"<h2>{html.escape(text)}</h2>")
+        else:
+            parts.append(f"<p>{html.escape(text)}</p>")
+        expected.append(text)
+    page = (
+        '<!doctype html><html><head><meta charset="utf-8"><title>The Peninsula'
+        " | KEI</title><style>body {font-family: sans-serif; font-size: 15px;"
+        " line-height: 1.5; max-width: 40em; margin: auto}</style></head><body>"
+        f"<nav>KEI Research Events About</nav>{''.join(parts)}"
+        f"<footer><p>{samples.NEWSLETTER}</p></footer></body></html>"
+    )
+    return page, expected
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
+def test_real_browser_print_of_the_reference_export_keeps_every_paragraph(tmp_path):
+    export = (Path(__file__).parent.parent / "seeds" / REFERENCE).read_text()
+    page, expected = export_to_html(export)
+    html_path = tmp_path / "reference.html"
+    html_path.write_text(page, encoding="utf-8")
+    pdf = tmp_path / "reference.pdf"
+    print_to_pdf(html_path, pdf)
+
+    text = read_source(pdf)
+
+    # Six pages, three posts: paragraphs ending at a page foot stay apart, and the
+    # ones running over a page break stay whole.
+    assert paragraphs(text.replace("\n\n\n", "\n\n")) == expected

@@ -215,6 +215,7 @@ class _Layout:
     left: float
     right: float
     leading: float  # white space between two lines of one paragraph
+    page_bottom: float  # lowest text line seen on any page
 
 
 def read_pdf_bytes(data: bytes) -> str:
@@ -348,14 +349,18 @@ def _is_print_band_line(line: _Line) -> bool:
 
 
 def _lines_to_export_text(lines: list[_Line]) -> str:
+    vocabulary = _Vocabulary(lines)
+    # Measured on the whole document: a post ending high on its last page must
+    # still know how low text goes on a full page.
+    page_bottom = max(line.bottom for line in lines)
     posts = _split_posts(lines)
     if not posts:
         # No marker: hand over the text as it is and let the parser say what is
         # missing, as it does for a text export without posts.
-        return _render_paragraphs(lines, _Vocabulary(lines))
-    vocabulary = _Vocabulary(lines)
+        return _render_paragraphs(lines, vocabulary, page_bottom)
     return "\n\n\n".join(
-        f"{POST_START}\n\n{_render_paragraphs(body, vocabulary)}\n\n{POST_END}"
+        f"{POST_START}\n\n{_render_paragraphs(body, vocabulary, page_bottom)}"
+        f"\n\n{POST_END}"
         for body in posts
     )
 
@@ -382,8 +387,10 @@ def _is_post_end(line: _Line) -> bool:
     return POST_END.lower() in line.text.lower() and len(line.text) < 2 * len(POST_END)
 
 
-def _render_paragraphs(lines: list[_Line], vocabulary: _Vocabulary) -> str:
-    layout = _measure_layout(lines)
+def _render_paragraphs(
+    lines: list[_Line], vocabulary: _Vocabulary, page_bottom: float
+) -> str:
+    layout = _measure_layout(lines, page_bottom)
     paragraphs = _group_into_paragraphs(lines, layout)
     indent_style = _uses_first_line_indents(paragraphs, layout)
     return "\n\n".join(
@@ -394,7 +401,7 @@ def _render_paragraphs(lines: list[_Line], vocabulary: _Vocabulary) -> str:
     )
 
 
-def _measure_layout(lines: list[_Line]) -> _Layout:
+def _measure_layout(lines: list[_Line], page_bottom: float) -> _Layout:
     body_size = Counter(round(line.size, 1) for line in lines).most_common(1)[0][0]
     body_lines = [line for line in lines if round(line.size, 1) == body_size]
     left = Counter(round(line.x0) for line in body_lines).most_common(1)[0][0]
@@ -412,7 +419,13 @@ def _measure_layout(lines: list[_Line]) -> _Layout:
         leading = min(gaps)
     else:
         leading = 0.3 * body_size
-    return _Layout(size=body_size, left=left, right=right, leading=max(leading, 0.0))
+    return _Layout(
+        size=body_size,
+        left=left,
+        right=right,
+        leading=max(leading, 0.0),
+        page_bottom=page_bottom,
+    )
 
 
 def _group_into_paragraphs(lines: list[_Line], layout: _Layout) -> list[_Paragraph]:
@@ -436,6 +449,7 @@ def _starts_paragraph(
         or _changes_style(previous, line, layout)
         or _has_paragraph_gap(previous, line, layout)
         or _ended_early(previous, line, layout)
+        or _ended_before_page_break(previous, line, layout)
         or _changes_indent(paragraph, line, following, layout)
     )
 
@@ -494,6 +508,24 @@ def _ended_early(previous: _Line, line: _Line, layout: _Layout) -> bool:
         return False
     space = 0.3 * line.size
     return previous.x1 + space + line.first_word_width < layout.right - 1.0
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?$")
+
+
+def _ended_before_page_break(previous: _Line, line: _Line, layout: _Layout) -> bool:
+    """True when a paragraph ended with a full line just before a page break.
+
+    A line continuing the paragraph would have fitted in the room left at the
+    bottom of the page; the next paragraph's top margin did not, so the browser
+    moved it over. Widow control can also leave such room mid-paragraph, hence
+    the sentence end and the capital as well.
+    """
+    if line.page == previous.page or not line.text[:1].isupper():
+        return False
+    pitch = (previous.bottom - previous.top) + layout.leading
+    room_left = previous.bottom + pitch <= layout.page_bottom + 1.0
+    return room_left and bool(_SENTENCE_END.search(previous.text))
 
 
 def _changes_indent(
