@@ -7,6 +7,7 @@ it, and how to describe itself; the views, validators and template tags share it
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from taggit.models import Tag
@@ -108,7 +109,9 @@ class CategorySection(SeriesSection):
     model = Tag
 
     def get_object(self, slug=None):
-        return get_object_or_404(Tag, slug=slug)
+        # Like the category page: a tag only on drafts is not public yet.
+        public = Brief.objects.published().filter(categories=OuterRef("pk"))
+        return get_object_or_404(Tag.objects.filter(Exists(public)), slug=slug)
 
     def briefs(self, obj):
         return Brief.objects.published().filter(categories=obj)

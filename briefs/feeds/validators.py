@@ -66,7 +66,7 @@ def _joined(*fields):
     return GroupConcat(Concat(*parts[:-1], output_field=CharField()))
 
 
-def feed_validators(section, obj, fmt, limit):
+def feed_validators(section, obj, fmt, feed_url, limit):
     rows = (
         section.briefs(obj)
         .order_by(*FEED_ORDER)
@@ -115,6 +115,7 @@ def feed_validators(section, obj, fmt, limit):
     etag = make_etag(
         FEED_MARKUP_VERSION,
         fmt,
+        feed_url,
         section.identity(obj),
         section.title(obj),
         section.description(obj),

@@ -37,16 +37,19 @@ def feed(request, section, fmt, slug=None):
     obj = section.get_object(slug)
     limit = settings.FEED_ITEMS
 
-    validators = feed_validators(section, obj, fmt, limit)
-    not_modified = precondition_response(request, validators, max_age())
-    if not_modified is not None:
-        return not_modified
-
     # The self link names the URL this document is served at.
     path_fmt = fmt if query is None else "rss"
     feed_url = reverse(
         f"feeds:{section.key}_{path_fmt}", kwargs=section.url_kwargs(obj)
     ) + (query or "")
+
+    validators = feed_validators(
+        section, obj, fmt, request.build_absolute_uri(feed_url), limit
+    )
+    not_modified = precondition_response(request, validators, max_age())
+    if not_modified is not None:
+        return not_modified
+
     entries = build_entries(section, obj, request, limit)
     if fmt == "json":
         response = json_feed_response(section, obj, request, entries, feed_url)

@@ -1,0 +1,579 @@
+"""Feeds: RSS, Atom and JSON Feed for the site, series, authors and categories."""
+
+import json
+import re
+from datetime import timedelta
+from email.utils import parsedate_to_datetime
+
+import feedparser
+import pytest
+from django.db import connection
+from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from taggit.models import Tag
+
+from briefs.models import Brief, BriefAuthor
+from tests.factories import make_author, make_brief, make_series
+
+pytestmark = pytest.mark.django_db
+
+FARA_START = "KEI is registered under the FARA"
+RFC822 = re.compile(
+    r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} "
+    r"[+-]\d{4}$"
+)
+RFC3339 = re.compile(
+    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$"
+)
+
+
+@pytest.fixture
+def world():
+    """Two series, three authors, two categories, and briefs spread among them."""
+    first, second, third = (
+        make_author("Shihoko Goto"),
+        make_author("Bruce Klingner"),
+        make_author("Scott Snyder"),
+    )
+    series = make_series("Korea Policy Series", slug="korea-policy")
+    other_series = make_series("Trade Series", slug="trade")
+    co_authored = make_brief(
+        "Building Up Japan-South Korea Rapprochement",
+        authors=[second, first, third],
+        categories=["Indo-Pacific", "Japan"],
+        series=series,
+        image_credit="Prime Minister's Office of Japan",
+    )
+    solo = make_brief(
+        "The Alliance Faces an Uncertain Future",
+        authors=[second],
+        categories=["Indo-Pacific"],
+        series=series,
+    )
+    trade = make_brief(
+        "Tariffs and the Won",
+        authors=[third],
+        categories=["Trade"],
+        series=other_series,
+    )
+    return {
+        "authors": (first, second, third),
+        "series": series,
+        "other_series": other_series,
+        "co_authored": co_authored,
+        "solo": solo,
+        "trade": trade,
+    }
+
+
+def feed_paths(world):
+    series, author = world["series"], world["authors"][1]
+    bases = [
+        "/feeds/",
+        f"/series/{series.slug}/feed/",
+        f"/authors/{author.slug}/feed/",
+        "/categories/indo-pacific/feed/",
+    ]
+    paths = []
+    for base in bases:
+        if base == "/feeds/":
+            paths += ["/feeds/rss/", "/feeds/atom/", "/feeds/json/"]
+        else:
+            paths += [base, f"{base}atom/", f"{base}json/", f"{base}?format=atom"]
+    return paths
+
+
+def parse(client, path, **headers):
+    response = client.get(path, headers=headers)
+    assert response.status_code == 200, path
+    if "json" in path:
+        return response, json.loads(response.content)
+    parsed = feedparser.parse(response.content)
+    assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+    return response, parsed
+
+
+def entry_titles(client, path):
+    _, document = parse(client, path)
+    if "json" in path:
+        return [item["title"] for item in document["items"]]
+    return [entry.title for entry in document.entries]
+
+
+def test_every_feed_parses_without_errors(client, world):
+    for path in feed_paths(world):
+        response, document = parse(client, path)
+        if "json" in path:
+            assert response["Content-Type"].startswith("application/feed+json")
+            assert document["version"] == "https://jsonfeed.org/version/1.1"
+            assert document["items"]
+        else:
+            assert document.version in ("rss20", "atom10"), path
+            assert document.entries, path
+
+
+def test_format_query_and_atom_sibling_serve_atom(client, world):
+    base = f"/series/{world['series'].slug}/feed/"
+    assert client.get(base)["Content-Type"].startswith("application/rss+xml")
+    for path in (f"{base}atom/", f"{base}?format=atom"):
+        assert client.get(path)["Content-Type"].startswith("application/atom+xml")
+    assert client.get(f"{base}?format=rdf").status_code == 404
+
+
+def test_section_feeds_hold_only_their_briefs_newest_first(client, world):
+    series_titles = entry_titles(client, f"/series/{world['series'].slug}/feed/")
+    assert series_titles == [world["co_authored"].title, world["solo"].title]
+    author = world["authors"][2]
+    assert entry_titles(client, f"/authors/{author.slug}/feed/atom/") == [
+        world["co_authored"].title,
+        world["trade"].title,
+    ]
+    assert entry_titles(client, "/categories/trade/feed/json/") == [
+        "Tariffs and the Won"
+    ]
+    assert entry_titles(client, "/feeds/rss/") == [
+        world["co_authored"].title,
+        world["solo"].title,
+        world["trade"].title,
+    ]
+
+
+def test_feed_length_is_the_setting(client, settings):
+    settings.FEED_ITEMS = 3
+    briefs = [make_brief() for _ in range(5)]
+    titles = entry_titles(client, "/feeds/atom/")
+    newest = sorted(briefs, key=lambda b: b.published_at, reverse=True)[:3]
+    assert titles == [brief.title for brief in newest]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/series/nope/feed/",
+        "/series/nope/feed/atom/",
+        "/authors/nope/feed/json/",
+        "/categories/nope/feed/",
+        "/categories/nope/feed/atom/",
+    ],
+)
+def test_unknown_section_is_404(client, path):
+    assert client.get(path).status_code == 404
+
+
+def test_rss_carries_every_co_author_in_order_and_every_category(client, world):
+    _, rss = parse(client, "/feeds/rss/")
+    entry = rss.entries[0]
+    assert [a["name"] for a in entry.authors] == [
+        "Bruce Klingner",
+        "Shihoko Goto",
+        "Scott Snyder",
+    ]
+    assert sorted(tag.term for tag in entry.tags) == ["Indo-Pacific", "Japan"]
+    raw = client.get("/feeds/rss/").content.decode()
+    first_item = raw.split("<item>")[1]
+    assert re.findall(r"<dc:creator>(.*?)</dc:creator>", first_item) == [
+        "Bruce Klingner",
+        "Shihoko Goto",
+        "Scott Snyder",
+    ]
+
+
+def test_atom_has_one_author_element_per_co_author(client, world):
+    _, atom = parse(client, "/feeds/atom/")
+    entry = atom.entries[0]
+    assert [a["name"] for a in entry.authors] == [
+        "Bruce Klingner",
+        "Shihoko Goto",
+        "Scott Snyder",
+    ]
+    assert entry.authors[0]["href"] == (
+        f"http://testserver/authors/{world['authors'][1].slug}/"
+    )
+    assert sorted(tag.term for tag in entry.tags) == ["Indo-Pacific", "Japan"]
+
+
+def test_json_feed_has_authors_tags_and_content(client, world):
+    _, document = parse(client, "/feeds/json/")
+    item = document["items"][0]
+    assert [a["name"] for a in item["authors"]] == [
+        "Bruce Klingner",
+        "Shihoko Goto",
+        "Scott Snyder",
+    ]
+    assert item["tags"] == ["Indo-Pacific", "Japan"]
+    assert item["url"] == f"http://testserver{world['co_authored'].get_absolute_url()}"
+    assert item["date_published"] == world["co_authored"].published_at.isoformat()
+    assert document["feed_url"] == "http://testserver/feeds/json/"
+
+
+def test_dates_are_rfc822_in_rss_and_rfc3339_in_atom(client, world):
+    rss = client.get("/feeds/rss/").content.decode()
+    pub_dates = re.findall(r"<pubDate>(.*?)</pubDate>", rss)
+    assert len(pub_dates) == 3
+    build = re.findall(r"<lastBuildDate>(.*?)</lastBuildDate>", rss)
+    for value in pub_dates + build:
+        assert RFC822.match(value), value
+    assert parsedate_to_datetime(pub_dates[0]) == world[
+        "co_authored"
+    ].published_at.replace(microsecond=0)
+    atom = client.get("/feeds/atom/").content.decode()
+    stamps = re.findall(r"<(?:published|updated)>(.*?)</", atom)
+    assert len(stamps) == 1 + 2 * 3  # the feed's updated, then each entry's two
+    for value in stamps:
+        assert RFC3339.match(value), value
+
+
+def test_feed_level_metadata_and_self_links(client, world):
+    series = world["series"]
+    rss = client.get(f"/series/{series.slug}/feed/").content.decode()
+    assert (
+        f'<atom:link href="http://testserver/series/{series.slug}/feed/" rel="self"/>'
+        in rss
+    )
+    assert "<language>en-us</language>" in rss
+    _, atom = parse(client, f"/series/{series.slug}/feed/atom/")
+    self_links = [link.href for link in atom.feed.links if link.rel == "self"]
+    assert self_links == [f"http://testserver/series/{series.slug}/feed/atom/"]
+    assert atom.feed.title == "Korea Policy Series · The Peninsula"
+    assert "Korea Policy, Vol. 3" in atom.feed.subtitle
+    assert atom.feed.language == "en-us"
+    assert atom.feed.updated_parsed
+    _, via_query = parse(client, f"/series/{series.slug}/feed/?format=atom")
+    assert [link.href for link in via_query.feed.links if link.rel == "self"] == [
+        f"http://testserver/series/{series.slug}/feed/?format=atom"
+    ]
+
+
+def test_ids_are_unique_tag_uris_stable_across_slug_and_title_edits(client, world):
+    _, before = parse(client, "/feeds/atom/")
+    ids = [entry.id for entry in before.entries]
+    assert len(set(ids)) == len(ids)
+    assert all(
+        re.match(r"^tag:testserver,\d{4}-\d{2}-\d{2}:/briefs/\d+$", i) for i in ids
+    )
+
+    brief = world["co_authored"]
+    brief.slug = "a-new-slug"
+    brief.title = "A New Title"
+    brief.save()
+    _, after = parse(client, "/feeds/atom/")
+    _, rss = parse(client, "/feeds/rss/")
+    assert [entry.id for entry in after.entries] == ids
+    assert [entry.id for entry in rss.entries] == ids
+    assert after.entries[0].link == "http://testserver/briefs/a-new-slug/"
+
+
+def test_tag_authority_setting_fixes_ids_whatever_the_host(client, settings, world):
+    settings.FEED_TAG_AUTHORITY = "keia.org"
+    _, atom = parse(client, "/feeds/atom/")
+    assert all(entry.id.startswith("tag:keia.org,") for entry in atom.entries)
+
+
+def test_drafts_review_and_future_briefs_never_appear(client, world):
+    hidden = [
+        make_brief("Secret draft", status=Brief.Status.DRAFT, series=world["series"]),
+        make_brief("Under review", status=Brief.Status.REVIEW, series=world["series"]),
+        make_brief(
+            "Scheduled",
+            series=world["series"],
+            categories=["Indo-Pacific"],
+            authors=[world["authors"][1]],
+            published_at=timezone.now() + timedelta(days=1),
+        ),
+    ]
+    for path in feed_paths(world):
+        body = client.get(path).content.decode()
+        for brief in hidden:
+            assert brief.title not in body, (path, brief.title)
+
+
+def test_disclosure_heads_the_content_of_every_item(client, world):
+    no_record = make_brief("Missing its record", disclosure=None)
+    for path in ("/feeds/rss/", "/feeds/atom/"):
+        _, document = parse(client, path)
+        assert len(document.entries) == 4
+        for entry in document.entries:
+            content = entry.content[0].value
+            assert content.index(FARA_START) < content.index("Body of")
+    _, document = parse(client, "/feeds/json/")
+    for item in document["items"]:
+        assert item["content_html"].startswith('<aside class="disclosure">')
+        assert FARA_START in item["content_html"]
+    assert no_record.title in [item["title"] for item in document["items"]]
+
+
+def test_content_has_full_body_image_credit_and_absolute_urls(client, world):
+    brief = world["solo"]
+    Brief.objects.filter(pk=brief.pk).update(
+        body_html='<p>See <a href="/briefs/other/">the other brief</a> '
+        'and <a href="#">a dead link</a>.</p><h2>Conclusion</h2>',
+        image_credit="ROK Armed Forces",
+        image_credit_url="https://example.org/rok",
+    )
+    _, document = parse(client, "/feeds/json/")
+    item = next(i for i in document["items"] if i["title"] == brief.title)
+    html = item["content_html"]
+    assert 'href="http://testserver/briefs/other/"' in html
+    assert 'href="/' not in html and 'href="#"' not in html
+    assert "<h2>Conclusion</h2>" in html
+    assert (
+        'Feature image: <a href="https://example.org/rok">ROK Armed Forces</a>' in html
+    )
+
+
+def test_html_in_titles_is_escaped_and_body_html_is_sanitized(client):
+    brief = make_brief("Trade & <script>alert(1)</script> Tariffs")
+    # Written around save(), as a bulk update or a raw import might.
+    Brief.objects.filter(pk=brief.pk).update(
+        body_html='<p onclick="steal()">Fine</p><script>alert(2)</script>'
+        '<a href="javascript:alert(3)">x</a><img src=x onerror=alert(4)>',
+        image_credit_url="javascript:alert(5)",
+        image_credit="Credit",
+    )
+    for path in ("/feeds/rss/", "/feeds/atom/"):
+        raw = client.get(path).content.decode()
+        assert "<script" not in raw
+        assert "Trade &amp; &lt;script&gt;alert(1)&lt;/script&gt; Tariffs" in raw
+        _, document = parse(client, path)
+        entry = document.entries[0]
+        assert entry.title == "Trade & <script>alert(1)</script> Tariffs"
+        content = entry.content[0].value
+        for bad in ("onclick", "alert(2)", "javascript:", "onerror", "<img"):
+            assert bad not in content, (path, bad)
+        assert "Fine" in content
+    item = json.loads(client.get("/feeds/json/").content)["items"][0]
+    assert item["title"] == "Trade & <script>alert(1)</script> Tariffs"
+    for bad in ("onclick", "<script", "javascript:", "onerror"):
+        assert bad not in item["content_html"]
+
+
+def test_feed_headers_allow_polling_caches(client, world):
+    response = client.get("/feeds/rss/")
+    assert response["Cache-Control"] == "public, max-age=300"
+    assert response["ETag"].startswith('"')
+    assert response["Last-Modified"].endswith("GMT")
+
+
+def test_repeated_request_with_validators_gets_304_without_body(client, world):
+    for path in feed_paths(world):
+        first = client.get(path)
+        again = client.get(path, headers={"if-none-match": first["ETag"]})
+        assert again.status_code == 304, path
+        assert again.content == b""
+        assert again["ETag"] == first["ETag"]
+        assert again["Cache-Control"] == "public, max-age=300"
+        since = client.get(path, headers={"if-modified-since": first["Last-Modified"]})
+        assert since.status_code == 304, path
+
+
+def test_304_is_answered_before_rendering(client, world, django_assert_num_queries):
+    path = f"/series/{world['series'].slug}/feed/"
+    etag = client.get(path)["ETag"]
+    # The series lookup and the one validator query; no items are loaded.
+    with django_assert_num_queries(2):
+        response = client.get(path, headers={"if-none-match": etag})
+    assert response.status_code == 304
+
+
+def test_formats_have_different_etags(client, world):
+    etags = {client.get(path)["ETag"] for path in feed_paths(world)}
+    assert len(etags) == len(feed_paths(world))
+
+
+def etags(client, *paths):
+    return [client.get(path)["ETag"] for path in paths]
+
+
+def test_edit_changes_only_the_etags_of_feeds_that_hold_the_brief(client, world):
+    in_feed = "/categories/indo-pacific/feed/"
+    unrelated = ["/categories/trade/feed/", "/series/trade/feed/atom/"]
+    before, *unrelated_before = etags(client, in_feed, *unrelated)
+
+    brief = world["solo"]
+    brief.summary = "A corrected summary."
+    brief.save()
+
+    response = client.get(in_feed, headers={"if-none-match": before})
+    assert response.status_code == 200
+    assert response["ETag"] != before
+    assert "A corrected summary." in response.content.decode()
+    assert etags(client, *unrelated) == unrelated_before
+
+
+def test_etag_follows_author_order_names_tags_and_disclosure(client, world):
+    path = "/feeds/atom/"
+    seen = {client.get(path)["ETag"]}
+    brief = world["co_authored"]
+
+    # Reorder the byline without saving the brief itself.
+    links = list(BriefAuthor.objects.filter(brief=brief).order_by("order"))
+    for new_order, link in zip([1, 0, 2], links, strict=True):
+        BriefAuthor.objects.filter(pk=link.pk).update(order=new_order + 10)
+    seen.add(client.get(path)["ETag"])
+
+    author = world["authors"][0]
+    author.name = "Shihoko Goto-Smith"
+    author.save()
+    seen.add(client.get(path)["ETag"])
+
+    brief.categories.add("Security")
+    seen.add(client.get(path)["ETag"])
+
+    Tag.objects.filter(slug="japan").update(name="Japan (country)")
+    seen.add(client.get(path)["ETag"])
+
+    disclosure = brief.disclosure
+    disclosure.label = "FARA"
+    disclosure.save()
+    seen.add(client.get(path)["ETag"])
+    assert len(seen) == 6
+
+
+def test_unpublishing_and_scheduled_publication_change_the_etag(client, world):
+    path = f"/series/{world['series'].slug}/feed/json/"
+    first = client.get(path)["ETag"]
+    Brief.objects.filter(pk=world["solo"].pk).update(status=Brief.Status.DRAFT)
+    second = client.get(path)["ETag"]
+    assert second != first
+    make_brief("Was scheduled", series=world["series"])
+    assert client.get(path)["ETag"] not in (first, second)
+
+
+def test_section_rename_changes_its_feed(client, world):
+    series = world["series"]
+    path = f"/series/{series.slug}/feed/"
+    before = client.get(path)["ETag"]
+    series.name = "Korea Policy Series, Renamed"
+    series.save()
+    response = client.get(path, headers={"if-none-match": before})
+    assert response.status_code == 200
+    assert "Korea Policy Series, Renamed" in response.content.decode()
+
+
+FEED_QUERIES = {
+    # The section lookup, the validator query, the items with series and
+    # disclosure, their authors, their categories.
+    "/feeds/rss/": 4,
+    "/feeds/atom/": 4,
+    "/feeds/json/": 4,
+    "/series/bulk/feed/": 5,
+    "/series/bulk/feed/atom/": 5,
+    "/series/bulk/feed/json/": 5,
+    "/authors/bulk-author/feed/": 5,
+    "/authors/bulk-author/feed/atom/": 5,
+    "/authors/bulk-author/feed/json/": 5,
+    "/categories/bulk/feed/": 5,
+    "/categories/bulk/feed/atom/": 5,
+    "/categories/bulk/feed/json/": 5,
+}
+
+
+def test_query_count_is_the_same_with_5_and_50_briefs(
+    client, django_assert_num_queries
+):
+    series = make_series(slug="bulk")
+    author = make_author("Bulk Author")
+
+    def add(count):
+        for _ in range(count):
+            make_brief(
+                series=series,
+                authors=[author, make_author(), make_author()],
+                categories=["Bulk", "Other"],
+            )
+
+    add(5)
+    for path in FEED_QUERIES:
+        client.get(path)  # content types and other per-process caches warm up
+    for count in (5, 50):
+        if count == 50:
+            add(45)
+        for path, queries in FEED_QUERIES.items():
+            with django_assert_num_queries(queries):
+                response = client.get(path)
+            assert response.status_code == 200
+            assert len(entry_titles(client, path)) == min(count, 20), path
+
+
+def test_validator_query_count_does_not_grow_either(client, settings):
+    series = make_series(slug="bulk")
+    for _ in range(30):
+        make_brief(series=series, authors=[make_author(), make_author()])
+    client.get("/series/bulk/feed/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/series/bulk/feed/", headers={"if-none-match": '"stale"'})
+    assert len(queries) == 5
+
+
+def test_reference_export_feed(client, imported_reference):
+    _, atom = parse(client, "/feeds/atom/")
+    assert [entry.title for entry in atom.entries][:3] == [
+        "Korea Policy Series: Building Up Japan-South Korea Rapprochement",
+        "Korea Policy Series: The U.S.-South Korea Alliance Faces Uncertain Future",
+        "A Strategic Reset of the U.S.-South Korea Alliance Under Trump and Lee",
+    ]
+    first = atom.entries[0]
+    assert [a["name"] for a in first.authors] == ["Shihoko Goto"]
+    assert sorted(t.term for t in first.tags) == [
+        "Indo-Pacific",
+        "Japan",
+        "U.S.-Korea-Japan",
+    ]
+    for entry in atom.entries:
+        assert entry.content[0].value.index("FARA") < 400
+
+
+def render(source, **context):
+    return Template("{% load feed_tags %}" + source).render(Context(context))
+
+
+def test_alternate_links_for_site_and_section(world):
+    site = render("{% feed_alternate_links %}")
+    assert site.count('rel="alternate"') == 3
+    assert 'type="application/rss+xml"' in site and 'href="/feeds/rss/"' in site
+    assert 'href="/feeds/atom/"' in site and 'href="/feeds/json/"' in site
+
+    series = render("{% feed_alternate_links obj %}", obj=world["series"])
+    assert series.count('rel="alternate"') == 6
+    assert 'href="/series/korea-policy/feed/"' in series
+    assert 'href="/series/korea-policy/feed/atom/"' in series
+    tag = Tag.objects.get(slug="japan")
+    category = render("{% feed_alternate_links obj %}", obj=tag)
+    assert 'href="/categories/japan/feed/json/"' in category
+    author = render("{% feed_alternate_links obj %}", obj=world["authors"][0])
+    assert f'href="/authors/{world["authors"][0].slug}/feed/"' in author
+    # A brief is not a section: the site feeds only.
+    assert render("{% feed_alternate_links obj %}", obj=world["solo"]) == site
+
+
+def test_subscribe_links_show_the_feed_urls(world):
+    html = render("{% subscribe_links obj %}", obj=world["series"])
+    assert ">RSS</a>" in html and ">Atom</a>" in html and ">JSON Feed</a>" in html
+    assert 'href="/series/korea-policy/feed/"' in html
+    assert "/feeds/rss/" not in html
+    assert 'href="/feeds/rss/"' in render("{% subscribe_links %}")
+
+
+def test_pages_advertise_their_feeds(client, world):
+    home = client.get("/").content.decode()
+    assert 'type="application/atom+xml"' in home
+    assert 'href="http://testserver/feeds/rss/"' in home
+    series = client.get(world["series"].get_absolute_url()).content.decode()
+    assert 'rel="alternate" type="application/rss+xml"' in series
+    assert "http://testserver/series/korea-policy/feed/atom/" in series
+    assert "Subscribe" in series
+    author = world["authors"][1]
+    page = client.get(author.get_absolute_url()).content.decode()
+    assert f"http://testserver/authors/{author.slug}/feed/" in page
+
+
+def test_category_page_advertises_its_feeds(client, world):
+    page = client.get("/categories/indo-pacific/").content.decode()
+    assert "http://testserver/categories/indo-pacific/feed/" in page
+    assert "http://testserver/categories/indo-pacific/feed/json/" in page
+
+
+def test_category_only_on_drafts_is_404(client, world):
+    make_brief("Draft", status=Brief.Status.DRAFT, categories=["Unannounced"])
+    assert client.get("/categories/unannounced/feed/").status_code == 404
