@@ -8,6 +8,7 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, time
+from pathlib import PurePath
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -155,10 +156,25 @@ class FileStore:
             return Plan(parsed, source_hash, CREATED, slug)
         if existing.source_hash == source_hash:
             return Plan(parsed, source_hash, UNCHANGED, slug, existing)
+        if self.is_other_export_of(existing) and not self.options.overwrite:
+            # The text and the PDF of one post differ in small ways; importing
+            # both must not make them overwrite each other on every run.
+            note = (
+                f"same post as {existing.source_file} (post "
+                f"{existing.source_position}); kept that version, use --overwrite "
+                "to replace it"
+            )
+            return Plan(parsed, source_hash, UNCHANGED, slug, existing, [note])
         edited = existing.import_fingerprint != editable_fingerprint(existing)
         if edited and not self.options.overwrite:
             return Plan(parsed, source_hash, KEPT, slug, existing)
         return Plan(parsed, source_hash, UPDATED, slug, existing)
+
+    def is_other_export_of(self, brief: Brief) -> bool:
+        # By file name: the same export given by another path is the same source.
+        if not brief.source_file:
+            return False
+        return PurePath(brief.source_file).name != PurePath(self.source_name).name
 
     def find_existing(
         self, parsed: ParsedBrief, source_hash: str
