@@ -270,8 +270,8 @@ def json_ld(brief, url, site_url, image=None):
         data["image"] = {
             "@type": "ImageObject",
             "url": image["url"],
-            "width": image["width"],
-            "height": image["height"],
+            "width": image["url_width"],
+            "height": image["url_height"],
             **({"caption": brief.feature_image_alt} if brief.feature_image_alt else {}),
             **({"creditText": brief.image_credit} if brief.image_credit else {}),
         }

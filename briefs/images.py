@@ -179,12 +179,16 @@ def _describe(manifest, storage):
     largest = sizes[-1]
     # The middle size is a sensible `src` for browsers without srcset support.
     fallback = next((s for s in sizes if s["width"] >= 720), largest)
+    # Link previews want about 1200 px; an original can be many megabytes.
+    shared = [s for s in sizes if s["width"] <= 1600][-1:] or [largest]
     return {
         "src": storage.url(fallback["name"]),
         "srcset": ", ".join(f"{storage.url(s['name'])} {s['width']}w" for s in sizes),
         "width": largest["width"],
         "height": largest["height"],
-        "url": storage.url(largest["name"]),
+        "url": storage.url(shared[0]["name"]),
+        "url_width": shared[0]["width"],
+        "url_height": shared[0]["height"],
         "sizes": [
             {"url": storage.url(s["name"]), "width": s["width"], "height": s["height"]}
             for s in sizes

@@ -36,14 +36,14 @@ def responsive_image(
         return ""
     return format_html(
         '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"'
-        ' class="{}" loading="{}" decoding="async"{}>',
+        '{} loading="{}" decoding="async"{}>',
         info["src"],
         info["srcset"],
         sizes,
         info["width"],
         info["height"],
         alt,
-        css_class,
+        format_html(' class="{}"', css_class) if css_class else "",
         "eager" if priority else loading,
         format_html(' fetchpriority="high"') if priority else "",
     )

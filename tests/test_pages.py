@@ -1,0 +1,328 @@
+"""Public pages: content, status codes, what is hidden, pagination, query counts."""
+
+from datetime import datetime, timedelta
+
+import pytest
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
+
+from briefs.models import Brief, SlugRedirect
+from tests.factories import make_author, make_brief, make_series
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, url
+    return response.content.decode()
+
+
+@pytest.fixture
+def hidden(db):
+    """A draft and a scheduled brief by their own author, in their own category."""
+    author = make_author("Hidden Writer")
+    series = make_series("Hidden Series", slug="hidden-series")
+    draft = make_brief(
+        "Draft about secrets",
+        authors=[author],
+        status=Brief.Status.DRAFT,
+        categories=["Secret Topic"],
+        series=series,
+    )
+    future = make_brief(
+        "Scheduled about secrets",
+        authors=[author],
+        published_at=timezone.now() + timedelta(days=2),
+        categories=["Secret Topic"],
+        series=series,
+    )
+    return draft, future
+
+
+@pytest.fixture
+def series_with_briefs(db):
+    series = make_series(
+        "Korea Policy Series",
+        slug="kps",
+        theme="A Strategic Reset",
+        description="Briefs inspired by the journal.",
+    )
+    first = make_author("Ann Alpha")
+    second = make_author("Bob Beta")
+    now = timezone.now()
+    older = make_brief(
+        "Older brief",
+        authors=[first],
+        series=series,
+        published_at=now - timedelta(days=3),
+    )
+    newer = make_brief(
+        "Newer brief",
+        authors=[second, first],
+        series=series,
+        published_at=now - timedelta(days=1),
+    )
+    announcement = make_brief(
+        "Announcement of the issue",
+        authors=[second],
+        series=series,
+        is_series_announcement=True,
+        published_at=now - timedelta(days=2),
+    )
+    return series, older, newer, announcement
+
+
+def test_home_lists_published_briefs_and_current_series(client, series_with_briefs):
+    series, older, newer, _ = series_with_briefs
+    make_brief("Tagged brief", categories=["Trade"])
+    html = page(client, "/")
+    assert html.index("Newer brief") < html.index("Older brief")
+    assert "Korea Policy Series" in html and "Vol. 3" in html
+    assert 'href="/categories/trade/"' in html
+    assert "registered under the FARA" in html
+
+
+def test_brief_detail_complete(client, series_with_briefs):
+    series, older, newer, announcement = series_with_briefs
+    newer.categories.set(["Indo-Pacific", "Japan"])
+    newer.image_credit = "Prime Minister's Office of Japan"
+    newer.save()
+    html = page(client, newer.get_absolute_url())
+    for text in [
+        "<h1>Newer brief</h1>",
+        "Bob Beta",
+        "Ann Alpha",
+        "Bob Beta is a Fellow at the Institute.",
+        'href="/categories/indo-pacific/"',
+        "Prime Minister&#x27;s Office of Japan",
+        "registered under the FARA",
+        "Cite this brief",
+    ]:
+        assert text in html
+    # Byline order is content.
+    assert html.index(">Bob Beta<") < html.index(">Ann Alpha<")
+    # Previous in the series is the one published before it.
+    assert "Previous in the series" in html
+    assert announcement.get_absolute_url() in html
+    # More by these authors.
+    assert older.get_absolute_url() in html
+
+
+@pytest.mark.parametrize("position", ["top", "bottom"])
+def test_disclosure_position_setting(client, settings, position):
+    settings.BRIEF_DISCLOSURE_POSITION = position
+    brief = make_brief("Placement", body="## Executive Summary\n\nBODYTEXT here.")
+    html = page(client, brief.get_absolute_url())
+    disclosure = html.index('class="disclosure"')
+    body = html.index("BODYTEXT")
+    assert (disclosure < body) if position == "top" else (disclosure > body)
+    listing = page(client, "/")
+    at = listing.index('class="disclosure disclosure--list"')
+    card = listing.index("Placement")
+    assert (at < card) if position == "top" else (at > card)
+
+
+def test_every_list_page_shows_the_disclosure_once(client, series_with_briefs):
+    series, older, *_ = series_with_briefs
+    for url in [
+        "/",
+        series.get_absolute_url(),
+        older.ordered_authors()[0].get_absolute_url(),
+        f"/archive/{older.published_at:%Y}/",
+        "/search/?q=brief",
+    ]:
+        html = page(client, url)
+        assert html.count("disclosure disclosure--list") == 1, url
+
+
+def test_series_index_and_page(client, series_with_briefs):
+    series, older, newer, announcement = series_with_briefs
+    index = page(client, "/series/")
+    assert series.get_absolute_url() in index and "3 briefs" in index
+    html = page(client, series.get_absolute_url())
+    facts = ["Korea Policy", "A Strategic Reset", "Briefs inspired by", ">3<"]
+    for text in [*facts, f"<dd>{series.issue}</dd>"]:
+        assert text in html
+    # The announcement leads the table of contents, then publication order.
+    assert (
+        html.index("Announcement of the issue")
+        < html.index("Older brief")
+        < html.index("Newer brief")
+    )
+    toc = html[html.index('class="toc"') :]
+    assert toc.index("Bob Beta") < toc.index("Ann Alpha")
+
+
+def test_author_index_sorted_by_surname_and_author_page(client):
+    zed = make_author("Aaron Zed", bio="Aaron Zed is a Fellow at X.")
+    abe = make_author("Zoe Abe")
+    make_brief("By Zed, old", authors=[zed], published_at=timezone.now() - timedelta(5))
+    make_brief("By Zed, new", authors=[zed], published_at=timezone.now() - timedelta(1))
+    make_brief("By Abe", authors=[abe])
+    index = page(client, "/authors/")
+    assert index.index("Zoe Abe") < index.index("Aaron Zed")
+    html = page(client, zed.get_absolute_url())
+    assert "Aaron Zed is a Fellow at X." in html
+    assert html.index("By Zed, new") < html.index("By Zed, old")
+    assert "By Abe" not in html
+
+
+def test_category_page(client):
+    make_brief("In trade", categories=["Trade Policy"])
+    make_brief("Elsewhere", categories=["Security"])
+    html = page(client, "/categories/trade-policy/")
+    assert "<h1>Trade Policy</h1>" in html
+    assert "In trade" in html and "Elsewhere" not in html
+    page(client, "/categories/no-such-thing/", 404)
+
+
+def test_date_archives(client, settings):
+    tz = timezone.get_current_timezone()
+    make_brief("March piece", published_at=datetime(2024, 3, 10, 12, tzinfo=tz))
+    make_brief("June piece", published_at=datetime(2024, 6, 1, 12, tzinfo=tz))
+    make_brief("Next year", published_at=datetime(2025, 1, 5, 12, tzinfo=tz))
+    year = page(client, "/archive/2024/")
+    assert "March piece" in year and "June piece" in year and "Next year" not in year
+    assert 'href="/archive/2024/03/"' in year
+    month = page(client, "/archive/2024/03/")
+    assert "March piece" in month and "June piece" not in month
+    page(client, "/archive/2023/", 404)
+    page(client, "/archive/2024/13/", 404)
+    page(client, "/archive/2024/02/", 404)
+
+
+def test_drafts_and_future_briefs_are_nowhere(client, hidden, series_with_briefs):
+    draft, future = hidden
+    for url in [
+        "/",
+        "/series/",
+        "/authors/",
+        "/search/?q=secrets",
+        f"/archive/{timezone.localtime():%Y}/",
+    ]:
+        html = page(client, url)
+        assert "Draft about" not in html and "Scheduled about" not in html, url
+        assert "Hidden Writer" not in html and "Hidden Series" not in html, url
+    for url in [
+        draft.get_absolute_url(),
+        future.get_absolute_url(),
+        "/authors/hidden-writer/",
+        "/series/hidden-series/",
+        "/categories/secret-topic/",
+    ]:
+        page(client, url, 404)
+
+
+def test_404_page_is_designed(client):
+    html = page(client, "/briefs/nothing-here/", 404)
+    assert "Page not found" in html and 'class="site-header"' in html
+    assert "registered under the FARA" in html
+
+
+def test_500_page_renders_without_context():
+    from django.template.loader import get_template
+
+    html = get_template("500.html").render()
+    assert "Something went wrong" in html and 'lang="en"' in html
+
+
+def test_slug_redirect_is_permanent(client):
+    brief = make_brief("Renamed brief", slug="new-slug")
+    SlugRedirect.objects.create(old_slug="old-slug", brief=brief)
+    response = client.get("/briefs/old-slug/")
+    assert response.status_code == 301
+    assert response["Location"] == "/briefs/new-slug/"
+
+
+def test_slug_redirect_to_unpublished_brief_is_404(client):
+    brief = make_brief("Pulled", slug="pulled", status=Brief.Status.DRAFT)
+    SlugRedirect.objects.create(old_slug="was-pulled", brief=brief)
+    page(client, "/briefs/was-pulled/", 404)
+
+
+@override_settings(BRIEFS_PER_PAGE=20)
+def test_pagination_edges(client):
+    for n in range(21):
+        make_brief(f"Paged {n}", published_at=timezone.now() - timedelta(hours=n + 1))
+    first = page(client, "/")
+    assert 'rel="next" href="/?page=2"' in first and 'rel="prev"' not in first
+    second = page(client, "/?page=2")
+    assert "Paged 20" in second and "Paged 0<" not in second
+    # Page 1 has one address, without ?page=1.
+    assert 'rel="prev" href="/"' in second and 'rel="next"' not in second
+    assert '<link rel="canonical" href="http://testserver/?page=2">' in second
+    for bad in ["3", "0", "-1", "abc", "2.5", "99999999999999999999"]:
+        page(client, f"/?page={bad}", 404)
+
+
+def test_search_pagination_keeps_the_query(client):
+    for n in range(22):
+        make_brief(f"Tariff note {n}")
+    html = page(client, "/search/?q=tariff")
+    assert 'href="/search/?q=tariff&amp;page=2"' in html
+
+
+def add_briefs(count, start=0):
+    series = make_series("Counted", slug=f"counted-{start}")
+    authors = [make_author(f"Writer {start} Number{n}") for n in range(3)]
+    tz = timezone.get_current_timezone()
+    for n in range(start, start + count):
+        make_brief(
+            f"Counted {n}",
+            authors=[authors[n % 3], authors[(n + 1) % 3]],
+            categories=["Alpha", "Beta"],
+            series=series,
+            published_at=datetime(2024, 5, 1 + n % 28, 12, tzinfo=tz)
+            - timedelta(minutes=n),
+        )
+
+
+PAGES = [
+    "/",
+    "/series/",
+    "/series/counted-0/",
+    "/authors/",
+    "/authors/writer-0-number0/",
+    "/categories/alpha/",
+    "/archive/2024/",
+    "/archive/2024/05/",
+    "/search/?q=counted",
+    "/sitemap.xml",
+    "/robots.txt",
+    "BRIEF",
+    "BRIEF/cite.bib",
+    "BRIEF/cite.ris",
+]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_query_count_constant_from_5_to_50_briefs(
+    client, url, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    add_briefs(5)
+    brief = Brief.objects.get(title="Counted 2")
+    target = url.replace("BRIEF", brief.get_absolute_url())
+    target = target.replace("//", "/")
+    assert client.get(target).status_code == 200, target
+    with CaptureQueriesContext(connection) as with_five:
+        client.get(target)
+    add_briefs(45, start=5)
+    with django_assert_num_queries(len(with_five)):
+        response = client.get(target)
+    assert response.status_code == 200
+
+
+def test_reference_briefs_render(client, imported_reference):
+    for brief in Brief.objects.published():
+        html = page(client, brief.get_absolute_url())
+        assert "registered under the FARA" in html
+    html = page(client, "/authors/shihoko-goto/")
+    assert "Vice President of Programs at the Foreign Policy Research Institute" in html
+    series = Brief.objects.published().first().series
+    html = page(client, series.get_absolute_url())
+    assert html.count('class="toc__entry"') == 3
