@@ -67,7 +67,10 @@ class BriefAdmin(SimpleHistoryAdmin):
         "updated_at",
     ]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "state", "published_at", "version"]}),
+        (
+            None,
+            {"fields": ["title", "slug", "state", "published_at", "based_on_version"]},
+        ),
         ("Content", {"fields": ["summary", "body", "categories"]}),
         (
             "Series and links",

@@ -30,7 +30,9 @@ class BriefAdminForm(forms.ModelForm):
     user_can_publish = False
 
     # The version the editor started from; a save from an older one is refused.
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Not named "version": the model field is not editable, so a form field of
+    # that name is refused by the admin.
+    based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Brief
@@ -63,7 +65,7 @@ class BriefAdminForm(forms.ModelForm):
                 .first()
             )
         if self.current is not None:
-            self.fields["version"].initial = self.current["version"]
+            self.fields["based_on_version"].initial = self.current["version"]
         self.target_status = None
 
     def current_status(self):
@@ -119,7 +121,7 @@ class BriefAdminForm(forms.ModelForm):
             .values_list("version", flat=True)
             .first()
         )
-        if row is None or cleaned.get("version") == row:
+        if row is None or cleaned.get("based_on_version") == row:
             return
         last = self.instance.history.select_related("history_user").first()
         who = "another editor"
