@@ -577,3 +577,18 @@ def test_category_page_advertises_its_feeds(client, world):
 def test_category_only_on_drafts_is_404(client, world):
     make_brief("Draft", status=Brief.Status.DRAFT, categories=["Unannounced"])
     assert client.get("/categories/unannounced/feed/").status_code == 404
+
+
+def test_unpublishing_answers_200_to_if_modified_since_alone(client, world):
+    path = f"/series/{world['series'].slug}/feed/"
+    last_modified = client.get(path)["Last-Modified"]
+    brief = world["solo"]
+    brief.status = Brief.Status.DRAFT
+    brief.save()
+    # HTTP dates have whole seconds: move the edit clear of the header's second.
+    Brief.objects.filter(pk=brief.pk).update(
+        updated_at=timezone.now() + timedelta(seconds=5)
+    )
+    response = client.get(path, headers={"if-modified-since": last_modified})
+    assert response.status_code == 200
+    assert brief.title not in response.content.decode()

@@ -31,8 +31,12 @@ class SiteSection:
     def get_object(self, slug=None):
         return None
 
+    def scope(self, obj):
+        """Every brief of the section, public or not."""
+        return Brief.objects.all()
+
     def briefs(self, obj):
-        return Brief.objects.published()
+        return self.scope(obj).published()
 
     def title(self, obj):
         return settings.SITE_NAME
@@ -61,8 +65,8 @@ class SeriesSection(SiteSection):
     def get_object(self, slug=None):
         return get_object_or_404(Series, slug=slug)
 
-    def briefs(self, obj):
-        return Brief.objects.published().filter(series=obj)
+    def scope(self, obj):
+        return Brief.objects.filter(series=obj)
 
     def title(self, obj):
         return f"{obj.name} · {settings.SITE_NAME}"
@@ -91,8 +95,8 @@ class AuthorSection(SeriesSection):
     def get_object(self, slug=None):
         return get_object_or_404(Author, slug=slug)
 
-    def briefs(self, obj):
-        return Brief.objects.published().filter(brief_authors__author=obj)
+    def scope(self, obj):
+        return Brief.objects.filter(brief_authors__author=obj)
 
     def title(self, obj):
         return f"Briefs by {obj.name} · {settings.SITE_NAME}"
@@ -113,8 +117,8 @@ class CategorySection(SeriesSection):
         public = Brief.objects.published().filter(categories=OuterRef("pk"))
         return get_object_or_404(Tag.objects.filter(Exists(public)), slug=slug)
 
-    def briefs(self, obj):
-        return Brief.objects.published().filter(categories=obj)
+    def scope(self, obj):
+        return Brief.objects.filter(categories=obj)
 
     def title(self, obj):
         return f"{obj.name} · {settings.SITE_NAME}"

@@ -50,7 +50,7 @@ class BriefFeed(Feed):
         return feed_tag_uri(self.section, obj, tag_authority(self.request))
 
     def feed_extra_kwargs(self, obj):
-        return {"updated": self.validators.last_modified}
+        return {"updated": self.validators.content_updated}
 
     def item_title(self, entry):
         return entry.title

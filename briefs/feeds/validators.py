@@ -5,6 +5,9 @@ its categories. Author links and tags can change without the brief's updated_at
 moving, so their signatures come along as correlated subqueries in the same query.
 """
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.db.models import (
     Aggregate,
     CharField,
@@ -24,6 +27,12 @@ from .sections import FEED_ORDER
 
 # Bump when the feed markup changes, so readers refetch after a deploy.
 FEED_MARKUP_VERSION = 1
+
+
+@dataclass(frozen=True)
+class FeedValidators(Validators):
+    # The feed's own updated time, from exactly what the feed shows.
+    content_updated: datetime | None = None
 
 
 class GroupConcat(Aggregate):
@@ -80,6 +89,10 @@ def feed_validators(section, obj, fmt, feed_url, limit):
             category_signature=_per_brief(
                 _tagged_items(), "object_id", _joined("tag_id", "tag__name")
             ),
+            # Uncorrelated, so computed once: catches briefs that left the feed.
+            scope_changed=Subquery(
+                section.scope(obj).order_by("-updated_at").values("updated_at")[:1]
+            ),
         )
         .values(
             "pk",
@@ -90,11 +103,14 @@ def feed_validators(section, obj, fmt, feed_url, limit):
             "author_signature",
             "authors_changed",
             "category_signature",
+            "scope_changed",
         )[:limit]
     )
     parts = []
     times = []
+    scope_changed = None
     for row in rows:
+        scope_changed = row.pop("scope_changed")
         # GROUP_CONCAT order is unspecified; author order is inside each entry.
         for key in ("author_signature", "category_signature"):
             row[key] = sorted((row[key] or "").split(","))
@@ -121,4 +137,13 @@ def feed_validators(section, obj, fmt, feed_url, limit):
         section.description(obj),
         parts,
     )
-    return Validators(etag=etag, last_modified=max(times, default=None))
+    content_updated = max(times, default=None)
+    # An unpublished brief drops out of the rows but moves the section's latest
+    # edit, so clients that send only If-Modified-Since still see the change.
+    # The body shows content_updated, so the ETag need not cover this.
+    last_modified = max(
+        (t for t in (content_updated, scope_changed) if t is not None), default=None
+    )
+    return FeedValidators(
+        etag=etag, last_modified=last_modified, content_updated=content_updated
+    )
