@@ -4,7 +4,6 @@ from datetime import datetime, timedelta
 
 import pytest
 from django.test import override_settings
-from django.urls import reverse
 from django.utils import timezone
 
 from briefs.models import Brief, SlugRedirect
