@@ -1,0 +1,198 @@
+"""Citations and head metadata: APA, Chicago, BibTeX, RIS, JSON-LD, Highwire."""
+
+import json
+import re
+from datetime import datetime
+
+import html5lib
+import pytest
+from django.utils import timezone
+
+from briefs import citations
+from tests.factories import make_author, make_brief, make_series
+
+pytestmark = pytest.mark.django_db
+URL = "https://example.org/briefs/x/"
+
+
+@pytest.fixture
+def co_written():
+    tz = timezone.get_current_timezone()
+    series = make_series("Korea Policy Series", slug="kps", volume=3, issue=2)
+    authors = [
+        make_author("Shihoko Goto"),
+        make_author("Bruce Klingner"),
+        make_author("Lee Jae-myung"),
+    ]
+    return make_brief(
+        "Building Up Rapprochement",
+        authors=authors,
+        series=series,
+        published_at=datetime(2025, 12, 17, 9, tzinfo=tz),
+        full_paper_url="https://example.org/paper.pdf",
+        image_credit="Prime Minister's Office of Japan",
+    )
+
+
+@pytest.fixture
+def single():
+    tz = timezone.get_current_timezone()
+    return make_brief(
+        "Alliance & Uncertain_Future",
+        authors=[make_author("Bruce Klingner", slug="bruce-klingner-2")],
+        published_at=datetime(2025, 12, 16, 9, tzinfo=tz),
+    )
+
+
+def test_apa_one_author(single):
+    assert str(citations.apa(single, URL)) == (
+        "Klingner, B. (2025, December 16). <i>Alliance &amp; Uncertain_Future.</i> "
+        f"Korea Economic Institute of America. {URL}"
+    )
+
+
+def test_apa_several_authors_in_order(co_written):
+    text = str(citations.apa(co_written, URL))
+    assert text.startswith("Goto, S., Klingner, B., &amp; Jae-myung, L. (2025, Dec")
+    assert "Korea Policy Series." in text
+
+
+def test_chicago_one_and_several(single, co_written):
+    assert str(citations.chicago(single, URL)) == (
+        "Klingner, Bruce. “Alliance &amp; Uncertain_Future.” Korea Economic "
+        f"Institute of America, December 16, 2025. {URL}."
+    )
+    text = str(citations.chicago(co_written, URL))
+    assert text.startswith("Goto, Shihoko, Bruce Klingner, and Lee Jae-myung. “")
+    assert "<i>Korea Policy Series</i>." in text
+
+
+def test_chicago_two_authors():
+    brief = make_brief(
+        "Two", authors=[make_author("Ann Alpha"), make_author("Bob Beta")]
+    )
+    assert str(citations.chicago(brief, URL)).startswith("Alpha, Ann, and Bob Beta.")
+
+
+def test_apa_initials_of_hyphenated_names():
+    assert citations.split_name("Kim Jae-myung").initials == "K."
+    assert citations.split_name("Jae-myung Lee").initials == "J.-M."
+
+
+def test_bibtex_escapes_and_orders_authors(single, co_written):
+    entry = citations.bibtex(single, URL)
+    assert entry.startswith("@techreport{klingner2025alliance,")
+    assert r"title = {{Alliance \& Uncertain\_Future}}" in entry
+    assert "month = dec" in entry and "year = {2025}" in entry
+    assert entry.count("{") == entry.count("}")
+    entry = citations.bibtex(co_written, URL)
+    assert "author = {Goto, Shihoko and Klingner, Bruce and Jae-myung, Lee}" in entry
+    assert "series = {Korea Policy Series}" in entry
+
+
+def test_ris_fields_in_order(co_written):
+    text = citations.ris(co_written, URL)
+    lines = text.split("\r\n")
+    assert lines[0] == "TY  - RPRT"
+    assert [ln for ln in lines if ln.startswith("AU")] == [
+        "AU  - Goto, Shihoko",
+        "AU  - Klingner, Bruce",
+        "AU  - Jae-myung, Lee",
+    ]
+    assert "DA  - 2025/12/17" in lines and "T2  - Korea Policy Series" in lines
+    assert "L1  - https://example.org/paper.pdf" in lines
+    assert text.endswith("ER  -\r\n")
+
+
+def test_downloads(client, co_written):
+    response = client.get(co_written.get_absolute_url() + "cite.bib")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/x-bibtex")
+    assert "attachment" in response["Content-Disposition"]
+    assert b"@techreport{goto2025building" in response.content
+    response = client.get(co_written.get_absolute_url() + "cite.ris")
+    assert response["Content-Type"].startswith("application/x-research-info-systems")
+    assert b"TI  - Building Up Rapprochement" in response.content
+
+
+def head_of(client, brief):
+    response = client.get(brief.get_absolute_url())
+    assert response.status_code == 200
+    return html5lib.parse(response.content, namespaceHTMLElements=False)
+
+
+def test_highwire_tags_in_order(client, co_written):
+    doc = head_of(client, co_written)
+    tags = [
+        (m.get("name"), m.get("content"))
+        for m in doc.iter("meta")
+        if (m.get("name") or "").startswith("citation_")
+    ]
+    names = [n for n, _ in tags]
+    assert names[0] == "citation_title" and tags[0][1] == "Building Up Rapprochement"
+    assert [c for n, c in tags if n == "citation_author"] == [
+        "Shihoko Goto",
+        "Bruce Klingner",
+        "Lee Jae-myung",
+    ]
+    assert ("citation_publication_date", "2025/12/17") in tags
+    assert ("citation_pdf_url", "https://example.org/paper.pdf") in tags
+
+
+def test_no_pdf_tag_without_a_paper(client, single):
+    doc = head_of(client, single)
+    names = [m.get("name") for m in doc.iter("meta")]
+    assert "citation_pdf_url" not in names
+
+
+def test_json_ld_parses_with_the_right_fields(client, co_written):
+    doc = head_of(client, co_written)
+    scripts = [
+        s.text for s in doc.iter("script") if s.get("type") == "application/ld+json"
+    ]
+    assert len(scripts) == 1
+    data = json.loads(scripts[0])
+    assert data["@type"] == "Report"
+    assert data["headline"] == "Building Up Rapprochement"
+    assert [a["name"] for a in data["author"]] == [
+        "Shihoko Goto",
+        "Bruce Klingner",
+        "Lee Jae-myung",
+    ]
+    assert data["datePublished"].startswith("2025-12-17")
+    assert data["publisher"]["name"] == "Korea Economic Institute of America"
+    assert data["isPartOf"]["name"] == "Korea Policy Series"
+    assert data["isPartOf"]["issueNumber"] == "2"
+    assert data["isPartOf"]["isPartOf"]["volumeNumber"] == "3"
+    assert data["creditText"] == "Prime Minister's Office of Japan"
+    assert data["url"] == "http://testserver" + co_written.get_absolute_url()
+
+
+def test_json_ld_cannot_close_its_script(client):
+    brief = make_brief("</script><script>alert(1)</script>")
+    html = client.get(brief.get_absolute_url()).content.decode()
+    block = re.search(r'application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    assert "<" not in block
+    assert json.loads(block)["name"] == "</script><script>alert(1)</script>"
+
+
+def test_canonical_open_graph_and_twitter(client, co_written):
+    doc = head_of(client, co_written)
+    links = {ln.get("rel"): ln.get("href") for ln in doc.iter("link")}
+    url = "http://testserver" + co_written.get_absolute_url()
+    assert links["canonical"] == url
+    props = {m.get("property"): m.get("content") for m in doc.iter("meta")}
+    names = {m.get("name"): m.get("content") for m in doc.iter("meta")}
+    assert props["og:type"] == "article" and props["og:url"] == url
+    assert props["og:title"] == "Building Up Rapprochement"
+    assert names["twitter:card"] == "summary"
+    assert names["description"].startswith("Summary of")
+
+
+def test_reference_brief_citation(client, imported_reference):
+    from briefs.models import Brief
+
+    brief = Brief.objects.get(title__contains="Rapprochement")
+    html = client.get(brief.get_absolute_url()).content.decode()
+    assert "Goto, S. (2025, December 17)." in html
+    assert "Goto, Shihoko. “Korea Policy Series: Building Up" in html
