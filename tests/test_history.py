@@ -1,0 +1,145 @@
+"""Who changed what and when, the diff and revert views, and concurrent edits."""
+
+import pytest
+from django.urls import reverse
+
+from briefs.models import Author, Brief
+from tests.admin_client import client_for, editor, form_data, make_user
+from tests.factories import make_author, make_brief
+
+
+def change_url(brief):
+    return reverse("admin:briefs_brief_change", args=[brief.pk])
+
+
+def save_with(client, url, **changes):
+    data = form_data(client.get(url))
+    data.update(changes)
+    return client.post(url, data)
+
+
+@pytest.mark.django_db
+def test_admin_change_is_recorded_with_user_and_shown_as_a_diff():
+    brief = make_brief("Before", status=Brief.Status.DRAFT)
+    user = editor()
+    client = client_for(user)
+    save_with(client, change_url(brief), title="After", _workflow="publish")
+    record = brief.history.first()
+    assert record.history_user == user
+    assert record.title == "After"
+    assert record.history_change_reason == "Published"
+
+    page = client.get(reverse("admin:briefs_brief_history", args=[brief.pk]))
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "editor" in text and "Published" in text
+    # The changes column: the field and both values.
+    assert "Before" in text and "After" in text
+
+
+@pytest.mark.django_db
+def test_author_order_change_is_in_the_history():
+    first, second = make_author("Ann First"), make_author("Bo Second")
+    brief = make_brief(status=Brief.Status.DRAFT, authors=[first, second])
+    client = client_for(editor())
+    links = list(brief.brief_authors.order_by("order"))
+    changes = {
+        "brief_authors-0-order": "1",
+        "brief_authors-1-order": "0",
+        "_workflow": "draft",
+    }
+    assert links[0].author == first
+    save_with(client, change_url(brief), **changes)
+    assert [a.name for a in Brief.objects.get(pk=brief.pk).ordered_authors()] == [
+        "Bo Second",
+        "Ann First",
+    ]
+    reason = brief.history.first().history_change_reason
+    assert reason == "Authors: Ann First, Bo Second -> Bo Second, Ann First"
+
+
+@pytest.mark.django_db
+def test_author_series_and_disclosure_changes_are_recorded():
+    author = make_author("Kim Writer")
+    user = make_user(superuser=True)
+    client = client_for(user)
+    url = reverse("admin:briefs_author_change", args=[author.pk])
+    save_with(client, url, bio="Kim Writer is a Fellow.")
+    record = Author.history.filter(id=author.pk).first()
+    assert record.history_user == user and record.bio == "Kim Writer is a Fellow."
+    for model in ("series", "disclosure"):
+        assert (
+            client.get(reverse(f"admin:briefs_{model}_changelist")).status_code == 200
+        )
+
+
+@pytest.mark.django_db
+def test_revert_restores_content_and_keeps_the_publication_state():
+    brief = make_brief("Original title", status=Brief.Status.DRAFT)
+    client = client_for(editor())
+    save_with(client, change_url(brief), title="Edited title", _workflow="draft")
+    original = brief.history.order_by("history_date").first()
+    revert_url = reverse(
+        "admin:briefs_brief_simple_history", args=[brief.pk, original.history_id]
+    )
+    page = client.get(revert_url)
+    assert page.status_code == 200
+    response = client.post(revert_url, {**form_data(page), "_save": "Revert"})
+    assert response.status_code == 302
+    brief.refresh_from_db()
+    assert brief.title == "Original title"
+    assert brief.status == Brief.Status.DRAFT
+    assert brief.history.first().history_change_reason.startswith("Reverted to")
+
+
+@pytest.mark.django_db
+def test_revert_needs_the_change_permission():
+    brief = make_brief("Live", status=Brief.Status.PUBLISHED)
+    brief.title = "Live, edited"
+    brief.save()
+    original = brief.history.order_by("history_date").first()
+    revert_url = reverse(
+        "admin:briefs_brief_simple_history", args=[brief.pk, original.history_id]
+    )
+    # A contributor may look at a published brief's history but not change it.
+    client = client_for(make_user("Contributor"))
+    page = client.get(revert_url)
+    assert page.status_code == 200
+    assert client.post(revert_url, form_data(page)).status_code == 403
+    brief.refresh_from_db()
+    assert brief.title == "Live, edited"
+
+
+@pytest.mark.django_db
+def test_second_of_two_concurrent_saves_is_refused():
+    brief = make_brief("Shared", status=Brief.Status.DRAFT)
+    first = client_for(editor())
+    second = client_for(make_user("Editor", username="second"))
+    first_form = form_data(first.get(change_url(brief)))
+    second_form = form_data(second.get(change_url(brief)))
+
+    first_form.update(summary="First editor's summary.", _workflow="draft")
+    assert first.post(change_url(brief), first_form).status_code == 302
+
+    second_form.update(summary="Second editor's summary.", _workflow="draft")
+    response = second.post(change_url(brief), second_form)
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "This brief was changed by editor at " in text
+    assert "Your changes were not saved" in text
+    brief.refresh_from_db()
+    assert brief.summary == "First editor's summary."
+    assert brief.version == 2
+
+    # Reloaded, the second editor saves on top of the first.
+    fresh = form_data(second.get(change_url(brief)))
+    fresh.update(summary="Second editor's summary.", _workflow="draft")
+    assert second.post(change_url(brief), fresh).status_code == 302
+
+
+@pytest.mark.django_db
+def test_import_command_is_recorded_as_such(imported_reference):
+    brief = Brief.objects.order_by("pk").first()
+    record = brief.history.first()
+    assert record.history_change_reason == "Imported by import_briefs"
+    assert record.history_user is None
