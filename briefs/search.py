@@ -3,7 +3,7 @@
 import re
 
 from django.db import connection
-from django.db.models import F, OuterRef, Q, Subquery, Value
+from django.db.models import F, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -63,10 +63,12 @@ def update_search_vectors(briefs):
         search_vector=SearchVector("title", weight="A", config="english")
         + SearchVector("summary", weight="B", config="english")
         + SearchVector(
-            Coalesce(Subquery(author_names), Value("")), weight="B", config="english"
+            Coalesce(Subquery(author_names), Value(""), output_field=TextField()),
+            weight="B",
+            config="english",
         )
         + SearchVector(
-            Coalesce(Subquery(category_names), Value("")),
+            Coalesce(Subquery(category_names), Value(""), output_field=TextField()),
             weight="B",
             config="english",
         )

@@ -5,9 +5,7 @@ after the brief itself; so changes are collected and the vector is rebuilt once,
 when the transaction commits.
 """
 
-import threading
-
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
@@ -15,29 +13,39 @@ from . import images
 from .models import Author, Brief, BriefAuthor
 from .search import update_search_vectors
 
-_local = threading.local()
 
+class _Batch:
+    def __init__(self):
+        self.pks = set()
+        self.flushed = False
 
-def _pending(using):
-    if not hasattr(_local, "pending"):
-        _local.pending = {}
-    return _local.pending.setdefault(using, set())
+    def flush(self):
+        self.flushed = True
+        if self.pks:
+            update_search_vectors(self.pks)
 
 
 def schedule_search_update(brief_pk, using="default"):
-    # Every call registers a flush (a rolled-back transaction drops its
-    # callbacks); the first flush to run takes the whole set, the others find it
-    # empty.
-    _pending(using).add(brief_pk)
-    transaction.on_commit(lambda: _flush(using), using=using)
+    """Rebuild this brief's vector once, when the current transaction commits.
 
-
-def _flush(using):
-    pending = _pending(using)
-    pks = set(pending)
-    pending.clear()
-    if pks:
-        update_search_vectors(pks)
+    One batch per transaction: it is reused while its flush is still waiting in
+    the connection's on-commit list, and a rollback (which empties that list)
+    drops it with everything else.
+    """
+    connection = connections[using]
+    batch = getattr(connection, "_brief_search_batch", None)
+    waiting = (
+        batch is not None
+        and not batch.flushed
+        and any(entry[1] == batch.flush for entry in connection.run_on_commit)
+    )
+    if not waiting:
+        batch = _Batch()
+        connection._brief_search_batch = batch
+        batch.pks.add(brief_pk)
+        transaction.on_commit(batch.flush, using=using)
+        return
+    batch.pks.add(brief_pk)
 
 
 @receiver(post_save, sender=Brief, dispatch_uid="brief_saved_for_site")
