@@ -16,7 +16,10 @@ DASHBOARD = reverse("admin_briefs_dashboard")
 @pytest.mark.django_db
 def test_anonymous_is_sent_to_login_and_staff_see_it():
     assert client_for().get(DASHBOARD).status_code == 302
-    assert client_for(contributor()).get(DASHBOARD).status_code == 200
+    client = client_for(contributor())
+    assert client.get(DASHBOARD).status_code == 200
+    # Linked from the admin's home page.
+    assert DASHBOARD in client.get(reverse("admin:index")).content.decode()
 
 
 @pytest.mark.django_db
