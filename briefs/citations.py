@@ -267,9 +267,12 @@ def json_ld(brief, url, site_url, image=None):
             }
         data["isPartOf"] = part_of
     if image:
+        image_url = image["url"]
+        if image_url.startswith("/"):
+            image_url = site_url + image_url
         data["image"] = {
             "@type": "ImageObject",
-            "url": image["url"],
+            "url": image_url,
             "width": image["url_width"],
             "height": image["url_height"],
             **({"caption": brief.feature_image_alt} if brief.feature_image_alt else {}),

@@ -310,8 +310,11 @@ def test_query_count_constant_from_5_to_50_briefs(
     assert client.get(target).status_code == 200, target
     with CaptureQueriesContext(connection) as with_five:
         client.get(target)
+    # Counted now: a later request clears the connection's query log.
+    expected = len(with_five)
+    assert expected > 0 or url == "/robots.txt"
     add_briefs(45, start=5)
-    with django_assert_num_queries(len(with_five)):
+    with django_assert_num_queries(expected):
         response = client.get(target)
     assert response.status_code == 200
 
