@@ -128,9 +128,11 @@ def test_500_page_is_valid():
 
 
 def test_print_stylesheet_keeps_the_disclosure_and_url():
+    from pathlib import Path
+
     from django.contrib.staticfiles import finders
 
-    css = open(finders.find("css/site.css"), encoding="utf-8").read()
+    css = Path(finders.find("css/site.css")).read_text(encoding="utf-8")
     print_rules = css[css.index("@media print") :]
     assert ".print-url { display: block" in print_rules
     hidden = print_rules[: print_rules.index("display: none")]
