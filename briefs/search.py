@@ -154,11 +154,14 @@ def _terms_pattern(query):
     terms = _terms(clean_query(query))
     if not terms:
         return None
-    return re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
+    # Whole words from the term on, so "alliance" marks all of "alliances".
+    alternatives = "|".join(re.escape(t) for t in terms)
+    return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
 
 
 def plain_text(markdown_source):
-    text = re.sub(r"[#*_>`\[\]]|\(#\)|\]\([^)]*\)", " ", markdown_source or "")
+    text = re.sub(r"(?m)^\s*(?:[-*+]|\d+\.)\s+", " ", markdown_source or "")
+    text = re.sub(r"\]\([^)]*\)|[#*_>`\[\]]", " ", text)
     return " ".join(text.split())
 
 
@@ -173,7 +176,13 @@ def snippet_for(brief, query, width=220):
     if match is None:
         return highlight(brief.summary or text[:width], query)
     start = max(0, match.start() - width // 3)
-    passage = text[start : start + width]
+    end = start + width
+    # Cut at spaces, so the passage never opens or closes on half a word.
+    if start:
+        start = text.find(" ", start, match.start()) + 1 or start
+    if end < len(text) and " " in text[match.end() : end]:
+        end = text.rfind(" ", match.end(), end)
+    passage = text[start:end]
     prefix = "… " if start else ""
-    suffix = " …" if start + width < len(text) else ""
+    suffix = " …" if end < len(text) else ""
     return highlight(f"{prefix}{passage}{suffix}", query)
