@@ -15,6 +15,4 @@ class BriefsConfig(AppConfig):
         pre_save.connect(workflow.before_brief_save, sender=Brief)
         post_save.connect(workflow.after_brief_save, sender=Brief)
 
-        from . import images, signals  # noqa: F401 -- connects the site's receivers
-
-        images.install_upload_validators()
+        from . import signals  # noqa: F401 -- connects the site's receivers

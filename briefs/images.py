@@ -23,7 +23,6 @@ logger = logging.getLogger(__name__)
 
 RENDITION_WIDTHS = (360, 720, 1080, 1600)
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
-MAX_UPLOAD_BYTES = 8 * 1024 * 1024
 # Larger than any photo a newsroom uploads, far below a decompression bomb.
 MAX_PIXELS = 40_000_000
 CACHE_SECONDS = 60 * 60 * 24
@@ -31,7 +30,7 @@ MANIFEST_VERSION = 1
 
 
 def max_upload_bytes():
-    return getattr(settings, "IMAGE_UPLOAD_MAX_BYTES", MAX_UPLOAD_BYTES)
+    return settings.IMAGE_UPLOAD_MAX_BYTES
 
 
 def validate_image_upload(file):
@@ -67,21 +66,6 @@ def validate_image_upload(file):
             code="image_dimensions",
             params={"w": width, "h": height},
         )
-
-
-def install_upload_validators():
-    """Check every upload to the image fields, without a schema migration.
-
-    Field.validators is computed once per field; adding to it here applies to
-    model validation (and so to admin forms) while the migration state, which
-    reads the constructor's arguments, stays the same.
-    """
-    from .models import Author, Brief
-
-    for model, name in ((Brief, "feature_image"), (Author, "photo")):
-        validators = model._meta.get_field(name).validators
-        if validate_image_upload not in validators:
-            validators.append(validate_image_upload)
 
 
 def _manifest_name(original_name):

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
+from .images import validate_image_upload
 from .rendering import render_body
 
 
@@ -31,7 +32,9 @@ class Author(models.Model):
     # Surname first, so the author index sorts the way readers look names up.
     sort_name = models.CharField(max_length=200, blank=True, db_index=True)
     bio = models.TextField(blank=True)
-    photo = models.ImageField(upload_to="authors/", blank=True)
+    photo = models.ImageField(
+        upload_to="authors/", blank=True, validators=[validate_image_upload]
+    )
     photo_alt = models.CharField(max_length=300, blank=True)
     url = models.URLField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -169,7 +172,9 @@ class Brief(models.Model):
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True, help_text="Markdown.")
     body_html = models.TextField(blank=True, editable=False)
-    feature_image = models.ImageField(upload_to="briefs/", blank=True)
+    feature_image = models.ImageField(
+        upload_to="briefs/", blank=True, validators=[validate_image_upload]
+    )
     feature_image_alt = models.CharField(max_length=300, blank=True)
     image_credit = models.CharField(max_length=300, blank=True)
     image_credit_url = models.URLField(blank=True)

@@ -55,6 +55,16 @@ def test_a_damaged_pdf_is_read_or_refused(patches):
     read_and_parse(bytes(data), "x.pdf")
 
 
+def test_a_damaged_object_in_a_pdf_is_refused_cleanly():
+    # Found by the property test above: pdfminer raised a bare TypeError.
+    data = bytearray(ONE_PAGE_PDF)
+    data[542:543] = b"\x00"
+    try:
+        read_bytes(bytes(data), "x.pdf")
+    except BriefImportError as error:
+        assert "damaged" in str(error)
+
+
 @pytest.mark.parametrize("cut", [10, 100, 1000, len(ONE_PAGE_PDF) - 10])
 def test_a_pdf_cut_anywhere_is_refused_cleanly(cut):
     with pytest.raises(BriefImportError):

@@ -30,21 +30,25 @@ def frozen(moment):
 
 
 @pytest.mark.django_db
-def test_a_scheduled_brief_appears_everywhere_exactly_at_its_time(client):
+def test_a_scheduled_brief_appears_everywhere_exactly_at_its_time(
+    client, django_capture_on_commit_callbacks
+):
     author = make_author("Ada Scheduled")
-    # Something already public, so the category and author pages exist before.
-    make_brief(
-        "Already Out",
-        authors=[author],
-        categories=["Trade"],
-        published_at=GOES_LIVE - timedelta(days=1),
-    )
-    make_brief(
-        "Timed Brief Title",
-        authors=[author],
-        categories=["Trade"],
-        published_at=GOES_LIVE,
-    )
+    # The search vector is rebuilt when the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        # Something already public, so the category and author pages exist before.
+        make_brief(
+            "Already Out",
+            authors=[author],
+            categories=["Trade"],
+            published_at=GOES_LIVE - timedelta(days=1),
+        )
+        make_brief(
+            "Timed Brief Title",
+            authors=[author],
+            categories=["Trade"],
+            published_at=GOES_LIVE,
+        )
     urls = [url.format(author=author.slug) for url in SURFACES]
 
     with frozen(GOES_LIVE - timedelta(seconds=1)):

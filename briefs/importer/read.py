@@ -30,6 +30,20 @@ from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from .errors import BriefImportError
 
+# pdfminer trusts the object graph of a file: a damaged dictionary or stream
+# surfaces as one of these from deep inside it (found by fuzzing the importer),
+# not as its own exception types.
+PDF_STRUCTURE_ERRORS = (
+    TypeError,
+    ValueError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    AssertionError,
+    ZeroDivisionError,
+    RecursionError,
+)
+
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 PDF_SUFFIX = ".pdf"
@@ -250,6 +264,8 @@ def _extract_page_lines(data: bytes) -> list[list[_Line]]:
     except PDFEncryptionError as error:
         raise BriefImportError("encrypted PDF (password protected)") from error
     except (PSException, MalformedPDFException) as error:
+        raise BriefImportError("damaged or truncated PDF") from error
+    except PDF_STRUCTURE_ERRORS as error:
         raise BriefImportError("damaged or truncated PDF") from error
 
 
