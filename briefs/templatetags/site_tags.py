@@ -1,5 +1,6 @@
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -45,7 +46,7 @@ def responsive_image(
         alt,
         format_html(' class="{}"', css_class) if css_class else "",
         "eager" if priority else loading,
-        format_html(' fetchpriority="high"') if priority else "",
+        mark_safe(' fetchpriority="high"') if priority else "",
     )
 
 

@@ -5,3 +5,5 @@ SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# Static files are collected only for production; whitenoise need not look.
+WHITENOISE_AUTOREFRESH = True
