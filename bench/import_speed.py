@@ -102,7 +102,9 @@ def main() -> None:
     args = parser.parse_args()
 
     setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, keepdb=False)
+    old_name = connection.creation.create_test_db(
+        verbosity=0, autoclobber=True, keepdb=False
+    )
     try:
         bench_text(args.posts, args.per_file)
     finally:

@@ -1,7 +1,7 @@
 """Body source (Markdown) to the sanitized HTML that pages and feeds show."""
 
-import markdown
 import nh3
+from markdown_it import MarkdownIt
 
 ALLOWED_TAGS = {
     "p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "b", "i", "a",
@@ -21,10 +21,16 @@ def sanitize_html(html):
     )
 
 
+# CommonMark, through markdown-it-py: a precise spec for editors, and about four
+# times faster than Python-Markdown, which matters when the importer renders
+# hundreds of briefs a second. Raw HTML passes the parser and is left to nh3.
+_markdown = MarkdownIt("commonmark")
+
+
 def render_body(source):
     if not source:
         return ""
     # Editors write "# Heading" by habit; the page title is the only h1.
-    html = markdown.markdown(source, extensions=["sane_lists"], output_format="html")
+    html = _markdown.render(source)
     html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
     return sanitize_html(html)

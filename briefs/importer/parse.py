@@ -173,7 +173,9 @@ _ANY_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?P<target>[^()\s]*)\)")
 
 # --- Tail of a post: disclosure, image credit, bios
 
-_FARA = re.compile(r"\bFARA\b|Foreign\s+Agents?\s+Registration\s+Act", re.IGNORECASE)
+_FARA_PATTERN = re.compile(
+    r"\bFARA\b|Foreign\s+Agents?\s+Registration\s+Act", re.IGNORECASE
+)
 _IMAGE_CREDIT = re.compile(
     r"^(?:(?:Feature[d]?|Cover|Header|Top)\s+)?(?:image|photo|picture)"
     r"(?:\s+credit)?\s*(?:from|by|courtesy of|:)\s*(?P<credit>.*)$",
@@ -665,8 +667,17 @@ class _Tail:
     bio_paragraphs: list[str] = field(default_factory=list)
 
 
+def _mentions_fara(text: str) -> bool:
+    # A case-insensitive search with alternation is slow over long paragraphs;
+    # almost none name either word, so a plain substring test goes first.
+    lowered = text.lower()
+    if "fara" not in lowered and "foreign" not in lowered:
+        return False
+    return _FARA_PATTERN.search(text) is not None
+
+
 def _tail_kind(text: str) -> str:
-    if _FARA.search(text):
+    if _mentions_fara(text):
         return "disclosure"
     if _IMAGE_CREDIT.match(text):
         return "credit"
@@ -728,7 +739,7 @@ def _disclosure_indexes(pieces: list[_Piece], roles: list[str]) -> list[int]:
     mentions = [
         index
         for index, piece in enumerate(pieces)
-        if roles[index] == "body" and _FARA.search(piece.text)
+        if roles[index] == "body" and _mentions_fara(piece.text)
     ]
     if not mentions:
         return []

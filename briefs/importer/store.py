@@ -215,6 +215,7 @@ class FileStore:
         now = timezone.now()
         status = Brief.Status.DRAFT if self.options.draft else Brief.Status.PUBLISHED
         briefs, links, taggings = [], [], []
+        self.load_authors([plan.parsed for plan in plans])
         for plan in plans:
             brief = Brief(slug=plan.slug, status=status)
             self.fill(brief, plan, now)
@@ -290,27 +291,43 @@ class FileStore:
 
     # Related rows, looked up once a file.
 
+    def load_authors(self, parsed_briefs: list[ParsedBrief]) -> None:
+        """Find or create, in bulk, every author the file names."""
+        named = {}
+        for parsed in parsed_briefs:
+            for parsed_author in parsed.authors:
+                slug = ascii_slug(parsed_author.name)
+                if slug not in self.authors:
+                    named.setdefault(slug, parsed_author)
+        if not named:
+            return
+        for author in Author.objects.filter(slug__in=named):
+            self.authors[author.slug] = author
+        new = [
+            Author(
+                name=parsed_author.name,
+                slug=slug,
+                sort_name=surname_first(parsed_author.name),
+                bio=parsed_author.bio,
+            )
+            for slug, parsed_author in named.items()
+            if slug not in self.authors
+        ]
+        if new:
+            bulk_create_with_history(
+                new,
+                Author,
+                default_change_reason=self.options.change_reason,
+                default_user=self.options.user,
+            )
+            self.authors.update((author.slug, author) for author in new)
+
     def resolve_authors(self, parsed: ParsedBrief) -> list[Author]:
-        wanted = [(ascii_slug(a.name), a) for a in parsed.authors]
-        missing = [slug for slug, _ in wanted if slug not in self.authors]
-        if missing:
-            for author in Author.objects.filter(slug__in=missing):
-                self.authors[author.slug] = author
+        self.load_authors([parsed])
         authors = []
-        for slug, parsed_author in wanted:
-            author = self.authors.get(slug)
-            if author is None:
-                author = Author(
-                    name=parsed_author.name,
-                    slug=slug,
-                    sort_name=surname_first(parsed_author.name),
-                    bio=parsed_author.bio,
-                )
-                author._change_reason = self.options.change_reason
-                author._history_user = self.options.user
-                author.save()
-                self.authors[slug] = author
-            elif not author.bio and parsed_author.bio:
+        for parsed_author in parsed.authors:
+            author = self.authors[ascii_slug(parsed_author.name)]
+            if not author.bio and parsed_author.bio:
                 # An editor's bio is never overwritten; an empty one is filled in.
                 author.bio = parsed_author.bio
                 author._change_reason = self.options.change_reason
