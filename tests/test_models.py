@@ -50,7 +50,7 @@ def test_body_is_rendered_and_sanitized_on_save():
     assert "<h2>Conclusion</h2>" in brief.body_html
     assert "<em>text</em>" in brief.body_html
     assert "<script" not in brief.body_html
-    assert "href=\"javascript" not in brief.body_html
+    assert 'href="javascript' not in brief.body_html
     assert "onerror" not in brief.body_html
 
 
