@@ -19,7 +19,13 @@ from .rendering import render_body
 def ascii_slug(value, max_length=200):
     """A slug that is the same for "Lee Jae-myung" and "LEE JAE-MYUNG" or accents."""
     folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    return slugify(folded)[:max_length].strip("-")
+    slug = slugify(folded)[:max_length].strip("-")
+    if slug or not value.strip():
+        return slug
+    # A name in another script only ("이재명") folds to nothing; a stable hash keeps
+    # it addressable in URLs, whose slug converter takes ASCII only.
+    normalized = unicodedata.normalize("NFKC", value).casefold().strip()
+    return "n-" + hashlib.sha256(normalized.encode()).hexdigest()[:10]
 
 
 def normalize_statement(text):

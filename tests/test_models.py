@@ -107,3 +107,11 @@ def test_one_series_per_journal_issue():
     make_series(publication="Korea Policy", volume=3, issue=2)
     with pytest.raises(IntegrityError):
         make_series(publication="Korea Policy", volume=3, issue=2)
+
+
+def test_a_name_in_another_script_gets_a_stable_ascii_slug():
+    slug = ascii_slug("이재명")
+    assert slug.startswith("n-") and slug.isascii()
+    assert ascii_slug(" 이재명 ") == slug != ascii_slug("윤석열")
+    author = Author.objects.create(name="이재명")
+    assert author.get_absolute_url() == f"/authors/{slug}/"
