@@ -140,6 +140,26 @@ class Disclosure(models.Model):
         return hashlib.sha256(normalize_statement(text).encode()).hexdigest()
 
 
+class BriefHistorySnapshot(models.Model):
+    """The byline and categories of a brief as of each of its history records.
+
+    Neither is a column of the brief: the byline is the ordered through model
+    BriefAuthor, the categories are taggit tags. simple_history's `m2m_fields`
+    cannot track them: taggit's manager is not a ManyToManyField (it has no
+    `m2m_field_name()`), an admin inline saves BriefAuthor rows after the brief,
+    so the m2m copy would hold the byline from before the change, and its diff
+    lists authors by id, losing their order. briefs.history fills these columns.
+    """
+
+    # [{"id": author pk, "name": name then}, ...] in byline order.
+    history_authors = models.JSONField(null=True, blank=True, editable=False)
+    # Category names, sorted.
+    history_categories = models.JSONField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 class BriefQuerySet(models.QuerySet):
     def published(self):
         """The one definition of "visible to the public"."""
@@ -213,7 +233,9 @@ class Brief(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = BriefQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_vector", "body_html"])
+    history = HistoricalRecords(
+        excluded_fields=["search_vector", "body_html"], bases=[BriefHistorySnapshot]
+    )
 
     class Meta:
         ordering = ["-published_at", "-pk"]
