@@ -2,10 +2,13 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count
+from django.shortcuts import get_object_or_404
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
-from . import workflow
+from . import history, workflow
 from .admin_forms import (
     INTENT_FIELD,
     BriefActionForm,
@@ -25,6 +28,15 @@ class BriefAuthorInline(admin.TabularInline):
     ordering = ["order"]
 
 
+class BriefHistoryContext(HistoricalRecordContextHelper):
+    """Shows the byline and categories of the diff as names, in byline order."""
+
+    def prepare_delta_change_value(self, change, value):
+        if change.field in history.DIFF_FIELDS.values():
+            return ", ".join(value) or "(none)"
+        return super().prepare_delta_change_value(change, value)
+
+
 class StateFilter(admin.SimpleListFilter):
     title = "state"
     parameter_name = "state"
@@ -42,6 +54,7 @@ class StateFilter(admin.SimpleListFilter):
 class BriefAdmin(SimpleHistoryAdmin):
     form = BriefAdminForm
     action_form = BriefActionForm
+    object_history_form_template = "admin/briefs/brief/object_history_form.html"
     list_display = [
         "title",
         "state",
@@ -129,6 +142,7 @@ class BriefAdmin(SimpleHistoryAdmin):
         # modelform_factory made a new class for this request; safe to set on it.
         form.intent = intent_from(request.POST if request.method == "POST" else None)
         form.user_can_publish = workflow.can_publish(request.user)
+        form.revert_record = getattr(request, "_brief_revert_record", None)
         return form
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -182,6 +196,9 @@ class BriefAdmin(SimpleHistoryAdmin):
         brief = form.instance
         # The byline and categories are not columns of the brief, so their history
         # goes in the change reason of the record this save made.
+        # The history record of this save was made before the inline and the
+        # categories were saved: give it the byline and categories they made.
+        history.record_current_byline([brief.pk])
         before = getattr(brief, "_byline_before", None)
         if before is None:
             return
@@ -230,13 +247,62 @@ class BriefAdmin(SimpleHistoryAdmin):
         )
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        record = get_object_or_404(
+            Brief.history.model, id=unquote(object_id), history_id=version_id
+        )
+        # The form shows the categories of that version; the byline is restored too.
+        request._brief_revert_record = record
+        restorable = history.restorable_authors(record)
+        extra_context = {
+            **(extra_context or {}),
+            "version_byline": None if restorable is None else restorable[0],
+        }
+        if request.method != "POST":
+            return super().history_form_view(
+                request, object_id, version_id, extra_context
+            )
         # simple_history saves a posted revert after checking only the view
         # permission; a revert is a change, so it needs the change permission.
-        if request.method == "POST":
-            current = self.get_object(request, unquote(object_id))
-            if current is None or not self.has_change_permission(request, current):
-                raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        current = self.get_object(request, unquote(object_id))
+        if current is None or not self.has_change_permission(request, current):
+            raise PermissionDenied
+        # One transaction, as for the change form: the version check locks the row
+        # (select_for_update needs a transaction), and the byline goes with it.
+        with transaction.atomic():
+            response = super().history_form_view(
+                request, object_id, version_id, extra_context
+            )
+            if response.status_code == 302 and restorable is not None:
+                authors, gone = restorable
+                history.restore_byline(current, authors)
+                history.record_current_byline([current.pk])
+                if gone:
+                    self.message_user(
+                        request,
+                        "Not restored, as they no longer exist: " + ", ".join(gone),
+                        messages.WARNING,
+                    )
+        return response
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return BriefHistoryContext(self.model, historical_record)
+
+    def set_history_delta_changes(
+        self, request, historical_records, foreign_keys_are_objs=True
+    ):
+        # simple_history's diff covers the brief's columns; add the byline and
+        # categories kept in each record.
+        previous = None
+        for current in historical_records:
+            if previous is not None:
+                delta = previous.diff_against(
+                    current, foreign_keys_are_objs=foreign_keys_are_objs
+                )
+                delta.changes.extend(history.snapshot_changes(previous, current))
+                delta.changes.sort(key=lambda change: change.field)
+                helper = self.get_historical_record_context_helper(request, previous)
+                previous.history_delta_changes = helper.context_for_delta_changes(delta)
+            previous = current
 
     # -- the changelist ----------------------------------------------------------
 

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.admin.helpers import ActionForm
 from django.utils import formats, timezone
 
-from . import workflow
+from . import history, workflow
 from .models import Brief, SlugRedirect
 
 # The submit buttons of the change form post their intent under this name.
@@ -28,6 +28,8 @@ class BriefAdminForm(forms.ModelForm):
 
     intent = KEEP
     user_can_publish = False
+    # The history record a revert starts from, if this form is the revert form.
+    revert_record = None
 
     # The version the editor started from; a save from an older one is refused.
     # Not named "version": the model field is not editable, so a form field of
@@ -66,6 +68,11 @@ class BriefAdminForm(forms.ModelForm):
             )
         if self.current is not None:
             self.fields["based_on_version"].initial = self.current["version"]
+        if self.revert_record is not None and not self.is_bound:
+            # The instance's tags are today's; the revert shows that version's.
+            tags = history.category_tags(self.revert_record)
+            if tags is not None:
+                self.initial["categories"] = tags
         self.target_status = None
 
     def current_status(self):
@@ -103,6 +110,11 @@ class BriefAdminForm(forms.ModelForm):
             self.instance.title = cleaned.get("title", "")
             self.instance.disclosure = cleaned.get("disclosure")
             missing = workflow.missing_for_publish(self.instance, check_authors=False)
+            if self.revert_record is not None:
+                # No inline on the revert form: the byline is the version's.
+                restorable = history.restorable_authors(self.revert_record)
+                if restorable is not None and not restorable[0]:
+                    missing.append("at least one author")
             if missing:
                 raise forms.ValidationError(
                     workflow.publish_refusal(missing), code="publish_incomplete"

@@ -15,4 +15,5 @@ class BriefsConfig(AppConfig):
         pre_save.connect(workflow.before_brief_save, sender=Brief)
         post_save.connect(workflow.after_brief_save, sender=Brief)
 
-        from . import signals  # noqa: F401 -- connects the site's receivers
+        # Connect the receivers of the site and of the byline's history.
+        from . import history, signals  # noqa: F401

@@ -17,6 +17,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 from taggit.models import Tag, TaggedItem
 
+from ..history import record_current_byline
 from ..models import (
     Author,
     Brief,
@@ -210,6 +211,8 @@ class FileStore:
                 self.update_brief(plan)
         touched = [p.existing for p in plans if p.action in (CREATED, UPDATED)]
         update_search_vectors(touched)
+        # Bylines and tags were written after the briefs and their history records.
+        record_current_byline([brief.pk for brief in touched])
 
     def create_briefs(self, plans: list[Plan]) -> None:
         now = timezone.now()

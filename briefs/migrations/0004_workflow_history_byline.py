@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('briefs', '0003_image_upload_checks'),
+        ("briefs", "0003_image_upload_checks"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalbrief',
-            name='history_authors',
+            model_name="historicalbrief",
+            name="history_authors",
             field=models.JSONField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='historicalbrief',
-            name='history_categories',
+            model_name="historicalbrief",
+            name="history_categories",
             field=models.JSONField(blank=True, editable=False, null=True),
         ),
     ]

@@ -1,0 +1,201 @@
+"""The byline and categories in the history of a brief: recorded, diffed, restored.
+
+Each history record of a brief carries the byline (authors in order) and the
+categories as they were (BriefHistorySnapshot). A record is filled when it is made;
+writers that change the byline or categories after saving the brief (the admin's
+inline and tag field, the importer) call `record_current_byline` once they are
+done. A change to them with no save of the brief (the shell, a script) gets a
+record of its own when its transaction commits, as simple_history does for
+m2m_changed.
+"""
+
+from collections import defaultdict
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connections, transaction
+from django.db.models import Max
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from simple_history.models import ModelChange
+from simple_history.signals import pre_create_historical_record
+from taggit.models import Tag
+
+from .models import Author, Brief, BriefAuthor
+
+HistoricalBrief = Brief.history.model
+SNAPSHOT_FIELDS = ("history_authors", "history_categories")
+CHANGE_REASON = "Authors or categories changed"
+# How the diff view names the snapshot columns: the brief's own fields.
+DIFF_FIELDS = {"history_authors": "authors", "history_categories": "categories"}
+
+
+def current_snapshots(pks) -> dict[int, tuple[list[dict], list[str]]]:
+    """Byline and sorted category names of each brief now, in two queries."""
+    pks = set(pks)
+    authors = defaultdict(list)
+    links = (
+        BriefAuthor.objects.filter(brief_id__in=pks)
+        .order_by("brief_id", "order", "pk")
+        .values_list("brief_id", "author_id", "author__name")
+    )
+    for brief_id, author_id, name in links:
+        authors[brief_id].append({"id": author_id, "name": name})
+    categories = defaultdict(list)
+    taggings = Brief.categories.through.objects.filter(
+        content_type=ContentType.objects.get_for_model(Brief), object_id__in=pks
+    ).values_list("object_id", "tag__name")
+    for object_id, name in taggings:
+        categories[object_id].append(name)
+    return {pk: (authors[pk], sorted(categories[pk], key=str.casefold)) for pk in pks}
+
+
+def snapshot_of(record) -> tuple[list[dict], list[str]] | None:
+    if record.history_authors is None or record.history_categories is None:
+        return None  # a record made before these columns existed
+    return record.history_authors, record.history_categories
+
+
+def latest_records(pks):
+    last = (
+        HistoricalBrief.objects.filter(id__in=set(pks))
+        .order_by()
+        .values("id")
+        .annotate(last=Max("history_id"))
+        .values("last")
+    )
+    return HistoricalBrief.objects.filter(history_id__in=last)
+
+
+def record_current_byline(pks) -> None:
+    """Write the current byline and categories into each brief's latest record."""
+    records = list(latest_records(pks).only("history_id", "id", *SNAPSHOT_FIELDS))
+    if not records:
+        return
+    snapshots = current_snapshots(pks)
+    for record in records:
+        record.history_authors, record.history_categories = snapshots[record.id]
+    HistoricalBrief.objects.bulk_update(records, list(SNAPSHOT_FIELDS))
+
+
+@receiver(pre_create_historical_record, sender=HistoricalBrief)
+def fill_new_record(sender, instance, history_instance, **kwargs):
+    if history_instance.history_type == "-":
+        # The byline rows are gone with the brief: keep what the last record had.
+        last = latest_records([instance.pk]).first()
+        if last is not None:
+            history_instance.history_authors = last.history_authors
+            history_instance.history_categories = last.history_categories
+        return
+    authors, categories = current_snapshots([instance.pk])[instance.pk]
+    history_instance.history_authors = authors
+    history_instance.history_categories = categories
+
+
+# -- changes with no save of the brief -------------------------------------------
+
+
+class _Pending:
+    def __init__(self):
+        self.pks = set()
+        self.flushed = False
+
+    def flush(self):
+        self.flushed = True
+        record_unsaved_changes(self.pks)
+
+
+def byline_touched(brief_pk, using="default"):
+    """Check this brief's byline against its history when the transaction commits."""
+    connection = connections[using]
+    pending = getattr(connection, "_brief_byline_pending", None)
+    waiting = (
+        pending is not None
+        and not pending.flushed
+        and any(entry[1] == pending.flush for entry in connection.run_on_commit)
+    )
+    if not waiting:
+        pending = _Pending()
+        connection._brief_byline_pending = pending
+        transaction.on_commit(pending.flush, using=using)
+    pending.pks.add(brief_pk)
+
+
+def record_unsaved_changes(pks) -> None:
+    """A new record for each brief whose byline or categories differ from its last."""
+    snapshots = current_snapshots(pks)
+    changed = [
+        record.id
+        for record in latest_records(pks).only("history_id", "id", *SNAPSHOT_FIELDS)
+        if snapshot_of(record) != snapshots[record.id]
+    ]
+    for brief in Brief.objects.filter(pk__in=changed):
+        authors, categories = snapshots[brief.pk]
+        Brief.history.bulk_history_create(
+            [brief],
+            update=True,
+            default_change_reason=CHANGE_REASON,
+            custom_historical_attrs={
+                "history_authors": authors,
+                "history_categories": categories,
+            },
+        )
+
+
+@receiver(post_save, sender=BriefAuthor, dispatch_uid="byline_saved_for_history")
+@receiver(post_delete, sender=BriefAuthor, dispatch_uid="byline_deleted_for_history")
+def link_changed(sender, instance, using="default", raw=False, **kwargs):
+    if not raw:
+        byline_touched(instance.brief_id, using)
+
+
+@receiver(m2m_changed, sender=Brief.categories.through, dispatch_uid="tags_for_history")
+def categories_changed(sender, instance, action, reverse, using="default", **kwargs):
+    if action in {"post_add", "post_remove", "post_clear"} and isinstance(
+        instance, Brief
+    ):
+        byline_touched(instance.pk, using)
+
+
+# -- the diff view and revert ------------------------------------------------------
+
+
+def snapshot_changes(new_record, old_record) -> list[ModelChange]:
+    """What changed in the byline and categories between two records, by name."""
+    new, old = snapshot_of(new_record), snapshot_of(old_record)
+    if new is None or old is None:
+        return []
+    changes = []
+    for field, old_value, new_value in zip(SNAPSHOT_FIELDS, old, new, strict=True):
+        if field == "history_authors":
+            old_value = [entry["name"] for entry in old_value]
+            new_value = [entry["name"] for entry in new_value]
+        if old_value != new_value:
+            changes.append(ModelChange(DIFF_FIELDS[field], old_value, new_value))
+    return changes
+
+
+def category_tags(record) -> list[Tag] | None:
+    """The record's categories as (unsaved where new) tags, for the revert form."""
+    if record.history_categories is None:
+        return None
+    return [Tag(name=name) for name in record.history_categories]
+
+
+def restorable_authors(record) -> tuple[list[Author], list[str]] | None:
+    """The record's byline as authors that still exist, and the names of the others."""
+    if record.history_authors is None:
+        return None
+    ids = [entry["id"] for entry in record.history_authors]
+    existing = Author.objects.in_bulk(ids)
+    found = [existing[pk] for pk in ids if pk in existing]
+    gone = [e["name"] for e in record.history_authors if e["id"] not in existing]
+    return found, gone
+
+
+def restore_byline(brief, authors: list[Author]) -> None:
+    """Make `authors`, in this order, the byline of the brief."""
+    BriefAuthor.objects.filter(brief_id=brief.pk).delete()
+    BriefAuthor.objects.bulk_create(
+        BriefAuthor(brief_id=brief.pk, author=author, order=order)
+        for order, author in enumerate(authors)
+    )
