@@ -14,6 +14,7 @@ WORD = r"[A-Z][A-Za-z\u00c0-\u024f]+(?:[-'\u2019][A-Za-z\u00c0-\u024f]+)*"
 NAME_RUN = re.compile(rf"{WORD}(?:\s+{WORD})+")
 POSSESSIVE = re.compile(r"['\u2019]s$")
 MAX_WORDS = 4
+INFLECTIONS = {"s", "es", "n", "ns", "an", "ans", "ese", "i", "is"}
 
 
 @dataclass
@@ -60,8 +61,10 @@ def words_alike(a: str, b: str) -> bool:
         return a != b
     if min(len(a), len(b)) < 3:
         return False
-    # A plural is another word, not a typo ("Korea", "Koreas").
-    if a + "s" == b or b + "s" == a:
+    # A plural or a demonym is another word, not a typo ("Korea", "Koreas",
+    # "Korean", "Koreans"; "Japan", "Japanese"; "Pakistan", "Pakistani").
+    short, long = sorted((a, b), key=len)
+    if long.startswith(short) and long[len(short) :] in INFLECTIONS:
         return False
     allowed = 1 if max(len(a), len(b)) <= 7 else 2
     return edit_distance(a.casefold(), b.casefold()) <= allowed

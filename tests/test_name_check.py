@@ -17,6 +17,8 @@ def test_typos_are_alike_but_other_words_and_plurals_are_not():
     assert words_alike("Mung", "Myung")
     assert not words_alike("South", "North")
     assert not words_alike("Korea", "Koreas")
+    assert not words_alike("Korea", "Korean")
+    assert not words_alike("Japan", "Japanese")
     assert not words_alike("Lee", "Lee")
 
 
@@ -38,6 +40,8 @@ def test_reference_export_has_the_mung_myung_pair(imported_reference):
     pairs = near_duplicate_names(Brief.objects.order_by("pk"))
     names = {(p.first.name, p.second.name): p for p in pairs}
     assert ("Lee Jae Mung", "Lee Jae Myung") in names
+    # The only finding: "South Korea"/"South Korean" is a word and its demonym.
+    assert list(names) == [("Lee Jae Mung", "Lee Jae Myung")]
     pair = names[("Lee Jae Mung", "Lee Jae Myung")]
     assert [b.title for b in pair.first.briefs] == [
         "Korea Policy Series: The U.S.-South Korea Alliance Faces Uncertain Future"
