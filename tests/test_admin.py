@@ -321,3 +321,89 @@ def test_changelist_query_count_does_not_grow(django_assert_num_queries):
     with django_assert_num_queries(queries_with_five):
         response = client.get(CHANGELIST)
     assert response.content.decode().count('name="_selected_action"') == 50
+
+
+@pytest.mark.django_db
+def test_every_admin_page_of_every_model_renders_for_a_superuser():
+    from briefs.models import SlugRedirect
+    from tests.factories import make_series
+
+    brief = make_brief("One brief", categories=["Japan"], series=make_series())
+    brief.slug = "new-address"
+    brief.save()
+    objects = {
+        "brief": brief,
+        "author": brief.ordered_authors()[0],
+        "series": brief.series,
+        "disclosure": brief.disclosure,
+        "slugredirect": SlugRedirect.objects.get(),
+    }
+    client = client_for(make_user(superuser=True))
+    for model, obj in objects.items():
+        urls = [
+            reverse(f"admin:briefs_{model}_{view}") for view in ("changelist", "add")
+        ]
+        urls += [
+            reverse(f"admin:briefs_{model}_{view}", args=[obj.pk])
+            for view in ("change", "history", "delete")
+        ]
+        if model != "slugredirect":
+            record = type(obj).history.filter(id=obj.pk).first()
+            urls.append(
+                reverse(
+                    f"admin:briefs_{model}_simple_history",
+                    args=[obj.pk, record.history_id],
+                )
+            )
+        for url in urls:
+            assert client.get(url).status_code == 200, url
+    for url in ["admin:taggit_tag_changelist", "admin:index"]:
+        assert client.get(reverse(url)).status_code == 200, url
+    assert client.get(reverse("admin_briefs_dashboard")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_contributor_cannot_publish_from_the_add_form():
+    client = client_for(contributor())
+    data = form_data(client.get(ADD))
+    data.update(
+        {
+            "title": "Straight to the site",
+            "slug": "straight-to-the-site",
+            "published_at_0": "2025-01-01",
+            "published_at_1": "09:00:00",
+            "disclosure": str(make_disclosure().pk),
+            "brief_authors-TOTAL_FORMS": "1",
+            "brief_authors-0-order": "0",
+            "brief_authors-0-author": str(make_author().pk),
+            "_workflow": "publish",
+            "status": "published",
+        }
+    )
+    response = client.post(ADD, data)
+    assert response.status_code == 200
+    assert b"publishing, scheduling and unpublishing are for editors" in (
+        response.content
+    )
+    assert not Brief.objects.exists()
+
+
+@pytest.mark.django_db
+def test_contributor_cannot_publish_by_reverting_a_draft():
+    brief = make_brief("Draft", status=Brief.Status.DRAFT)
+    brief.title = "Draft, edited"
+    brief.save()
+    record = brief.history.order_by("history_id").first()
+    client = client_for(contributor())
+    url = reverse(
+        "admin:briefs_brief_simple_history", args=[brief.pk, record.history_id]
+    )
+    data = form_data(client.get(url))
+    data["_workflow"] = "publish"
+    assert client.post(url, data).status_code == 200
+    brief.refresh_from_db()
+    assert brief.status == Brief.Status.DRAFT
+    data["_workflow"] = "keep"
+    assert client.post(url, data).status_code == 302
+    brief.refresh_from_db()
+    assert (brief.title, brief.status) == ("Draft", Brief.Status.DRAFT)
