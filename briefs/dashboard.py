@@ -51,7 +51,7 @@ class ComplianceRow:
 
 def compliance_report(now):
     """Published or scheduled briefs that lack what every public brief must carry."""
-    no_bio = Q(authors__bio="")
+    no_bio = Q(authors__bio="") | Q(authors__isnull=True)
     lacking = (
         Q(disclosure__isnull=True)
         | Q(disclosure__is_active=False)
@@ -82,7 +82,10 @@ def compliance_report(now):
             missing.append("image credit")
         if not brief.summary:
             missing.append("summary")
-        without_bio = [a.name for a in brief.ordered_authors() if not a.bio]
+        authors = brief.ordered_authors()
+        without_bio = [a.name for a in authors if not a.bio]
+        if not authors:
+            missing.append("author")
         if without_bio:
             missing.append("author bio (" + ", ".join(without_bio) + ")")
         rows.append(ComplianceRow(brief, workflow.state_label(brief, now), missing))

@@ -34,15 +34,17 @@ def test_counts_schedule_and_compliance():
         authors=[make_author("Quiet Person", bio="")],
         image_credit="Agency",
     )
+    make_brief("Nobody wrote it", authors=[], image_credit="Agency")
     response = client_for(editor()).get(DASHBOARD)
     context = response.context
     counts = {row["state"]: row["count"] for row in context["counts"]}
-    assert counts == {"draft": 1, "review": 0, "scheduled": 1, "published": 3}
+    assert counts == {"draft": 1, "review": 0, "scheduled": 1, "published": 4}
     assert [b.title for b in context["scheduled"]] == ["Next up"]
     missing = {row.brief.title: row.missing for row in context["compliance"]}
     assert missing == {
         "No disclosure": ["disclosure"],
         "Bio missing": ["author bio (Quiet Person)"],
+        "Nobody wrote it": ["author"],
     }
     assert [a.name for a in context["authors_without_bio"]] == ["Quiet Person"]
     text = response.content.decode()
