@@ -4,9 +4,11 @@ import json
 import re
 from datetime import timedelta
 from email.utils import parsedate_to_datetime
+from xml.etree import ElementTree
 
 import feedparser
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
@@ -592,3 +594,313 @@ def test_unpublishing_answers_200_to_if_modified_since_alone(client, world):
     response = client.get(path, headers={"if-modified-since": last_modified})
     assert response.status_code == 200
     assert brief.title not in response.content.decode()
+
+
+# Review pass: validity, robustness and conditional GET in detail.
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+DC = "{http://purl.org/dc/elements/1.1/}"
+CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
+MEDIA = "{http://search.yahoo.com/mrss/}"
+
+
+def xml(client, path, **headers):
+    response = client.get(path, headers=headers)
+    assert response.status_code == 200, path
+    return ElementTree.fromstring(response.content)
+
+
+def test_control_characters_from_pdfs_do_not_break_any_feed(client, world):
+    # PDF text keeps form feeds and the like, which XML 1.0 cannot carry.
+    brief = world["solo"]
+    Brief.objects.filter(pk=brief.pk).update(
+        title="Page\x0cbreak \ufffe title",
+        summary="A summary\x0b with a vertical tab.",
+        body_html="<p>One\x0ctwo\x01three</p>",
+    )
+    author = world["authors"][1]
+    type(author).objects.filter(pk=author.pk).update(name="Bruce\x1f Klingner")
+    Tag.objects.filter(slug="indo-pacific").update(name="Indo-\x08Pacific")
+    for path in feed_paths(world):
+        _, document = parse(client, path)
+    _, atom = parse(client, "/feeds/atom/")
+    entry = next(e for e in atom.entries if e.title.startswith("Page"))
+    assert entry.title == "Pagebreak  title"
+    assert "Onetwothree" in entry.content[0].value
+    assert entry.authors[0]["name"] == "Bruce Klingner"
+
+
+def test_empty_feed_is_byte_stable_with_validators(client):
+    first = client.get("/feeds/atom/")
+    second = client.get("/feeds/atom/")
+    assert first.content == second.content
+    assert first["ETag"] == second["ETag"]
+    assert first["Last-Modified"].endswith("GMT")
+    atom = feedparser.parse(first.content)
+    assert not atom.bozo and atom.feed.updated_parsed
+    rss = client.get("/feeds/rss/")
+    assert rss.content == client.get("/feeds/rss/").content
+
+
+def test_empty_feed_updated_is_when_its_last_brief_left(client, world):
+    series = world["other_series"]
+    path = f"/series/{series.slug}/feed/atom/"
+    before = client.get(path)
+    Brief.objects.filter(pk=world["trade"].pk).update(
+        status=Brief.Status.DRAFT, updated_at=timezone.now() + timedelta(seconds=5)
+    )
+    response = client.get(path, headers={"if-modified-since": before["Last-Modified"]})
+    assert response.status_code == 200
+    assert response["ETag"] != before["ETag"]
+    assert feedparser.parse(response.content).entries == []
+    again = client.get(path, headers={"if-none-match": response["ETag"]})
+    assert again.status_code == 304
+
+
+def test_self_link_is_the_requested_url_with_its_query_string(client, world):
+    rss = xml(client, "/feeds/rss/?utm_source=mail&x=1")
+    self_link = rss.find(f"channel/{ATOM}link[@rel='self']")
+    assert self_link.get("href") == "http://testserver/feeds/rss/?utm_source=mail&x=1"
+    base = f"/series/{world['series'].slug}/feed/"
+    atom = xml(client, f"{base}?format=atom&ref=home")
+    self_link = atom.find(f"{ATOM}link[@rel='self']")
+    assert self_link.get("href") == f"http://testserver{base}?format=atom&ref=home"
+    document = json.loads(client.get(f"{base}?format=json").content)
+    assert document["feed_url"] == f"http://testserver{base}?format=json"
+    json_sibling = json.loads(client.get(f"{base}json/").content)
+    assert json_sibling["feed_url"] == f"http://testserver{base}json/"
+
+
+def test_disclosure_heads_every_summary_too(client, world):
+    # Readers that show only the RSS description or Atom summary (list views,
+    # e-mail digests) distribute the brief too.
+    make_brief("Without a summary", summary="")
+    for path in ("/feeds/rss/", "/feeds/atom/"):
+        _, document = parse(client, path)
+        for entry in document.entries:
+            assert entry.summary.startswith("<p><strong>Disclosure:</strong> KEI is")
+    items = json.loads(client.get("/feeds/json/").content)["items"]
+    for item in items:
+        assert item["summary"].startswith(f"Disclosure: {FARA_START}")
+    solo = next(i for i in items if i["title"] == world["solo"].title)
+    assert solo["summary"].endswith(f"\n\nSummary of {world['solo'].title}.")
+
+
+def test_namespaces_ids_and_dates_as_a_validator_checks_them(client, world):
+    rss = xml(client, "/feeds/rss/")
+    channel = rss.find("channel")
+    for name in ("title", "link", "description", "language", "lastBuildDate"):
+        assert channel.find(name) is not None, name
+    items = channel.findall("item")
+    assert len(items) == 3
+    guids = [item.find("guid") for item in items]
+    assert all(guid.get("isPermaLink") == "false" for guid in guids)
+    assert len({guid.text for guid in guids}) == 3
+    for item in items:
+        assert item.findall(f"{DC}creator")
+        assert item.find(f"{CONTENT}encoded").text.startswith("<aside")
+        assert RFC822.match(item.find("pubDate").text)
+
+    atom = xml(client, "/feeds/atom/")
+    assert atom.tag == f"{ATOM}feed"
+    assert atom.get("{http://www.w3.org/XML/1998/namespace}lang") == "en-us"
+    for name in ("id", "title", "updated", "author"):
+        assert atom.find(f"{ATOM}{name}") is not None, name
+    entries = atom.findall(f"{ATOM}entry")
+    ids = [entry.find(f"{ATOM}id").text for entry in entries]
+    assert len(set(ids)) == len(ids) == 3
+    assert atom.find(f"{ATOM}id").text not in ids
+    for entry in entries:
+        assert RFC3339.match(entry.find(f"{ATOM}updated").text)
+        assert entry.findall(f"{ATOM}author")
+        content = entry.find(f"{ATOM}content")
+        assert content.get("type") == "html"
+        assert 'href="/' not in content.text
+    # Each section feed has its own feed id, the same across formats.
+    series = world["series"]
+    series_id = xml(client, f"/series/{series.slug}/feed/atom/").find(f"{ATOM}id")
+    assert series_id.text == f"tag:testserver,2025:/feeds/series/{series.pk}"
+    assert series_id.text != atom.find(f"{ATOM}id").text
+
+
+def test_feature_image_as_media_content_with_its_credit(client, world):
+    from tests.test_images import jpeg_bytes
+
+    brief = world["solo"]
+    brief.feature_image.save("photo.jpg", ContentFile(jpeg_bytes(400, 300)))
+    for path in ("/feeds/rss/", "/feeds/atom/"):
+        root = xml(client, path)
+        media = [m for m in root.iter(f"{MEDIA}content")]
+        assert len(media) == 1, path
+        assert media[0].get("url").startswith("http://testserver/")
+        assert media[0].get("medium") == "image"
+        _, document = parse(client, path)
+        entry = next(e for e in document.entries if e.title == brief.title)
+        assert entry.media_content[0]["url"] == media[0].get("url")
+    Brief.objects.filter(pk=brief.pk).update(image_credit="ROK Armed Forces")
+    root = xml(client, "/feeds/atom/")
+    assert root.find(f".//{MEDIA}credit").text == "ROK Armed Forces"
+
+
+def test_conditional_get_follows_rfc_9110(client, world):
+    path = "/feeds/rss/"
+    first = client.get(path)
+    etag, last_modified = first["ETag"], first["Last-Modified"]
+    not_modified = [
+        {"if-none-match": f"W/{etag}"},  # weak comparison for If-None-Match
+        {"if-none-match": f'"other", {etag}'},
+        {"if-none-match": "*"},
+        {"if-modified-since": last_modified},
+        # If-None-Match wins over a stale If-Modified-Since.
+        {"if-none-match": etag, "if-modified-since": "Mon, 01 Jan 1990 00:00:00 GMT"},
+    ]
+    for headers in not_modified:
+        response = client.get(path, headers=headers)
+        assert response.status_code == 304, headers
+        assert response.content == b""
+        assert response["ETag"] == etag
+        assert response["Last-Modified"] == last_modified
+        assert response["Cache-Control"] == "public, max-age=300"
+    modified = [
+        {"if-none-match": '"other"', "if-modified-since": last_modified},
+        {"if-modified-since": "not a date"},
+        {"if-modified-since": "Mon, 01 Jan 1990 00:00:00 GMT"},
+    ]
+    for headers in modified:
+        response = client.get(path, headers=headers)
+        assert response.status_code == 200, headers
+        assert response.content == first.content
+    head = client.head(path, headers={"if-none-match": etag})
+    assert head.status_code == 304 and head["ETag"] == etag
+    head = client.head(path)
+    assert head.status_code == 200 and head["ETag"] == etag
+    assert client.post(path).status_code == 405
+
+
+def test_etag_follows_settings_the_feed_shows(client, settings, world):
+    make_brief("Missing its record", disclosure=None)
+    path = "/feeds/json/"
+    before = client.get(path)["ETag"]
+    settings.SITE_DISCLOSURE = "A corrected statement for briefs without one."
+    response = client.get(path, headers={"if-none-match": before})
+    assert response.status_code == 200
+    assert "A corrected statement" in response.content.decode()
+    settings.FEED_TAG_AUTHORITY = "keia.org"
+    again = client.get(path, headers={"if-none-match": response["ETag"]})
+    assert again.status_code == 200
+    assert "tag:keia.org," in again.content.decode()
+
+
+def section_feeds(world):
+    first, second, third = world["authors"]
+    return {
+        "site": "/feeds/atom/",
+        "series": f"/series/{world['series'].slug}/feed/",
+        "other_series": f"/series/{world['other_series'].slug}/feed/",
+        "first": f"/authors/{first.slug}/feed/json/",
+        "second": f"/authors/{second.slug}/feed/",
+        "third": f"/authors/{third.slug}/feed/atom/",
+        "indo_pacific": "/categories/indo-pacific/feed/",
+        "japan": "/categories/japan/feed/atom/",
+        "trade": "/categories/trade/feed/",
+    }
+
+
+def test_an_edit_changes_exactly_the_feeds_that_hold_the_brief(client, world):
+    feeds = section_feeds(world)
+    before = {key: client.get(path)["ETag"] for key, path in feeds.items()}
+    brief = world["co_authored"]  # site, its series, three authors, two categories
+    brief.title = "Building Up Japan-South Korea Rapprochement, Revised"
+    brief.save()
+    after = {key: client.get(path)["ETag"] for key, path in feeds.items()}
+    changed = {key for key in feeds if after[key] != before[key]}
+    assert changed == {
+        "site",
+        "series",
+        "first",
+        "second",
+        "third",
+        "indo_pacific",
+        "japan",
+    }
+
+
+def test_deleting_a_brief_changes_its_feeds_for_either_validator(client, world):
+    feeds = section_feeds(world)
+    before = {key: client.get(path) for key, path in feeds.items()}
+    brief = world["solo"]  # site, series, second author, Indo-Pacific
+    pk = brief.pk
+    brief.delete()
+    # HTTP dates have whole seconds: move the deletion clear of the header's.
+    Brief.history.filter(id=pk, history_type="-").update(
+        history_date=timezone.now() + timedelta(seconds=5)
+    )
+    changed = set()
+    for key, path in feeds.items():
+        by_etag = client.get(path, headers={"if-none-match": before[key]["ETag"]})
+        if by_etag.status_code == 200:
+            changed.add(key)
+            assert brief.title not in by_etag.content.decode()
+        if key in ("site", "series"):
+            since = before[key]["Last-Modified"]
+            response = client.get(path, headers={"if-modified-since": since})
+            assert response.status_code == 200, key
+    assert changed == {"site", "series", "second", "indo_pacific"}
+
+
+@pytest.mark.parametrize("path", list(FEED_QUERIES))
+def test_304_query_count_is_the_same_with_5_and_50_briefs(
+    client, django_assert_num_queries, path
+):
+    series = make_series(slug="bulk")
+    author = make_author("Bulk Author")
+
+    def add(count):
+        for _ in range(count):
+            make_brief(
+                series=series,
+                authors=[author, make_author()],
+                categories=["Bulk", "Other"],
+            )
+
+    # The section lookup (not for the site) and the validator query; the items,
+    # their authors and their categories are never loaded.
+    queries = FEED_QUERIES[path] - 3
+    for count in (5, 45):
+        add(count)
+        etag = client.get(path)["ETag"]
+        with django_assert_num_queries(queries):
+            response = client.get(path, headers={"if-none-match": etag})
+        assert response.status_code == 304
+
+
+def test_every_page_type_links_the_site_feeds(client, world):
+    brief = world["solo"]
+    year, month = brief.published_at.year, brief.published_at.month
+    pages = [
+        "/",
+        brief.get_absolute_url(),
+        "/series/",
+        "/authors/",
+        f"/archive/{year}/",
+        f"/archive/{year}/{month:02d}/",
+        "/search/?q=Alliance",
+        "/no-such-page/",
+    ]
+    for path in pages:
+        html = client.get(path).content.decode()
+        for fmt, mime in (
+            ("rss", "rss+xml"),
+            ("atom", "atom+xml"),
+            ("json", "feed+json"),
+        ):
+            link = (
+                f'<link rel="alternate" type="application/{mime}" '
+                f'title="The Peninsula ({FEED_LABELS[fmt]})" '
+                f'href="http://testserver/feeds/{fmt}/">'
+            )
+            assert link in html, (path, fmt)
+        assert 'href="http://testserver/feeds/rss/"' in html.split("</head>")[1]
+
+
+FEED_LABELS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}

@@ -1,5 +1,6 @@
 """One feed entry per brief, built once and written out as RSS, Atom or JSON Feed."""
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
@@ -17,6 +18,16 @@ from .sections import FEED_ORDER
 # The year the feeds started; tag URIs need a date on which the authority held
 # its domain name.
 FEED_ID_YEAR = 2025
+
+# Characters XML 1.0 cannot carry at all (not even as references). PDF extraction
+# leaves form feeds and the like; Django's feed writer refuses them with an error,
+# which would take down every feed that holds the brief.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value):
+    """Text a feed can carry in any format: characters XML 1.0 forbids dropped."""
+    return _NOT_XML.sub("", value) if value else value
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,7 @@ class FeedEntry:
     authors: list[EntryAuthor]
     categories: list[str]
     image_url: str | None
+    image_credit: str
 
 
 def tag_authority(request):
@@ -90,6 +102,19 @@ def safe_url(url):
     return url if urlsplit(url).scheme in ("http", "https") else ""
 
 
+def summary_parts(brief):
+    """The disclosure and the summary: readers that show only the summary (RSS
+    description, Atom summary, JSON summary) still show the statement first."""
+    statement = disclosure_text(brief)
+    summary = brief.summary.strip()
+    html = f"<p><strong>Disclosure:</strong> {escape(statement)}</p>"
+    text = f"Disclosure: {statement}"
+    if summary:
+        html += f"<p>{escape(summary)}</p>"
+        text += f"\n\n{summary}"
+    return html, text
+
+
 def build_entry(brief, request, authority):
     link = request.build_absolute_uri(brief.get_absolute_url())
     image_url = (
@@ -99,7 +124,7 @@ def build_entry(brief, request, authority):
     )
     authors = [
         EntryAuthor(
-            name=author.name,
+            name=xml_text(author.name),
             url=request.build_absolute_uri(author.get_absolute_url()),
         )
         for author in brief.ordered_authors()
@@ -116,20 +141,21 @@ def build_entry(brief, request, authority):
             "body_html": mark_safe(absolute_body_html(brief.body_html, link)),
         },
     ).strip()
-    summary = brief.summary.strip()
+    summary_html, summary_text = summary_parts(brief)
     return FeedEntry(
         id=brief_tag_uri(brief, authority),
-        title=brief.title,
+        title=xml_text(brief.title),
         link=link,
-        summary_html=f"<p>{escape(summary)}</p>" if summary else "",
-        summary_text=summary,
-        content_html=content_html,
+        summary_html=xml_text(summary_html),
+        summary_text=xml_text(summary_text),
+        content_html=xml_text(content_html),
         published=brief.published_at,
         # An entry scheduled ahead of time was last edited before it appeared.
         updated=max(brief.published_at, brief.updated_at),
         authors=authors,
-        categories=sorted(tag.name for tag in brief.categories.all()),
+        categories=sorted(xml_text(tag.name) for tag in brief.categories.all()),
         image_url=image_url,
+        image_credit=xml_text(brief.image_credit),
     )
 
 

@@ -9,6 +9,21 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 DC_NS = "http://purl.org/dc/elements/1.1/"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
+MEDIA_NS = "http://search.yahoo.com/mrss/"
+
+
+def add_feature_image(handler, item):
+    """Media RSS for the feature image, with its credit, in RSS and Atom alike.
+
+    Readers show it as the item's picture; an RSS <enclosure> would need the
+    file's byte length, and Atom's rel=enclosure is for downloads.
+    """
+    if not item.get("image_url"):
+        return
+    handler.startElement("media:content", {"url": item["image_url"], "medium": "image"})
+    if item.get("image_credit"):
+        handler.addQuickElement("media:credit", item["image_credit"])
+    handler.endElement("media:content")
 
 
 class FeedUpdatedMixin:
@@ -22,6 +37,7 @@ class BriefRssFeed(FeedUpdatedMixin, Rss201rev2Feed):
             **super().rss_attributes(),
             "xmlns:dc": DC_NS,
             "xmlns:content": CONTENT_NS,
+            "xmlns:media": MEDIA_NS,
         }
 
     def add_item_elements(self, handler, item):
@@ -29,9 +45,13 @@ class BriefRssFeed(FeedUpdatedMixin, Rss201rev2Feed):
         for author in item["authors"]:
             handler.addQuickElement("dc:creator", author.name)
         handler.addQuickElement("content:encoded", item["content_html"])
+        add_feature_image(handler, item)
 
 
 class BriefAtomFeed(FeedUpdatedMixin, Atom1Feed):
+    def root_attributes(self):
+        return {**super().root_attributes(), "xmlns:media": MEDIA_NS}
+
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
         for author in item["authors"]:
@@ -40,3 +60,4 @@ class BriefAtomFeed(FeedUpdatedMixin, Atom1Feed):
             handler.addQuickElement("uri", author.url)
             handler.endElement("author")
         handler.addQuickElement("content", item["content_html"], {"type": "html"})
+        add_feature_image(handler, item)

@@ -38,6 +38,14 @@ class SiteSection:
     def briefs(self, obj):
         return self.scope(obj).published()
 
+    def removed(self, obj):
+        """Deletions that may have taken a brief out of this feed (history rows).
+
+        Only a brief's series survives in its history row; author and category
+        feeds count every deletion, which can only make them refetch once more.
+        """
+        return Brief.history.filter(history_type="-")
+
     def title(self, obj):
         return settings.SITE_NAME
 
@@ -67,6 +75,9 @@ class SeriesSection(SiteSection):
 
     def scope(self, obj):
         return Brief.objects.filter(series=obj)
+
+    def removed(self, obj):
+        return Brief.history.filter(history_type="-", series_id=obj.pk)
 
     def title(self, obj):
         return f"{obj.name} · {settings.SITE_NAME}"
@@ -98,6 +109,9 @@ class AuthorSection(SeriesSection):
     def scope(self, obj):
         return Brief.objects.filter(brief_authors__author=obj)
 
+    def removed(self, obj):
+        return SiteSection.removed(self, obj)
+
     def title(self, obj):
         return f"Briefs by {obj.name} · {settings.SITE_NAME}"
 
@@ -119,6 +133,9 @@ class CategorySection(SeriesSection):
 
     def scope(self, obj):
         return Brief.objects.filter(categories=obj)
+
+    def removed(self, obj):
+        return SiteSection.removed(self, obj)
 
     def title(self, obj):
         return f"{obj.name} · {settings.SITE_NAME}"

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 
-from .content import feed_tag_uri, tag_authority
+from .content import feed_tag_uri, tag_authority, xml_text
 from .generators import BriefAtomFeed, BriefRssFeed
 
 
@@ -25,13 +25,13 @@ class BriefFeed(Feed):
         return self.entries
 
     def title(self, obj):
-        return self.section.title(obj)
+        return xml_text(self.section.title(obj))
 
     def subtitle(self, obj):
-        return self.section.description(obj)
+        return xml_text(self.section.description(obj))
 
     def description(self, obj):
-        return self.section.description(obj)
+        return xml_text(self.section.description(obj))
 
     def link(self, obj):
         return self.section.link(obj)
@@ -76,7 +76,12 @@ class BriefFeed(Feed):
         return entry.categories
 
     def item_extra_kwargs(self, entry):
-        return {"authors": entry.authors, "content_html": entry.content_html}
+        return {
+            "authors": entry.authors,
+            "content_html": entry.content_html,
+            "image_url": entry.image_url,
+            "image_credit": entry.image_credit,
+        }
 
     def get_feed(self, obj, request):
         self.request = request

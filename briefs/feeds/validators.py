@@ -6,7 +6,7 @@ moving, so their signatures come along as correlated subqueries in the same quer
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.db.models import (
     Aggregate,
@@ -26,7 +26,11 @@ from briefs.models import BriefAuthor
 from .sections import FEED_ORDER
 
 # Bump when the feed markup changes, so readers refetch after a deploy.
-FEED_MARKUP_VERSION = 1
+FEED_MARKUP_VERSION = 2
+
+# The updated time of a feed that never held a brief: fixed, so its body (and
+# with it the strong ETag) does not change from one request to the next.
+EMPTY_FEED_UPDATED = datetime(2025, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,26 @@ def _joined(*fields):
     return GroupConcat(Concat(*parts[:-1], output_field=CharField()))
 
 
-def feed_validators(section, obj, fmt, feed_url, limit):
+def _latest(queryset, field):
+    return Subquery(queryset.order_by(f"-{field}").values(field)[:1])
+
+
+def _removal_times(section, obj):
+    """When the section last lost a brief: its latest edit, its latest deletion.
+
+    Only asked separately when the feed is empty; otherwise the same values come
+    along in the validator query.
+    """
+    scope = section.scope(obj).order_by("-updated_at")
+    scope = scope.values_list("updated_at", flat=True)[:1]
+    removed = section.removed(obj).order_by("-history_date")
+    removed = removed.values_list("history_date", flat=True)[:1]
+    return [next(iter(scope), None), next(iter(removed), None)]
+
+
+def feed_validators(section, obj, fmt, feed_url, limit, context=()):
+    """The validators of one feed; context holds the settings and request values
+    (tag authority, fallback disclosure, ...) that the rendered feed also shows."""
     rows = (
         section.briefs(obj)
         .order_by(*FEED_ORDER)
@@ -89,10 +112,9 @@ def feed_validators(section, obj, fmt, feed_url, limit):
             category_signature=_per_brief(
                 _tagged_items(), "object_id", _joined("tag_id", "tag__name")
             ),
-            # Uncorrelated, so computed once: catches briefs that left the feed.
-            scope_changed=Subquery(
-                section.scope(obj).order_by("-updated_at").values("updated_at")[:1]
-            ),
+            # Uncorrelated, so computed once: catch briefs that left the feed.
+            scope_changed=_latest(section.scope(obj), "updated_at"),
+            removed_at=_latest(section.removed(obj), "history_date"),
         )
         .values(
             "pk",
@@ -104,13 +126,14 @@ def feed_validators(section, obj, fmt, feed_url, limit):
             "authors_changed",
             "category_signature",
             "scope_changed",
+            "removed_at",
         )[:limit]
     )
     parts = []
     times = []
-    scope_changed = None
+    removals = None
     for row in rows:
-        scope_changed = row.pop("scope_changed")
+        removals = [row.pop("scope_changed"), row.pop("removed_at")]
         # GROUP_CONCAT order is unspecified; author order is inside each entry.
         for key in ("author_signature", "category_signature"):
             row[key] = sorted((row[key] or "").split(","))
@@ -125,9 +148,15 @@ def feed_validators(section, obj, fmt, feed_url, limit):
             )
             if row[key] is not None
         ]
+    if removals is None:
+        removals = _removal_times(section, obj)
+    removals = [t for t in removals if t is not None]
     if section.updated_at(obj) is not None:
         times.append(section.updated_at(obj))
+    # An empty feed was last changed when its last brief left it.
+    content_updated = max(times or removals or [EMPTY_FEED_UPDATED])
     # Feed-level title and description come from obj, which is already loaded.
+    # The body shows content_updated as the feed's updated time.
     etag = make_etag(
         FEED_MARKUP_VERSION,
         fmt,
@@ -135,15 +164,14 @@ def feed_validators(section, obj, fmt, feed_url, limit):
         section.identity(obj),
         section.title(obj),
         section.description(obj),
+        content_updated.isoformat(),
+        tuple(context),
         parts,
     )
-    content_updated = max(times, default=None)
-    # An unpublished brief drops out of the rows but moves the section's latest
-    # edit, so clients that send only If-Modified-Since still see the change.
-    # The body shows content_updated, so the ETag need not cover this.
-    last_modified = max(
-        (t for t in (content_updated, scope_changed) if t is not None), default=None
-    )
+    # An unpublished or deleted brief drops out of the rows but moves the
+    # section's latest edit or deletion, so clients that send only
+    # If-Modified-Since still see the change.
+    last_modified = max([content_updated, *removals])
     return FeedValidators(
         etag=etag, last_modified=last_modified, content_updated=content_updated
     )

@@ -2,12 +2,11 @@
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from briefs.conditional import apply_validators, precondition_response
 
-from .content import build_entries
+from .content import build_entries, tag_authority
 from .jsonfeed import json_feed_response
 from .sections import FORMATS, SECTIONS
 from .syndication import BriefAtomFeedView, BriefFeed
@@ -23,28 +22,42 @@ def max_age():
 def requested_format(request, fmt):
     """The RSS URL also serves ?format=atom and ?format=json (DESIGN.md section 3)."""
     if fmt != "rss" or "format" not in request.GET:
-        return fmt, None
+        return fmt
     asked = request.GET["format"]
     if asked not in FORMATS:
         raise Http404("Unknown feed format.")
-    return asked, f"?format={asked}"
+    return asked
+
+
+def feed_context(request):
+    """Values outside the database that the rendered feed shows."""
+    return (
+        tag_authority(request),
+        settings.SITE_NAME,
+        settings.SITE_PUBLISHER,
+        settings.SITE_DISCLOSURE,
+        settings.LANGUAGE_CODE,
+    )
 
 
 @require_safe
 def feed(request, section, fmt, slug=None):
     section = SECTIONS[section]
-    fmt, query = requested_format(request, fmt)
+    fmt = requested_format(request, fmt)
     obj = section.get_object(slug)
     limit = settings.FEED_ITEMS
 
-    # The self link names the URL this document is served at.
-    path_fmt = fmt if query is None else "rss"
-    feed_url = reverse(
-        f"feeds:{section.key}_{path_fmt}", kwargs=section.url_kwargs(obj)
-    ) + (query or "")
+    # The self link names the URL this document is served at, query string and
+    # all: the W3C validator checks it against the document's location.
+    feed_url = request.get_full_path()
 
     validators = feed_validators(
-        section, obj, fmt, request.build_absolute_uri(feed_url), limit
+        section,
+        obj,
+        fmt,
+        request.build_absolute_uri(feed_url),
+        limit,
+        context=feed_context(request),
     )
     not_modified = precondition_response(request, validators, max_age())
     if not_modified is not None:
