@@ -904,3 +904,12 @@ def test_every_page_type_links_the_site_feeds(client, world):
 
 
 FEED_LABELS = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
+
+
+def test_json_item_without_authors_inherits_the_publisher(client):
+    make_brief("Unsigned", authors=[])
+    document = json.loads(client.get("/feeds/json/").content)
+    assert document["authors"][0]["name"] == "Korea Economic Institute of America"
+    assert "authors" not in document["items"][0]
+    _, atom = parse(client, "/feeds/atom/")
+    assert atom.feed.author == "Korea Economic Institute of America"

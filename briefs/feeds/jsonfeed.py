@@ -19,9 +19,12 @@ def _item(entry):
         "content_html": entry.content_html,
         "date_published": entry.published.isoformat(),
         "date_modified": entry.updated.isoformat(),
-        "authors": [_author(author) for author in entry.authors],
         "tags": entry.categories,
     }
+    # An item without authors inherits the feed's (the publisher); an empty
+    # list would say it has none.
+    if entry.authors:
+        item["authors"] = [_author(author) for author in entry.authors]
     if entry.summary_text:
         item["summary"] = entry.summary_text
     if entry.image_url:
