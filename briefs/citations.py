@@ -18,35 +18,149 @@ from django.utils.html import format_html, format_html_join
 class Name:
     given: str
     family: str
+    suffix: str = ""
+    # Korean, Japanese, Chinese order: family name written first, never inverted.
+    family_first: bool = False
+
+    @property
+    def natural(self):
+        """The name as it is written in a byline (without honorifics)."""
+        parts = (
+            [self.family, self.given]
+            if self.family_first
+            else [self.given, self.family]
+        )
+        text = " ".join(p for p in parts if p)
+        return f"{text} {self.suffix}" if self.suffix else text
 
     @property
     def inverted(self):
-        return f"{self.family}, {self.given}" if self.given else self.family
+        """ "Family, Given, Suffix" (Chicago's first author, RIS)."""
+        if self.family_first or not self.given:
+            return self.natural
+        text = f"{self.family}, {self.given}"
+        return f"{text}, {self.suffix}" if self.suffix else text
+
+    @property
+    def ris(self):
+        """RIS's "Lastname, Firstname, Suffix", whatever the written order."""
+        return ", ".join(p for p in (self.family, self.given, self.suffix) if p)
 
     @property
     def initials(self):
-        # "Jae-myung" gives "J.-M.", as APA asks for hyphenated given names.
+        # "Jae-myung" gives "J.-M.", as APA asks for hyphenated given names, and
+        # "J.R.R." gives "J. R. R.".
         parts = []
         for word in self.given.split():
-            pieces = [p for p in word.split("-") if p]
-            parts.append("-".join(f"{p[0].upper()}." for p in pieces))
+            pieces = [p for p in word.split("-") if p.strip(".")]
+            if len(pieces) > 1:
+                parts.append("-".join(_initial(p) for p in pieces))
+            else:
+                parts.extend(_initial(p) for p in word.split(".") if p)
         return " ".join(parts)
 
     @property
     def apa(self):
-        return f"{self.family}, {self.initials}" if self.given else self.family
+        if not self.given:
+            return self.family
+        text = f"{self.family}, {self.initials}"
+        return f"{text}, {self.suffix}" if self.suffix else text
+
+    @property
+    def bibtex(self):
+        """BibTeX's "von Last, Jr, First"; a one-word name is braced whole."""
+        family = _tex(self.family)
+        if not self.given:
+            return "{" + family + "}"
+        if self.suffix:
+            return f"{family}, {_tex(self.suffix)}, {_tex(self.given)}"
+        return f"{family}, {_tex(self.given)}"
 
 
-def split_name(full_name):
-    """Given names and surname; a parenthetical ("(Ret.)") is not part of either."""
-    words = re.sub(r"\s*\(.*?\)\s*", " ", full_name).split()
+def _initial(piece):
+    letters = [ch for ch in piece if ch.isalpha()]
+    return f"{letters[0].upper()}." if letters else ""
+
+
+# Lower-case words that belong to the surname ("van Beethoven", "de la Cruz").
+PARTICLES = frozenset(
+    {"al", "bin", "da", "das", "de", "del", "della", "der", "des", "di", "do", "dos"}
+    | {"du", "el", "la", "le", "ten", "ter", "van", "von", "zu"}
+)
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Titles before a name are not part of it; short forms only with their full stop.
+TITLES = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx"})
+TITLES_WITH_STOP = frozenset(
+    {"amb", "gen", "adm", "hon", "rep", "sen", "lt", "col", "maj", "capt", "gov"}
+)
+LONG_TITLES = frozenset(
+    {"ambassador", "professor", "general", "admiral", "senator", "governor"}
+)
+
+
+def _is_title(word):
+    bare = word.rstrip(".").casefold()
+    return (
+        bare in TITLES
+        or bare in LONG_TITLES
+        or (bare in TITLES_WITH_STOP and word.endswith("."))
+    )
+
+
+def _sort_key(text):
+    return " ".join(text.replace(",", " ").casefold().split())
+
+
+def split_name(full_name, sort_name=""):
+    """Given names, surname and suffix of a byline name.
+
+    Titles ("Dr.", "Ambassador") and parentheticals ("(Ret.)") are dropped,
+    "Jr." and "III" become the suffix, and lower-case particles stay with the
+    surname. An editor's sort name overrules the guess: "lee jae-myung" for
+    "Lee Jae-myung" marks a family name written first, "van beethoven ludwig"
+    puts the split after "Ludwig".
+    """
+    words = re.sub(r"\s*\(.*?\)\s*", " ", full_name).replace(",", " ").split()
+    suffix = ""
+    if len(words) > 2 and words[-1].rstrip(".").casefold() in SUFFIXES:
+        suffix = words.pop()
+    while len(words) > 2 and _is_title(words[0]):
+        words.pop(0)
     if len(words) < 2:
-        return Name(given="", family=full_name.strip())
-    return Name(given=" ".join(words[:-1]), family=words[-1])
+        return Name(
+            given="", family=" ".join(words) or full_name.strip(), suffix=suffix
+        )
+    key = _sort_key(sort_name)
+    default_key = _sort_key(" ".join(words[-1:] + words[:-1]))
+    if key and key != default_key:
+        if key.startswith(_sort_key(" ".join(words))):
+            return Name(
+                given=" ".join(words[1:]),
+                family=words[0],
+                suffix=suffix,
+                family_first=True,
+            )
+        for start in range(1, len(words)):
+            if key.startswith(_sort_key(" ".join(words[start:] + words[:start]))):
+                return Name(
+                    given=" ".join(words[:start]),
+                    family=" ".join(words[start:]),
+                    suffix=suffix,
+                )
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in PARTICLES:
+        start -= 1
+    return Name(
+        given=" ".join(words[:start]), family=" ".join(words[start:]), suffix=suffix
+    )
+
+
+def author_name(author):
+    return split_name(author.name, author.sort_name)
 
 
 def _names(brief):
-    return [split_name(author.name) for author in brief.ordered_authors()]
+    return [author_name(author) for author in brief.ordered_authors()]
 
 
 def _date(brief):
@@ -91,9 +205,11 @@ def chicago(brief, url):
     names = _names(brief)
     day = _date(brief)
     when = f"{day:%B} {day.day}, {day.year}" if day else "n.d."
-    listed = [names[0].inverted] + [f"{n.given} {n.family}".strip() for n in names[1:]]
+    listed = [names[0].inverted] + [n.natural for n in names[1:]]
     if len(listed) == 2:
-        authors = f"{listed[0]}, and {listed[1]}"
+        # The comma closes an inverted name; "Lee Jae-myung and ..." has none.
+        comma = "," if names[0].inverted != names[0].natural else ""
+        authors = f"{listed[0]}{comma} and {listed[1]}"
     else:
         authors = _join(listed, "and")
     lead = format_html("{} ", _end(authors)) if authors else ""
@@ -151,7 +267,7 @@ def bibtex(brief, url):
     names = _names(brief)
     day = _date(brief)
     fields = [
-        ("author", " and ".join(_tex(n.inverted) for n in names)),
+        ("author", " and ".join(n.bibtex for n in names)),
         # Double braces keep the title's capitals ("U.S.-South Korea") as written.
         ("title", "{" + _tex(brief.title) + "}"),
         ("institution", _tex(settings.SITE_PUBLISHER)),
@@ -176,7 +292,7 @@ def bibtex(brief, url):
 def ris(brief, url):
     day = _date(brief)
     rows = [("TY", "RPRT")]
-    rows += [("AU", n.inverted) for n in _names(brief)]
+    rows += [("AU", n.ris) for n in _names(brief)]
     rows.append(("TI", brief.title))
     if brief.series:
         rows.append(("T2", brief.series.name))
@@ -213,6 +329,23 @@ def highwire_html(brief, url):
     )
 
 
+def _person(author, site_url):
+    name = author_name(author)
+    person = {
+        "@type": "Person",
+        "name": author.name,
+        "familyName": name.family,
+        "url": site_url + author.get_absolute_url(),
+    }
+    if name.given:
+        person["givenName"] = name.given
+    if name.suffix:
+        person["honorificSuffix"] = name.suffix
+    if author.bio:
+        person["description"] = author.bio
+    return person
+
+
 def json_ld(brief, url, site_url, image=None):
     """schema.org Report for the brief; `image` is a rendition dict or None."""
     data = {
@@ -224,15 +357,7 @@ def json_ld(brief, url, site_url, image=None):
         "headline": brief.title[:110],
         "name": brief.title,
         "inLanguage": "en",
-        "author": [
-            {
-                "@type": "Person",
-                "name": author.name,
-                "url": site_url + author.get_absolute_url(),
-                **({"description": author.bio} if author.bio else {}),
-            }
-            for author in brief.ordered_authors()
-        ],
+        "author": [_person(author, site_url) for author in brief.ordered_authors()],
         "publisher": {
             "@type": "Organization",
             "name": settings.SITE_PUBLISHER,

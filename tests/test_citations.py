@@ -2,7 +2,7 @@
 
 import json
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 
 import html5lib
 import pytest
@@ -196,3 +196,84 @@ def test_reference_brief_citation(client, imported_reference):
     html = client.get(brief.get_absolute_url()).content.decode()
     assert "Goto, S. (2025, December 17)." in html
     assert "Goto, Shihoko. “Korea Policy Series: Building Up" in html
+
+
+@pytest.mark.parametrize(
+    ("written", "apa", "inverted", "natural"),
+    [
+        ("Ludwig van Beethoven", "van Beethoven, L.", "van Beethoven, Ludwig", None),
+        ("Charles de Gaulle", "de Gaulle, C.", "de Gaulle, Charles", None),
+        (
+            "Martin Luther King Jr.",
+            "King, M. L., Jr.",
+            "King, Martin Luther, Jr.",
+            "Martin Luther King Jr.",
+        ),
+        (
+            "Martin Luther King, Jr.",
+            "King, M. L., Jr.",
+            "King, Martin Luther, Jr.",
+            "Martin Luther King Jr.",
+        ),
+        ("J.R.R. Tolkien", "Tolkien, J. R. R.", "Tolkien, J.R.R.", None),
+        ("Dr. Jane Doe", "Doe, J.", "Doe, Jane", "Jane Doe"),
+        (
+            "Ambassador Kathleen Stephens",
+            "Stephens, K.",
+            "Stephens, Kathleen",
+            "Kathleen Stephens",
+        ),
+        ("Gen. John Smith (Ret.)", "Smith, J.", "Smith, John", "John Smith"),
+        ("Madonna", "Madonna", "Madonna", None),
+    ],
+)
+def test_names_with_particles_suffixes_titles_and_initials(
+    written, apa, inverted, natural
+):
+    name = citations.split_name(written)
+    assert name.apa == apa
+    assert name.inverted == inverted
+    assert name.natural == (natural or written)
+
+
+def test_editors_sort_name_marks_a_family_name_written_first():
+    lee = make_author("Lee Jae-myung", sort_name="lee jae-myung")
+    beta = make_author("Bob Beta")
+    brief = make_brief(
+        "Two", authors=[lee, beta], published_at=datetime(2025, 1, 2, 9, tzinfo=UTC)
+    )
+    assert str(citations.apa(brief, URL)).startswith("Lee, J.-M., &amp; Beta, B. (")
+    # Chicago does not invert a name written family name first.
+    assert str(citations.chicago(brief, URL)).startswith("Lee Jae-myung and Bob Beta.")
+    assert "author = {Lee, Jae-myung and Beta, Bob}" in citations.bibtex(brief, URL)
+    assert "AU  - Lee, Jae-myung\r\n" in citations.ris(brief, URL)
+    person = citations.json_ld(brief, URL, "https://example.org")["author"][0]
+    assert (person["familyName"], person["givenName"]) == ("Lee", "Jae-myung")
+    # A sort name that only moves a particle into the surname.
+    ludwig = make_author("Ludwig van Beethoven", sort_name="Van Beethoven, Ludwig")
+    assert citations.author_name(ludwig).family == "van Beethoven"
+
+
+def test_bibtex_names_and_every_special_character():
+    brief = make_brief(
+        r"50% of {R&D} costs $1 #2 a_b ~c ^d \e",
+        authors=[
+            make_author("Martin Luther King Jr."),
+            make_author("UNESCO"),
+            make_author("Ludwig van Beethoven"),
+        ],
+        published_at=datetime(2025, 1, 2, 9, tzinfo=UTC),
+    )
+    entry = citations.bibtex(brief, URL)
+    assert (
+        "author = {King, Jr., Martin Luther and {UNESCO} and van Beethoven, Ludwig}"
+        in entry
+    )
+    assert (
+        r"title = {{50\% of \{R\&D\} costs \$1 \#2 a\_b \textasciitilde{}c "
+        r"\textasciicircum{}d \textbackslash{}e}}" in entry
+    )
+    # Braces balance once the escaped ones are taken out.
+    bare = entry.replace(r"\{", "").replace(r"\}", "")
+    assert bare.count("{") == bare.count("}")
+    assert "AU  - King, Martin Luther, Jr.\r\n" in citations.ris(brief, URL)
