@@ -22,8 +22,16 @@ def uses_postgres_search():
     return connection.vendor == "postgresql"
 
 
-def clean_query(raw):
-    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH].strip()
+# Control characters: PostgreSQL refuses NUL in a query parameter (a 500), and
+# \x02/\x03 are the snippet markers.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def clean_query(raw, limit=MAX_QUERY_LENGTH):
+    """The query as searched: spaces collapsed, control characters out, cut to
+    `limit` characters (None: not cut)."""
+    text = CONTROL_CHARACTERS.sub(" ", raw or "")
+    return " ".join(text.split())[:limit].strip()
 
 
 def update_search_vectors(briefs):

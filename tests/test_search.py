@@ -150,3 +150,23 @@ def test_signals_schedule_one_update_per_transaction(
 def test_reference_briefs_searchable(client, imported_reference):
     html = search(client, "Japan")
     assert "Building Up Japan-South Korea Rapprochement" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["\x00", "alliance\x00", "\x02alliance\x03", '"unclosed', "-", "OR", "ü 한국"],
+)
+def test_odd_queries_never_fail(client, query):
+    """NUL made PostgreSQL refuse the query (a 500); control characters go."""
+    make_brief("Alliance talks", body="The alliance and 한국 trade.")
+    index_all()
+    html = search(client, query)
+    assert "\x00" not in html and "\x02" not in html
+    assert "only its first" not in html
+
+
+def test_control_characters_are_spaces_in_the_query(client):
+    make_brief("Alliance talks")
+    index_all()
+    html = search(client, "alliance\x00talks")
+    assert "1 brief found for “alliance talks”" in html
