@@ -1,5 +1,7 @@
+import re
+
 from django.conf import settings
-from django.db.models import Count, Max, Q
+from django.db.models import Count, F, Max, Q
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
@@ -50,6 +52,49 @@ def published_series():
     ).filter(brief_count__gt=0)
 
 
+def series_newest_first():
+    """Latest journal issue first; a series without volume or issue after those.
+
+    Explicit about NULLs: PostgreSQL sorts them first in a descending order and
+    SQLite last, and the home page's "current series" must not depend on that.
+    """
+    return [
+        F("volume").desc(nulls_last=True),
+        F("issue").desc(nulls_last=True),
+        F("last_published").desc(nulls_last=True),
+        "pk",
+    ]
+
+
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
+
+
+class PageMixin:
+    """Pagination with one address per page.
+
+    Django also accepts "?page=last" and "?page=02"; here anything but a plain
+    page number is a 404, and the canonical URL names the page shown.
+    """
+
+    paginate_by = settings.BRIEFS_PER_PAGE
+
+    def paginate_queryset(self, queryset, page_size):
+        page = self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg)
+        if page and not PAGE_NUMBER.fullmatch(page):
+            raise Http404("Not a page number.")
+        return super().paginate_queryset(queryset, page_size)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page_obj = context.get("page_obj")
+        if page_obj is not None:
+            url = self.request.build_absolute_uri(self.request.path)
+            if page_obj.number > 1:
+                url += f"?page={page_obj.number}"
+            context["canonical_url"] = url
+        return context
+
+
 def unique_disclosures(briefs):
     """The distinct disclosures of the briefs shown, in order of first appearance."""
     seen = {}
@@ -59,11 +104,10 @@ def unique_disclosures(briefs):
     return list(seen.values())
 
 
-class PublishedBriefMixin:
+class PublishedBriefMixin(PageMixin):
     """Owns the queryset of every public view, so "published" means one thing."""
 
     model = Brief
-    paginate_by = settings.BRIEFS_PER_PAGE
 
     def get_queryset(self):
         return Brief.objects.published().for_listing()
@@ -83,7 +127,7 @@ class HomeView(PublishedBriefMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["current_series"] = (
-            published_series().order_by("-volume", "-issue", "-last_published").first()
+            published_series().order_by(*series_newest_first()).first()
         )
         context["categories"] = published_categories()
         context["years"] = Brief.objects.published().dates(
@@ -147,27 +191,48 @@ class BriefDetailView(PublishedBriefMixin, DetailView):
                 )
             ),
             **self.series_neighbours(brief),
-            more_by_author=self.more_by_author(brief),
         )
+        more = self.more_by_author(brief)
+        context["more_by_author"] = more
+        # The cards of other briefs carry their disclosure when it is not this one's.
+        context["more_disclosures"] = [
+            disclosure
+            for disclosure in unique_disclosures(more)
+            if disclosure.pk != brief.disclosure_id
+        ]
         return context
 
     def series_neighbours(self, brief):
+        """The briefs before and after this one in the series' table of contents.
+
+        The contents list the issue's announcement first, then the briefs in
+        publication order, so "previous" and "next" follow that order too.
+        """
         if brief.series_id is None or brief.published_at is None:
             return {"previous_in_series": None, "next_in_series": None}
         siblings = (
             Brief.objects.published()
             .filter(series_id=brief.series_id)
-            .only("title", "slug", "published_at")
+            .only("title", "slug", "published_at", "is_series_announcement")
         )
         when = brief.published_at
-        earlier = Q(published_at__lt=when) | Q(published_at=when, pk__lt=brief.pk)
-        later = Q(published_at__gt=when) | Q(published_at=when, pk__gt=brief.pk)
+        same_kind = Q(is_series_announcement=brief.is_series_announcement)
+        earlier = same_kind & (
+            Q(published_at__lt=when) | Q(published_at=when, pk__lt=brief.pk)
+        )
+        later = same_kind & (
+            Q(published_at__gt=when) | Q(published_at=when, pk__gt=brief.pk)
+        )
+        if brief.is_series_announcement:
+            later |= Q(is_series_announcement=False)
+        else:
+            earlier |= Q(is_series_announcement=True)
         return {
             "previous_in_series": siblings.filter(earlier)
-            .order_by("-published_at", "-pk")
+            .order_by("is_series_announcement", "-published_at", "-pk")
             .first(),
             "next_in_series": siblings.filter(later)
-            .order_by("published_at", "pk")
+            .order_by("-is_series_announcement", "published_at", "pk")
             .first(),
         }
 
@@ -224,13 +289,12 @@ class SectionBriefsView(PublishedBriefMixin, ListView):
         return context
 
 
-class SeriesListView(ListView):
+class SeriesListView(PageMixin, ListView):
     template_name = "briefs/series_list.html"
-    paginate_by = settings.BRIEFS_PER_PAGE
     context_object_name = "series_list"
 
     def get_queryset(self):
-        return published_series().order_by("-volume", "-issue", "-last_published")
+        return published_series().order_by(*series_newest_first())
 
 
 class SeriesDetailView(SectionBriefsView):
@@ -250,9 +314,8 @@ class SeriesDetailView(SectionBriefsView):
         )
 
 
-class AuthorListView(ListView):
+class AuthorListView(PageMixin, ListView):
     template_name = "briefs/author_list.html"
-    paginate_by = settings.BRIEFS_PER_PAGE
     context_object_name = "authors"
 
     def get_queryset(self):
@@ -310,11 +373,8 @@ class SearchView(PublishedBriefMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        raw = self.request.GET.get("q", "")
-        context.update(
-            query=self.query,
-            query_truncated=len(" ".join(raw.split())) > len(self.query),
-        )
+        whole = clean_query(self.request.GET.get("q", ""), limit=None)
+        context.update(query=self.query, query_truncated=len(whole) > len(self.query))
         for brief in context["object_list"]:
             brief.snippet = snippet_for(brief, self.query)
         return context

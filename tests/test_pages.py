@@ -334,3 +334,93 @@ def test_reference_briefs_render(client, imported_reference):
     series = Brief.objects.published().first().series
     html = page(client, series.get_absolute_url())
     assert html.count('class="toc__entry"') == 3
+
+
+def test_only_plain_page_numbers_are_pages(client):
+    """Django also serves "?page=last" and "?page=02": copies under other URLs."""
+    tz = timezone.get_current_timezone()
+    for n in range(21):
+        make_brief(
+            f"Paged {n}",
+            authors=[make_author(f"Writer Number{n}")],
+            published_at=datetime(2024, 5, 1 + n, 12, tzinfo=tz),
+        )
+    update_search_vectors(Brief.objects.all())
+    for url in ["/", "/authors/", "/archive/2024/", "/search/?q=paged"]:
+        joiner = "&" if "?" in url else "?"
+        for bad in ["last", "02", "+2", "%202", "%EF%BC%92"]:
+            page(client, f"{url}{joiner}page={bad}", 404)
+        html = page(client, f"{url}{joiner}page=2")
+        if "?" not in url:
+            assert f'rel="canonical" href="http://testserver{url}?page=2"' in html
+    # An empty page parameter is the first page, whose address has none.
+    html = page(client, "/?page=")
+    assert '<link rel="canonical" href="http://testserver/">' in html
+
+
+def test_current_series_is_the_latest_journal_issue_on_every_database(client):
+    """PostgreSQL sorts NULL volumes first in a descending order, SQLite last."""
+    now = timezone.now()
+    journal = make_series("Journal Series", slug="journal", volume=3, issue=2)
+    standing = make_series(
+        "Standing Series", slug="standing", publication="", volume=None, issue=None
+    )
+    make_brief("In the journal", series=journal, published_at=now - timedelta(days=9))
+    make_brief("Standing brief", series=standing, published_at=now - timedelta(days=1))
+    html = page(client, "/")
+    current = html[html.index('id="current-series-heading"') :][:200]
+    assert "Journal Series" in current
+    html = page(client, "/series/")
+    assert html.index("Journal Series") < html.index("Standing Series")
+
+
+def test_series_neighbours_follow_the_table_of_contents(client):
+    """The announcement leads the contents even when it went out later."""
+    now = timezone.now()
+    series = make_series("Ordered Series", slug="ordered")
+    first = make_brief(
+        "First brief", series=series, published_at=now - timedelta(days=5)
+    )
+    second = make_brief(
+        "Second brief", series=series, published_at=now - timedelta(days=4)
+    )
+    announcement = make_brief(
+        "The announcement",
+        series=series,
+        is_series_announcement=True,
+        published_at=now - timedelta(days=3),
+    )
+    toc = page(client, "/series/ordered/")
+    assert toc.index("The announcement") < toc.index("First brief")
+    assert toc.index("First brief") < toc.index("Second brief")
+
+    def neighbours(brief):
+        html = page(client, brief.get_absolute_url())
+        nav = html[html.index('class="series-nav"') :]
+        nav = nav[: nav.index("</nav>")]
+        before = nav.split('rel="prev"')[1].split("</a>")[0] if "prev" in nav else ""
+        after = nav.split('rel="next"')[1].split("</a>")[0] if "next" in nav else ""
+        return before, after
+
+    before, after = neighbours(announcement)
+    assert before == "" and "First brief" in after
+    before, after = neighbours(first)
+    assert "The announcement" in before and "Second brief" in after
+    before, after = neighbours(second)
+    assert "First brief" in before and after == ""
+
+
+def test_more_by_author_cards_carry_their_own_disclosure(client):
+    from tests.factories import make_disclosure
+
+    author = make_author("Dana Delta")
+    other_statement = make_disclosure("Another registrant's statement for the cards.")
+    main = make_brief("Main brief", authors=[author])
+    make_brief("Other brief", authors=[author], disclosure=other_statement)
+    make_brief("Same statement brief", authors=[author])
+    html = page(client, main.get_absolute_url())
+    more = html[html.index('class="more"') :]
+    more = more[: more.index("</section>")]
+    assert "Other brief" in more and "Another registrant" in more
+    # The brief's own statement is on the page once already, not again for cards.
+    assert more.count("registered under the FARA") == 0
