@@ -66,6 +66,25 @@ def parse_strict(content):
     return parser.parse(content)
 
 
+def landmark_name_problems(doc):
+    """Landmarks of one kind that occur more than once need distinct names."""
+    by_id = {el.get("id"): el for el in doc.iter() if el.get("id")}
+    kinds = {}
+    for el in doc.iter():
+        kind = "search" if el.get("role") == "search" else el.tag
+        if kind not in {"search", "nav", "aside"}:
+            continue
+        name = el.get("aria-label")
+        if name is None and el.get("aria-labelledby") in by_id:
+            name = "".join(by_id[el.get("aria-labelledby")].itertext()).strip()
+        kinds.setdefault(kind, []).append(name)
+    problems = []
+    for kind, names in kinds.items():
+        if len(names) > 1 and (None in names or len(set(names)) < len(names)):
+            problems.append(f"{len(names)} {kind} landmarks without distinct names")
+    return problems
+
+
 def check_page(url, content):
     doc = parse_strict(content)
     problems = []
@@ -100,6 +119,7 @@ def check_page(url, content):
         text = "".join(link.itertext()).strip()
         if not text and not link.get("aria-label") and link.find("img") is None:
             problems.append(f"empty link to {link.get('href')}")
+    problems += landmark_name_problems(doc)
     levels = [
         int(el.tag[1]) for el in doc.iter() if el.tag in {f"h{n}" for n in range(1, 7)}
     ]
@@ -157,3 +177,45 @@ def test_reference_pages_are_valid(client, imported_reference):
         check_page(
             brief.get_absolute_url(), client.get(brief.get_absolute_url()).content
         )
+
+
+def relative_luminance(hex_colour):
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [
+        c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels
+    ]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a, b):
+    high, low = sorted([relative_luminance(a), relative_luminance(b)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def site_css():
+    from pathlib import Path
+
+    from django.contrib.staticfiles import finders
+
+    return Path(finders.find("css/site.css")).read_text(encoding="utf-8")
+
+
+def test_focus_ring_contrast_is_three_to_one():
+    """WCAG 1.4.11: the focus indicator against the page it is drawn on."""
+    import re
+
+    css = site_css()
+    colours = dict(re.findall(r"--([a-z-]+): (#[0-9a-f]{6});", css))
+    assert ":focus-visible { outline: 3px solid var(--focus)" in css
+    for background in ("paper", "band"):
+        assert contrast(colours["focus"], colours[background]) >= 3, background
+    assert ".site-header :focus-visible { outline-color: var(--focus-on-dark); }" in css
+    assert contrast(colours["focus-on-dark"], colours["ink"]) >= 3
+
+
+def test_print_leaves_out_links_that_mean_nothing_on_paper():
+    css = site_css()
+    print_rules = css[css.index("@media print") :]
+    hidden = print_rules[: print_rules.index("display: none")]
+    for selector in (".subscribe", ".author-bio__more", ".cite-bibtex"):
+        assert selector in hidden, selector
