@@ -249,6 +249,15 @@ class Brief(models.Model):
             ),
             GinIndex(fields=["search_vector"], name="brief_search_vector"),
         ]
+        constraints = [
+            # FARA (28 CFR 5.402): no path, admin, importer or shell, may make a
+            # brief public without its disclosure statement.
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(disclosure__isnull=False),
+                name="brief_published_has_disclosure",
+                violation_error_message="A published brief needs a disclosure.",
+            ),
+        ]
         permissions = [
             ("publish_brief", "Can publish, schedule and unpublish briefs"),
         ]

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from briefs.models import Brief
 from tests.admin_client import client_for, contributor, editor
-from tests.factories import make_author, make_brief
+from tests.factories import make_author, make_brief, make_disclosure
 
 DASHBOARD = reverse("admin_briefs_dashboard")
 
@@ -28,7 +28,11 @@ def test_counts_schedule_and_compliance():
     make_brief("Live and complete", image_credit="Agency")
     make_brief("A draft", status=Brief.Status.DRAFT)
     make_brief("Next up", published_at=now + timedelta(days=1), image_credit="X")
-    make_brief("No disclosure", disclosure=None, image_credit="Agency")
+    make_brief(
+        "Old disclosure",
+        disclosure=make_disclosure("A withdrawn statement.", is_active=False),
+        image_credit="Agency",
+    )
     make_brief(
         "Bio missing",
         authors=[make_author("Quiet Person", bio="")],
@@ -42,7 +46,7 @@ def test_counts_schedule_and_compliance():
     assert [b.title for b in context["scheduled"]] == ["Next up"]
     missing = {row.brief.title: row.missing for row in context["compliance"]}
     assert missing == {
-        "No disclosure": ["disclosure"],
+        "Old disclosure": ["active disclosure"],
         "Bio missing": ["author bio (Quiet Person)"],
         "Nobody wrote it": ["author"],
     }

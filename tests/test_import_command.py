@@ -365,3 +365,34 @@ def test_traceback_only_on_request(tmp_path):
     empty.write_text("")
     assert "Traceback" not in run(empty)[2]
     assert "Traceback" in run(empty, "--traceback")[2]
+
+
+def test_a_post_without_its_disclosure_is_kept_from_the_public(tmp_path):
+    source = tmp_path / "no-disclosure.txt"
+    text = post()
+    start = text.index("KEI is registered")
+    source.write_text(text[:start] + text[text.index("Return to the Peninsula") :])
+
+    status, out, _ = run(source)
+
+    assert status == 0
+    assert "no disclosure found in the post: saved as a draft" in out
+    brief = Brief.objects.get()
+    assert brief.status == Brief.Status.DRAFT and brief.disclosure is None
+    assert not Brief.objects.published().exists()
+
+
+def test_reimport_without_the_disclosure_keeps_the_briefs_own(tmp_path):
+    source = tmp_path / "post.txt"
+    source.write_text(post())
+    run(source)
+    text = post().replace("Body paragraph", "Revised paragraph")
+    start = text.index("KEI is registered")
+    source.write_text(text[:start] + text[text.index("Return to the Peninsula") :])
+
+    status, out, _ = run(source)
+
+    assert status == 0 and "1 updated" in out
+    brief = Brief.objects.get()
+    assert brief.status == Brief.Status.PUBLISHED
+    assert "registered under the FARA" in brief.disclosure.text

@@ -115,3 +115,12 @@ def test_a_name_in_another_script_gets_a_stable_ascii_slug():
     assert ascii_slug(" 이재명 ") == slug != ascii_slug("윤석열")
     author = Author.objects.create(name="이재명")
     assert author.get_absolute_url() == f"/authors/{slug}/"
+
+
+def test_a_published_brief_without_a_disclosure_cannot_be_saved():
+    from django.db import transaction
+
+    make_brief("A draft may lack it", status=Brief.Status.DRAFT, disclosure=None)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make_brief("Public without it", disclosure=None)
+    assert not Brief.objects.filter(title="Public without it").exists()

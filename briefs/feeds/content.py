@@ -90,11 +90,9 @@ def absolute_body_html(html, base_url):
 
 
 def disclosure_text(brief):
-    # A brief never reaches a feed without a statement: the organisation's own
-    # stands in when the brief's record is missing.
-    if brief.disclosure_id and brief.disclosure.text:
-        return brief.disclosure.text
-    return settings.SITE_DISCLOSURE
+    # Never empty: the brief_published_has_disclosure constraint keeps a brief
+    # without its statement out of published(), and so out of every feed.
+    return brief.disclosure.text
 
 
 def safe_url(url):

@@ -35,7 +35,6 @@ def feed_context(request):
         tag_authority(request),
         settings.SITE_NAME,
         settings.SITE_PUBLISHER,
-        settings.SITE_DISCLOSURE,
         settings.LANGUAGE_CODE,
     )
 

@@ -282,11 +282,14 @@ class FileStore:
         brief.is_series_announcement = bool(
             parsed.series and parsed.series.is_announcement
         )
-        brief.disclosure = (
-            self.resolve_disclosure(parsed.disclosure) if parsed.disclosure else None
-        )
-        if brief.disclosure is None:
-            plan.warnings.append("no disclosure found in the post")
+        if parsed.disclosure:
+            brief.disclosure = self.resolve_disclosure(parsed.disclosure)
+        elif brief.disclosure_id is not None:
+            plan.warnings.append("no disclosure found in the post; kept the brief's")
+        else:
+            # The rule is absolute: a brief without its statement is never public.
+            brief.status = Brief.Status.DRAFT
+            plan.warnings.append("no disclosure found in the post: saved as a draft")
         brief.source_file = self.source_name
         brief.source_position = parsed.position
         brief.source_hash = plan.source_hash
