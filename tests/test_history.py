@@ -300,3 +300,18 @@ def test_import_record_holds_the_byline_and_categories(imported_reference):
     record = brief.history.first()
     assert byline_of(record) == ["Shihoko Goto"]
     assert record.history_categories == ["Indo-Pacific", "Japan", "U.S.-Korea-Japan"]
+
+
+@pytest.mark.django_db
+def test_imported_briefs_carry_their_byline_and_categories_in_history(
+    imported_reference,
+):
+    brief = Brief.objects.get(title__contains="Rapprochement")
+    record = brief.history.get()
+    assert record.history_authors == [
+        {"id": brief.ordered_authors()[0].pk, "name": "Shihoko Goto"}
+    ]
+    assert record.history_categories == ["Indo-Pacific", "Japan", "U.S.-Korea-Japan"]
+    assert (
+        history.snapshot_of(record) == history.current_snapshots([brief.pk])[brief.pk]
+    )

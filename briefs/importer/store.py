@@ -17,7 +17,11 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 from taggit.models import Tag, TaggedItem
 
-from ..history import record_current_byline
+from ..history import (
+    bulk_create_with_snapshots,
+    record_current_byline,
+    snapshot_from,
+)
 from ..models import (
     Author,
     Brief,
@@ -211,8 +215,9 @@ class FileStore:
                 self.update_brief(plan)
         touched = [p.existing for p in plans if p.action in (CREATED, UPDATED)]
         update_search_vectors(touched)
-        # Bylines and tags were written after the briefs and their history records.
-        record_current_byline([brief.pk for brief in touched])
+        # An updated brief's byline and tags were written after its history record;
+        # new briefs got theirs with the record.
+        record_current_byline([p.existing.pk for p in plans if p.action == UPDATED])
 
     def create_briefs(self, plans: list[Plan]) -> None:
         now = timezone.now()
@@ -231,11 +236,14 @@ class FileStore:
             briefs.append(brief)
             links.append(authors)
             taggings.append(tags)
-        bulk_create_with_history(
+        bulk_create_with_snapshots(
             briefs,
-            Brief,
-            default_change_reason=self.options.change_reason,
-            default_user=self.options.user,
+            [
+                snapshot_from(authors, [tag.name for tag in tags])
+                for authors, tags in zip(links, taggings, strict=True)
+            ],
+            user=self.options.user,
+            reason=self.options.change_reason,
         )
         BriefAuthor.objects.bulk_create(
             BriefAuthor(brief=brief, author=author, order=order)
