@@ -12,7 +12,6 @@ m2m_changed.
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connections, transaction
 from django.db.models import Max
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
@@ -21,6 +20,7 @@ from simple_history.models import ModelChange
 from simple_history.signals import pre_create_historical_record
 from taggit.models import Tag
 
+from .commit_batches import CommitBatch
 from .models import Author, Brief, BriefAuthor
 
 HistoricalBrief = Brief.history.model
@@ -126,30 +126,9 @@ def fill_new_record(sender, instance, history_instance, **kwargs):
 # -- changes with no save of the brief -------------------------------------------
 
 
-class _Pending:
-    def __init__(self):
-        self.pks = set()
-        self.flushed = False
-
-    def flush(self):
-        self.flushed = True
-        record_unsaved_changes(self.pks)
-
-
 def byline_touched(brief_pk, using="default"):
     """Check this brief's byline against its history when the transaction commits."""
-    connection = connections[using]
-    pending = getattr(connection, "_brief_byline_pending", None)
-    waiting = (
-        pending is not None
-        and not pending.flushed
-        and any(entry[1] == pending.flush for entry in connection.run_on_commit)
-    )
-    if not waiting:
-        pending = _Pending()
-        connection._brief_byline_pending = pending
-        transaction.on_commit(pending.flush, using=using)
-    pending.pks.add(brief_pk)
+    _byline_checks.add(brief_pk, using)
 
 
 def record_unsaved_changes(pks) -> None:
@@ -171,6 +150,9 @@ def record_unsaved_changes(pks) -> None:
                 "history_categories": categories,
             },
         )
+
+
+_byline_checks = CommitBatch("byline", record_unsaved_changes)
 
 
 @receiver(post_save, sender=BriefAuthor, dispatch_uid="byline_saved_for_history")

@@ -5,47 +5,20 @@ after the brief itself; so changes are collected and the vector is rebuilt once,
 when the transaction commits.
 """
 
-from django.db import connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from . import images
+from .commit_batches import CommitBatch
 from .models import Author, Brief, BriefAuthor
 from .search import update_search_vectors
 
-
-class _Batch:
-    def __init__(self):
-        self.pks = set()
-        self.flushed = False
-
-    def flush(self):
-        self.flushed = True
-        if self.pks:
-            update_search_vectors(self.pks)
+_search_updates = CommitBatch("search", update_search_vectors)
 
 
 def schedule_search_update(brief_pk, using="default"):
-    """Rebuild this brief's vector once, when the current transaction commits.
-
-    One batch per transaction: it is reused while its flush is still waiting in
-    the connection's on-commit list, and a rollback (which empties that list)
-    drops it with everything else.
-    """
-    connection = connections[using]
-    batch = getattr(connection, "_brief_search_batch", None)
-    waiting = (
-        batch is not None
-        and not batch.flushed
-        and any(entry[1] == batch.flush for entry in connection.run_on_commit)
-    )
-    if not waiting:
-        batch = _Batch()
-        connection._brief_search_batch = batch
-        batch.pks.add(brief_pk)
-        transaction.on_commit(batch.flush, using=using)
-        return
-    batch.pks.add(brief_pk)
+    """Rebuild this brief's vector once, when the current transaction commits."""
+    _search_updates.add(brief_pk, using)
 
 
 @receiver(post_save, sender=Brief, dispatch_uid="brief_saved_for_site")
