@@ -396,3 +396,21 @@ def test_reimport_without_the_disclosure_keeps_the_briefs_own(tmp_path):
     brief = Brief.objects.get()
     assert brief.status == Brief.Status.PUBLISHED
     assert "registered under the FARA" in brief.disclosure.text
+
+
+def test_an_updated_brief_is_found_by_its_new_words(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the stored search vector exists on PostgreSQL only")
+    source = tmp_path / "post.txt"
+    source.write_text(post())
+    run(source)
+    source.write_text(post().replace("Body paragraph", "Zeppelin paragraph"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        run(source)
+
+    assert Brief.objects.filter(search_vector="zeppelin").count() == 1

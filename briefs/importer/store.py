@@ -213,8 +213,9 @@ class FileStore:
         for plan in plans:
             if plan.action == UPDATED:
                 self.update_brief(plan)
-        touched = [p.existing for p in plans if p.action in (CREATED, UPDATED)]
-        update_search_vectors(touched)
+        # Bulk inserts send no signals, so new briefs get their search vector here;
+        # an updated brief's save() has it rebuilt on commit by briefs.signals.
+        update_search_vectors([plan.existing for plan in new])
         # An updated brief's byline and tags were written after its history record;
         # new briefs got theirs with the record.
         record_current_byline([p.existing.pk for p in plans if p.action == UPDATED])
