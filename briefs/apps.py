@@ -9,11 +9,12 @@ class BriefsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_save, pre_save
 
-        from . import workflow
+        from .editorial import workflow
         from .models import Brief
 
         pre_save.connect(workflow.before_brief_save, sender=Brief)
         post_save.connect(workflow.after_brief_save, sender=Brief)
 
         # Connect the receivers of the site and of the byline's history.
-        from . import history, signals  # noqa: F401
+        from . import derived, history  # noqa: F401
+        from .editorial import admin  # noqa: F401

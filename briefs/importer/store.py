@@ -214,7 +214,7 @@ class FileStore:
             if plan.action == UPDATED:
                 self.update_brief(plan)
         # Bulk inserts send no signals, so new briefs get their search vector here;
-        # an updated brief's save() has it rebuilt on commit by briefs.signals.
+        # an updated brief's save() has it rebuilt on commit by briefs.derived.
         update_search_vectors([plan.existing for plan in new])
         # An updated brief's byline and tags were written after its history record;
         # new briefs got theirs with the record.

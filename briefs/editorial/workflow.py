@@ -11,7 +11,8 @@ from datetime import datetime
 from django.db.models import Q
 from django.utils import formats, timezone
 
-from .models import Brief, SlugRedirect
+from briefs.models import Brief, SlugRedirect
+
 from .roles import PUBLISH_PERMISSION
 
 DRAFT = "draft"
