@@ -161,7 +161,7 @@ class BriefAdmin(SimpleHistoryAdmin):
             context["brief_state"] = workflow.state_of(brief)
             context["brief_state_label"] = workflow.state_label(brief)
         else:
-            context["brief_state"] = workflow.DRAFT
+            context["brief_state"] = Brief.Status.DRAFT
             context["brief_state_label"] = "New draft"
         return super().render_change_form(request, context, add, change, **kwargs)
 

@@ -11,20 +11,19 @@ from datetime import datetime
 from django.db.models import Q
 from django.utils import formats, timezone
 
-from briefs.models import Brief
+from briefs.models import Brief, public_condition
 
 from .roles import PUBLISH_PERMISSION
 
-DRAFT = "draft"
-REVIEW = "review"
+# The stored statuses are the states, but for one that only the clock makes: a
+# published brief whose time has not come.
 SCHEDULED = "scheduled"
-PUBLISHED = "published"
 
 STATE_LABELS = {
-    DRAFT: "Draft",
-    REVIEW: "In review",
+    Brief.Status.DRAFT: Brief.Status.DRAFT.label,
+    Brief.Status.REVIEW: Brief.Status.REVIEW.label,
     SCHEDULED: "Scheduled",
-    PUBLISHED: "Published",
+    Brief.Status.PUBLISHED: Brief.Status.PUBLISHED.label,
 }
 
 
@@ -40,14 +39,12 @@ def can_publish(user) -> bool:
 
 
 def state_of(brief: Brief, now: datetime | None = None) -> str:
-    if brief.status == Brief.Status.DRAFT:
-        return DRAFT
-    if brief.status == Brief.Status.REVIEW:
-        return REVIEW
+    if brief.status != Brief.Status.PUBLISHED:
+        return brief.status
     now = now or timezone.now()
     if brief.published_at is not None and brief.published_at > now:
         return SCHEDULED
-    return PUBLISHED
+    return Brief.Status.PUBLISHED
 
 
 def state_label(brief: Brief, now: datetime | None = None) -> str:
@@ -63,14 +60,11 @@ def state_label(brief: Brief, now: datetime | None = None) -> str:
 def state_filter(state: str, now: datetime | None = None) -> Q:
     """The condition for one state, for querysets (the changelist filter, counts)."""
     now = now or timezone.now()
-    published = Q(status=Brief.Status.PUBLISHED)
-    return {
-        DRAFT: Q(status=Brief.Status.DRAFT),
-        REVIEW: Q(status=Brief.Status.REVIEW),
-        SCHEDULED: published & Q(published_at__gt=now),
-        # The same condition as Brief.objects.published().
-        PUBLISHED: published & Q(published_at__lte=now),
-    }[state]
+    if state == SCHEDULED:
+        return Q(status=Brief.Status.PUBLISHED, published_at__gt=now)
+    if state == Brief.Status.PUBLISHED:
+        return public_condition(now)
+    return Q(status=state)
 
 
 # -- validation before publish -------------------------------------------------
