@@ -46,6 +46,12 @@ def current_snapshots(pks) -> dict[int, tuple[list[dict], list[str]]]:
     return {pk: (authors[pk], sorted(categories[pk], key=str.casefold)) for pk in pks}
 
 
+def names_of(snapshot) -> tuple[list[str], list[str]]:
+    """Author names in byline order and category names, of a snapshot."""
+    authors, categories = snapshot
+    return [entry["name"] for entry in authors], list(categories)
+
+
 def snapshot_from(authors, category_names) -> tuple[list[dict], list[str]]:
     """A snapshot, as current_snapshots gives it, of a byline known in memory."""
     byline = [{"id": author.pk, "name": author.name} for author in authors]
@@ -151,14 +157,13 @@ def snapshot_changes(new_record, old_record) -> list[ModelChange]:
     new, old = snapshot_of(new_record), snapshot_of(old_record)
     if new is None or old is None:
         return []
-    changes = []
-    for field, old_value, new_value in zip(SNAPSHOT_FIELDS, old, new, strict=True):
-        if field == "history_authors":
-            old_value = [entry["name"] for entry in old_value]
-            new_value = [entry["name"] for entry in new_value]
-        if old_value != new_value:
-            changes.append(ModelChange(DIFF_FIELDS[field], old_value, new_value))
-    return changes
+    return [
+        ModelChange(DIFF_FIELDS[field], old_value, new_value)
+        for field, old_value, new_value in zip(
+            SNAPSHOT_FIELDS, names_of(old), names_of(new), strict=True
+        )
+        if old_value != new_value
+    ]
 
 
 def category_tags(record) -> list[Tag] | None:

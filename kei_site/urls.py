@@ -3,22 +3,10 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from briefs.editorial.dashboard import dashboard_view
-from briefs.editorial.import_page import import_view
 from briefs.site.sitemaps import sitemaps
 from briefs.site.views import RobotsView
 
 urlpatterns = [
-    path(
-        "admin/briefs/import/",
-        admin.site.admin_view(import_view),
-        name="admin_briefs_import",
-    ),
-    path(
-        "admin/briefs/dashboard/",
-        admin.site.admin_view(dashboard_view),
-        name="admin_briefs_dashboard",
-    ),
     path("admin/", admin.site.urls),
     path(
         "sitemap.xml",

@@ -159,7 +159,7 @@ def confirm_import(request, may_publish):
     staged = staged_files(str(form.cleaned_data["token"])) if form.is_valid() else []
     if not staged:
         messages.error(request, "The uploaded files have expired; upload them again.")
-        return redirect("admin_briefs_import")
+        return redirect("admin:briefs_brief_import")
     options = StoreOptions(
         # The server decides, not the hidden field: no publishing without the right.
         draft=form.cleaned_data["draft"] or not may_publish,

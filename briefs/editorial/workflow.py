@@ -108,8 +108,22 @@ class ActionResult:
     refused: list[tuple[Brief, str]]
 
 
-def _save(brief: Brief, reason: str) -> None:
-    brief._change_reason = reason
+def transition_reason(previous_status: str, brief: Brief) -> str | None:
+    """The history's word for a change of state; None when the state stays."""
+    if previous_status == brief.status:
+        return None
+    if brief.status == Brief.Status.PUBLISHED:
+        return "Scheduled" if state_of(brief) == SCHEDULED else "Published"
+    if previous_status == Brief.Status.PUBLISHED:
+        return "Unpublished"
+    if brief.status == Brief.Status.REVIEW:
+        return "Submitted for review"
+    return "Back to draft"
+
+
+def _move(brief: Brief, status: str) -> None:
+    previous, brief.status = brief.status, status
+    brief._change_reason = transition_reason(previous, brief)
     brief.save()
 
 
@@ -119,8 +133,7 @@ def submit_for_review(briefs) -> ActionResult:
         if brief.status != Brief.Status.DRAFT:
             result.refused.append((brief, f"is {state_label(brief).lower()}"))
             continue
-        brief.status = Brief.Status.REVIEW
-        _save(brief, "Submitted for review")
+        _move(brief, Brief.Status.REVIEW)
         result.done.append(brief)
     return result
 
@@ -142,9 +155,7 @@ def publish(briefs, at: datetime | None = None) -> ActionResult:
         if missing:
             result.refused.append((brief, publish_refusal(missing)))
             continue
-        brief.status = Brief.Status.PUBLISHED
-        reason = "Published" if brief.published_at <= now else "Scheduled"
-        _save(brief, reason)
+        _move(brief, Brief.Status.PUBLISHED)
         result.done.append(brief)
     return result
 
@@ -155,7 +166,6 @@ def unpublish(briefs) -> ActionResult:
         if brief.status != Brief.Status.PUBLISHED:
             result.refused.append((brief, "is not published"))
             continue
-        brief.status = Brief.Status.DRAFT
-        _save(brief, "Unpublished")
+        _move(brief, Brief.Status.DRAFT)
         result.done.append(brief)
     return result
