@@ -2,6 +2,7 @@ import hashlib
 import re
 import unicodedata
 
+from anyascii import anyascii
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -16,13 +17,17 @@ from .images import validate_image_upload
 
 
 def ascii_slug(value, max_length=200):
-    """A slug that is the same for "Lee Jae-myung" and "LEE JAE-MYUNG" or accents."""
-    folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    slug = slugify(folded)[:max_length].strip("-")
+    """A readable ASCII slug, the same for "Lee Jae-myung" and "LEE JAE-MYUNG".
+
+    URLs' slug converter takes ASCII only, so names in other scripts are
+    transliterated ("이재명" -> "ijaemyeong"). anyascii rather than Unidecode: the
+    same job, under a permissive licence.
+    """
+    slug = slugify(anyascii(value))[:max_length].strip("-")
     if slug or not value.strip():
         return slug
-    # A name in another script only ("이재명") folds to nothing; a stable hash keeps
-    # it addressable in URLs, whose slug converter takes ASCII only.
+    # Nothing transliterable at all (symbols only): a stable hash keeps it
+    # addressable.
     normalized = unicodedata.normalize("NFKC", value).casefold().strip()
     return "n-" + hashlib.sha256(normalized.encode()).hexdigest()[:10]
 

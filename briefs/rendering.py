@@ -1,5 +1,7 @@
 """Body source (Markdown) to the sanitized HTML that pages and feeds show."""
 
+from urllib.parse import urljoin
+
 import nh3
 from markdown_it import MarkdownIt
 
@@ -11,12 +13,27 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}}
 
 
-def sanitize_html(html):
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def sanitize_html(html, base_url=None):
+    """The one sanitizer of body HTML, for pages and feeds.
+
+    With `base_url`, links and image sources are made absolute, for feed readers
+    that show items far from the site, where relative links break.
+    """
+
+    def absolutize(tag, attribute, value):
+        if attribute in ("href", "src"):
+            return urljoin(base_url, value)
+        return value
+
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
+        attribute_filter=absolutize if base_url else None,
+        url_schemes=URL_SCHEMES,
         link_rel="noopener",
     )
 

@@ -3,15 +3,14 @@
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
-import nh3
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from briefs.rendering import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+from briefs.rendering import sanitize_html
 
 from .sections import FEED_ORDER
 
@@ -54,8 +53,7 @@ class FeedEntry:
 
 def tag_authority(request):
     """The domain that mints ids; a setting, so ids do not depend on the Host header."""
-    configured = getattr(settings, "FEED_TAG_AUTHORITY", "")
-    return configured or request.get_host().rsplit(":", 1)[0]
+    return settings.FEED_TAG_AUTHORITY or request.get_host().rsplit(":", 1)[0]
 
 
 def brief_tag_uri(brief, authority):
@@ -69,24 +67,8 @@ def feed_tag_uri(section, obj, authority):
 
 
 def absolute_body_html(html, base_url):
-    """Sanitize again (body_html may be written around save()) and absolutize links.
-
-    Feed readers show items far from the site, where relative links break.
-    """
-
-    def absolutize(tag, attribute, value):
-        if attribute in ("href", "src"):
-            return urljoin(base_url, value)
-        return value
-
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        attribute_filter=absolutize,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener",
-    )
+    """Sanitize again (body_html may be written around save()) and absolutize links."""
+    return sanitize_html(html, base_url=base_url)
 
 
 def disclosure_text(brief):

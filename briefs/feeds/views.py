@@ -16,7 +16,7 @@ RENDERERS = {"rss": BriefFeed, "atom": BriefAtomFeedView}
 
 
 def max_age():
-    return getattr(settings, "FEED_CACHE_SECONDS", 300)
+    return settings.FEED_CACHE_SECONDS
 
 
 def requested_format(request, fmt):
