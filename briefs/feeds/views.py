@@ -20,7 +20,7 @@ def max_age():
 
 
 def requested_format(request, fmt):
-    """The RSS URL also serves ?format=atom and ?format=json (DESIGN.md section 3)."""
+    """The RSS URL also serves ?format=atom and ?format=json (docs/architecture.md)."""
     if fmt != "rss" or "format" not in request.GET:
         return fmt
     asked = request.GET["format"]
