@@ -10,6 +10,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.dates import MonthArchiveView, YearArchiveView
 from taggit.models import Tag
 
+from kei_site.security import allow_inline_script
+
 from . import citations, images
 from .models import Author, Brief, BriefAuthor, Series, SlugRedirect
 from .search import clean_query, search_briefs, snippet_for
@@ -163,6 +165,7 @@ class BriefDetailView(PublishedBriefMixin, DetailView):
             return HttpResponsePermanentRedirect(moved.brief.get_absolute_url())
         context = self.get_context_data(object=self.object)
         response = self.render_to_response(context)
+        allow_inline_script(response, context["json_ld"])
         if not self.object.is_public:
             # A preview of unpublished work must never sit in a shared cache.
             add_never_cache_headers(response)

@@ -1,12 +1,18 @@
+import re
+
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from briefs.admin_import import import_view
 from briefs.dashboard import dashboard_view
+from briefs.health import healthz
 from briefs.sitemaps import sitemaps
 from briefs.views import RobotsView
+from kei_site.media import serve_media
+
+handler500 = "kei_site.outage.handler500"
 
 urlpatterns = [
     path(
@@ -27,11 +33,16 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
     path("", include("briefs.urls")),
     path("", include("briefs.feed_urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA and "://" not in settings.MEDIA_URL:
+    urlpatterns.append(
+        re_path(
+            "^" + re.escape(settings.MEDIA_URL.lstrip("/")) + "(?P<path>.+)$",
+            serve_media,
+            name="media",
+        )
+    )
