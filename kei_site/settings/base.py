@@ -130,6 +130,9 @@ STORAGES = {
 # backend and turns this off.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
 
+# Where `manage.py backup` writes its archives unless told otherwise.
+BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR", BASE_DIR / "backups"))
+
 TAGGIT_CASE_INSENSITIVE = True
 
 CACHES = {
