@@ -43,6 +43,7 @@ def test_five_wrong_passwords_lock_the_address_even_for_the_right_one(staff, set
     again = sign_in(client, "correct horse battery staple")
     assert again.status_code == 429
     assert "Too many failed sign-ins" in again.text
+    assert "locked for 15 minutes" in again.text
     assert "_auth_user_id" not in client.session
     # Another address is not locked out with the attacker.
     assert (
@@ -92,3 +93,10 @@ def test_client_address_behind_a_proxy_is_the_hop_the_proxy_added(settings):
     assert client_ip(request) == "10.0.0.1"
     settings.BEHIND_PROXY = True
     assert client_ip(request) == "203.0.113.7"
+
+
+def test_the_test_clients_own_login_still_works(staff):
+    client = Client()
+    assert client.login(username="editor", password="correct horse battery staple")
+    assert client.get("/admin/").status_code == 200
+    assert not Client().login(username="editor", password="wrong")
