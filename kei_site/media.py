@@ -46,7 +46,7 @@ def resolve(path):
 
 @require_safe
 def serve_media(request, path):
-    file = resolve(path)
+    file = resolve(path) if settings.SERVE_MEDIA else None
     if file is None:
         raise Http404("No such file.")
     stat = file.stat()

@@ -1,8 +1,5 @@
 """Response headers that limit what a page may do, and the client address for axes."""
 
-import base64
-import hashlib
-
 from axes.backends import AxesStandaloneBackend
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
@@ -33,30 +30,17 @@ def merge_directives(first, second):
     return merged
 
 
-def allow_inline_script(response, text):
-    """Let one inline <script> whose content is exactly `text` run on this response.
-
-    A hash rather than a nonce: the page stays byte-identical between requests, so
-    conditional GET and shared caches keep working.
-    """
-    digest = base64.b64encode(hashlib.sha256(text.encode()).digest()).decode("ascii")
-    response._csp_update = merge_directives(
-        getattr(response, "_csp_update", None), {"script-src": [f"'sha256-{digest}'"]}
-    )
-    return response
-
-
 class PermissionsPolicyMiddleware:
     """The Permissions-Policy header from settings.PERMISSIONS_POLICY."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.header = permissions_policy(settings.PERMISSIONS_POLICY)
 
     def __call__(self, request):
         response = self.get_response(request)
-        if self.header and "Permissions-Policy" not in response:
-            response["Permissions-Policy"] = self.header
+        header = permissions_policy(settings.PERMISSIONS_POLICY)
+        if header and "Permissions-Policy" not in response:
+            response["Permissions-Policy"] = header
         return response
 
 

@@ -5,26 +5,14 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
-from briefs.admin_import import import_view
-from briefs.dashboard import dashboard_view
 from briefs.health import healthz
-from briefs.sitemaps import sitemaps
-from briefs.views import RobotsView
+from briefs.site.sitemaps import sitemaps
+from briefs.site.views import RobotsView
 from kei_site.media import serve_media
 
 handler500 = "kei_site.outage.handler500"
 
 urlpatterns = [
-    path(
-        "admin/briefs/import/",
-        admin.site.admin_view(import_view),
-        name="admin_briefs_import",
-    ),
-    path(
-        "admin/briefs/dashboard/",
-        admin.site.admin_view(dashboard_view),
-        name="admin_briefs_dashboard",
-    ),
     path("admin/", admin.site.urls),
     path(
         "sitemap.xml",
@@ -34,11 +22,13 @@ urlpatterns = [
     ),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
     path("healthz", healthz, name="healthz"),
-    path("", include("briefs.urls")),
-    path("", include("briefs.feed_urls")),
+    path("", include("briefs.site.urls")),
+    path("", include("briefs.feeds.urls")),
 ]
 
-if settings.SERVE_MEDIA and "://" not in settings.MEDIA_URL:
+# Routed whenever media live on this host; serve_media answers only while
+# settings.SERVE_MEDIA is on.
+if "://" not in settings.MEDIA_URL:
     urlpatterns.append(
         re_path(
             "^" + re.escape(settings.MEDIA_URL.lstrip("/")) + "(?P<path>.+)$",

@@ -150,17 +150,22 @@ def test_media_and_health_under_production_settings(tmp_path):
     assert seen["health"] == [200, {"status": "ok", "database": "ok"}]
 
 
-def test_media_is_not_routed_when_turned_off(tmp_path):
+def test_media_are_not_served_when_turned_off(tmp_path):
     result = run_production(
         """
         import django; django.setup()
-        from django.urls import Resolver404, resolve
+        from django.conf import settings
+        from django.test import RequestFactory
+        from django.http import Http404
+        from kei_site.media import serve_media
+        (settings.MEDIA_ROOT / "briefs").mkdir(parents=True)
+        (settings.MEDIA_ROOT / "briefs" / "photo.jpg").write_bytes(b"x")
         try:
-            resolve("/media/briefs/photo.jpg")
-        except Resolver404:
-            print("not routed")
+            serve_media(RequestFactory().get("/"), "briefs/photo.jpg")
+        except Http404:
+            print("not served")
         """,
         tmp_path=tmp_path,
         DJANGO_SERVE_MEDIA="false",
     )
-    assert result.stdout.strip() == "not routed", result.stderr
+    assert result.stdout.strip() == "not served", result.stderr

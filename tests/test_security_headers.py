@@ -132,8 +132,8 @@ def test_admin_works_under_its_relaxed_policy(imported_reference):
         f"/admin/briefs/brief/{brief.pk}/change/",
         "/admin/briefs/brief/add/",
         "/admin/briefs/author/",
-        "/admin/briefs/dashboard/",
-        "/admin/briefs/import/",
+        "/admin/briefs/brief/dashboard/",
+        "/admin/briefs/brief/import/",
         f"/admin/briefs/brief/{brief.pk}/history/",
     ]
     for url in pages:
@@ -157,7 +157,7 @@ def test_admin_works_under_its_relaxed_policy(imported_reference):
                 # Django's own data blocks (JSON for its scripts), never code.
                 assert attributes.get("type") == "application/json", (url, attributes)
     # Our own admin templates keep their styles in a file too.
-    for url in (pages[2], "/admin/briefs/dashboard/"):
+    for url in (pages[2], "/admin/briefs/brief/dashboard/"):
         page = client.get(url).content.decode()
         assert "admin-editorial.css" in page
         assert "<style" not in page

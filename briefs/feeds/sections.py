@@ -7,7 +7,6 @@ it, and how to describe itself; the views, validators and template tags share it
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from taggit.models import Tag
@@ -71,7 +70,8 @@ class SeriesSection(SiteSection):
     model = Series
 
     def get_object(self, slug=None):
-        return get_object_or_404(Series, slug=slug)
+        # The same rule as the series page: no public brief, no feed.
+        return get_object_or_404(Series.objects.public(), slug=slug)
 
     def scope(self, obj):
         return Brief.objects.filter(series=obj)
@@ -104,7 +104,7 @@ class AuthorSection(SeriesSection):
     model = Author
 
     def get_object(self, slug=None):
-        return get_object_or_404(Author, slug=slug)
+        return get_object_or_404(Author.objects.public(), slug=slug)
 
     def scope(self, obj):
         return Brief.objects.filter(brief_authors__author=obj)
@@ -127,9 +127,7 @@ class CategorySection(SeriesSection):
     model = Tag
 
     def get_object(self, slug=None):
-        # Like the category page: a tag only on drafts is not public yet.
-        public = Brief.objects.published().filter(categories=OuterRef("pk"))
-        return get_object_or_404(Tag.objects.filter(Exists(public)), slug=slug)
+        return get_object_or_404(Brief.objects.published().categories(), slug=slug)
 
     def scope(self, obj):
         return Brief.objects.filter(categories=obj)
@@ -144,7 +142,7 @@ class CategorySection(SeriesSection):
         return f"Policy briefs in the category {obj.name}."
 
     def link(self, obj):
-        # The category page's URL is fixed by DESIGN.md section 3.
+        # The category page's public URL (docs/architecture.md).
         return f"/categories/{obj.slug}/"
 
     def identity(self, obj):

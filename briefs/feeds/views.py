@@ -4,7 +4,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_safe
 
-from briefs.conditional import apply_validators, precondition_response
+from briefs.feeds.conditional import apply_validators, precondition_response
 
 from .content import build_entries, tag_authority
 from .jsonfeed import json_feed_response
@@ -16,11 +16,11 @@ RENDERERS = {"rss": BriefFeed, "atom": BriefAtomFeedView}
 
 
 def max_age():
-    return getattr(settings, "FEED_CACHE_SECONDS", 300)
+    return settings.FEED_CACHE_SECONDS
 
 
 def requested_format(request, fmt):
-    """The RSS URL also serves ?format=atom and ?format=json (DESIGN.md section 3)."""
+    """The RSS URL also serves ?format=atom and ?format=json (docs/architecture.md)."""
     if fmt != "rss" or "format" not in request.GET:
         return fmt
     asked = request.GET["format"]

@@ -14,61 +14,21 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import takewhile
 
+from dateutil import parser as dateutil_parser
+
 from .errors import BriefImportError
+from .export_format import (
+    AUTHOR_LINE,
+    CATEGORY_LINE,
+    DATE_FORMS,
+    POST_END,
+    POST_START,
+    PUBLISHED_LINE,
+    SENTENCE_END,
+)
 from .records import ParsedAuthor, ParsedBrief, ParsedSeries
 
 # --- Post boundaries
-
-_POST_START = re.compile(r"^\s*THE\s+PENINSULA\s*$", re.IGNORECASE)
-# The closing line is a link in the live page; exports keep it as plain text, as a
-# Markdown link, or with an arrow in front.
-_POST_END = re.compile(
-    r"^\s*[^\w\[]{0,3}\s*\[?\s*Return\s+to\s+(?:the\s+)?Peninsula\s*\]?"
-    r"(?:\([^()]*\))?\s*$",
-    re.IGNORECASE,
-)
-
-# --- Header lines
-
-_PUBLISHED_LINE = re.compile(r"^Published\b[\s:]*(?P<rest>.*)$", re.IGNORECASE)
-_AUTHOR_LINE = re.compile(r"^(?:Authors?|Author\(s\)|By)\s*:\s*(?P<rest>.*)$", re.I)
-_CATEGORY_LINE = re.compile(r"^(?:Categor(?:y|ies)|Topics?)\s*:\s*(?P<rest>.*)$", re.I)
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_OPTIONAL_TIME = (
-    r"(?:\s*(?:,|at|\|)?\s*\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?"
-)
-_DATE_FORMS = [
-    re.compile(
-        r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s+"
-        r"(?P<year>\d{4})" + _OPTIONAL_TIME
-    ),
-    re.compile(
-        r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?\s*,?\s+"
-        r"(?P<year>\d{4})" + _OPTIONAL_TIME
-    ),
-    re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})" + _OPTIONAL_TIME),
-]
 
 # --- Body structure
 
@@ -165,7 +125,6 @@ _ABBREVIATIONS = {
     "nov",
     "dec",
 }
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?=\s+[\"'“‘(*]?[A-Z0-9]|\s*$)")
 _CLOSING_PUNCTUATION = ".?!:;\"'”’»)]}…"
 
 _PLACEHOLDER_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\(\s*#?\s*\)")
@@ -327,11 +286,11 @@ def _cut_posts(lines: list[str]) -> list[_Block]:
         blocks.append(block)
 
     for index, line in enumerate(lines):
-        if _POST_START.match(line):
+        if POST_START.match(line):
             if start is not None:
                 close(start, index, closed=False)
             start = index
-        elif start is not None and _POST_END.match(line):
+        elif start is not None and POST_END.match(line):
             close(start, index, closed=True)
             start = None
     if start is not None:
@@ -349,7 +308,7 @@ def _cut_posts(lines: list[str]) -> list[_Block]:
 
 def _looks_like_post(lines: list[str]) -> bool:
     return any(
-        _PUBLISHED_LINE.match(_clean(line)) or _AUTHOR_LINE.match(_clean(line))
+        PUBLISHED_LINE.match(_clean(line)) or AUTHOR_LINE.match(_clean(line))
         for line in lines
     )
 
@@ -400,7 +359,7 @@ def _read_title_and_date(
     for index, line in enumerate(lines):
         if not line:
             continue
-        match = _PUBLISHED_LINE.match(line)
+        match = PUBLISHED_LINE.match(line)
         if match is None:
             title_lines.append(line)
             continue
@@ -451,22 +410,20 @@ def _title_from_lines(title_lines: list[str]) -> str:
 def _parse_date(text: str) -> date | None:
     text = _clean(text)
     text = re.sub(r"^on\s+", "", text, flags=re.IGNORECASE).rstrip(".").strip()
-    for form in _DATE_FORMS:
+    for form in DATE_FORMS:
         match = form.fullmatch(text)
         if match is None:
             continue
-        month_text = match.group("month")
-        month = (
-            int(month_text)
-            if month_text.isdigit()
-            else _MONTHS.get(month_text.lower(), 0)
-        )
-        year, day = int(match.group("year")), int(match.group("day"))
+        year = int(match.group("year"))
         if not 1900 <= year <= 2100:
             return None
         try:
-            return date(year, month, day)
-        except ValueError:
+            if match["month"].isdigit():
+                return date(year, int(match["month"]), int(match["day"]))
+            # dateutil knows the month names and abbreviations ("Sept", "Dec.").
+            day_month_year = f"{match['day']} {match['month']} {year}"
+            return dateutil_parser.parse(day_month_year, dayfirst=True).date()
+        except (ValueError, OverflowError):
             return None
     return None
 
@@ -482,8 +439,8 @@ def _read_bylines(
         if not line:
             index += 1
             continue
-        author_match = _AUTHOR_LINE.match(line)
-        category_match = _CATEGORY_LINE.match(line)
+        author_match = AUTHOR_LINE.match(line)
+        category_match = CATEGORY_LINE.match(line)
         if author_match is None and category_match is None:
             break
         value, index = _value_with_continuations(
@@ -509,9 +466,9 @@ def _value_with_continuations(
             break
         candidate = lines[following]
         if (
-            _PUBLISHED_LINE.match(candidate)
-            or _AUTHOR_LINE.match(candidate)
-            or _CATEGORY_LINE.match(candidate)
+            PUBLISHED_LINE.match(candidate)
+            or AUTHOR_LINE.match(candidate)
+            or CATEGORY_LINE.match(candidate)
             or not candidate.startswith("[")
         ):
             break
@@ -681,7 +638,7 @@ def _tail_kind(text: str) -> str:
         return "disclosure"
     if _IMAGE_CREDIT.match(text):
         return "credit"
-    if _POST_END.match(text):
+    if POST_END.match(text):
         return "return"
     if _VIEWS_DISCLAIMER.match(text):
         return "views"
@@ -890,7 +847,7 @@ def _bold_run_in_head(text: str) -> str:
 
 def _sentence_ends(text: str) -> Iterator[int]:
     """Offsets just after each sentence-ending mark, skipping abbreviations."""
-    for match in _SENTENCE_END.finditer(text):
+    for match in SENTENCE_END.finditer(text):
         period = match.start()
         if text[period] == "." and _is_abbreviation(text, period):
             continue

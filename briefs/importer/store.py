@@ -10,18 +10,14 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, time
 from pathlib import PurePath
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
-from ..history import (
-    bulk_create_with_snapshots,
-    record_current_byline,
-    snapshot_from,
-)
+from .. import derived
+from ..links import drop_unsafe_markdown_links, safe_link
 from ..models import (
     Author,
     Brief,
@@ -32,14 +28,13 @@ from ..models import (
     ascii_slug,
     surname_first,
 )
-from ..rendering import render_body
-from ..search import update_search_vectors
 from .records import ParsedBrief, ParsedSeries
 
 CREATED = "created"
 UPDATED = "updated"
 UNCHANGED = "unchanged"
 KEPT = "kept editor's version"
+REFUSED = "refused"
 
 
 @dataclass
@@ -58,6 +53,9 @@ class StoreOptions:
     # Recorded in each brief's history as the reason for the change and its author.
     change_reason: str = "Imported by import_briefs"
     user: object = None
+    # Without the publish right an import never changes what readers see: a
+    # post matching a published (or scheduled) brief is refused for that brief.
+    may_change_published: bool = True
 
 
 def content_fingerprint(parsed: ParsedBrief) -> str:
@@ -173,6 +171,15 @@ class FileStore:
         edited = existing.import_fingerprint != editable_fingerprint(existing)
         if edited and not self.options.overwrite:
             return Plan(parsed, source_hash, KEPT, slug, existing)
+        if (
+            existing.status == Brief.Status.PUBLISHED
+            and not self.options.may_change_published
+        ):
+            refusal = (
+                "matches a published brief, which only an editor may change; "
+                "nothing written for it"
+            )
+            return Plan(parsed, source_hash, REFUSED, slug, existing, [refusal])
         return Plan(parsed, source_hash, UPDATED, slug, existing)
 
     def is_other_export_of(self, brief: Brief) -> bool:
@@ -213,12 +220,7 @@ class FileStore:
         for plan in plans:
             if plan.action == UPDATED:
                 self.update_brief(plan)
-        # Bulk inserts send no signals, so new briefs get their search vector here;
-        # an updated brief's save() has it rebuilt on commit by briefs.signals.
-        update_search_vectors([plan.existing for plan in new])
-        # An updated brief's byline and tags were written after its history record;
-        # new briefs got theirs with the record.
-        record_current_byline([p.existing.pk for p in plans if p.action == UPDATED])
+        derived.bylines_replaced([p.existing.pk for p in plans if p.action == UPDATED])
 
     def create_briefs(self, plans: list[Plan]) -> None:
         now = timezone.now()
@@ -237,25 +239,12 @@ class FileStore:
             briefs.append(brief)
             links.append(authors)
             taggings.append(tags)
-        bulk_create_with_snapshots(
+        derived.bulk_create_briefs(
             briefs,
-            [
-                snapshot_from(authors, [tag.name for tag in tags])
-                for authors, tags in zip(links, taggings, strict=True)
-            ],
+            links,
+            taggings,
             user=self.options.user,
             reason=self.options.change_reason,
-        )
-        BriefAuthor.objects.bulk_create(
-            BriefAuthor(brief=brief, author=author, order=order)
-            for brief, authors in zip(briefs, links, strict=True)
-            for order, author in enumerate(authors)
-        )
-        content_type = ContentType.objects.get_for_model(Brief)
-        TaggedItem.objects.bulk_create(
-            TaggedItem(content_type=content_type, object_id=brief.pk, tag=tag)
-            for brief, tags in zip(briefs, taggings, strict=True)
-            for tag in tags
         )
 
     def update_brief(self, plan: Plan) -> None:
@@ -276,17 +265,36 @@ class FileStore:
         )
         brief.categories.set(tags, clear=True)
 
+    @staticmethod
+    def checked_link(url: str, what: str, plan: Plan) -> str:
+        """The link if readers may follow it; a dropped one is a warning."""
+        kept = safe_link(url)
+        if url and not kept:
+            plan.warnings.append(
+                f"dropped the {what} link {url[:80]!r}: only http and https "
+                "links are kept"
+            )
+        return kept
+
     def fill(self, brief: Brief, plan: Plan, now: datetime) -> None:
         parsed = plan.parsed
         brief.title = parsed.title
         brief.published_at = publication_datetime(parsed)
         brief.summary = parsed.summary
-        brief.body = parsed.body
-        # Bulk inserts skip save(), which renders the body.
-        brief.body_html = render_body(parsed.body)
+        brief.body, dropped = drop_unsafe_markdown_links(parsed.body)
+        for target in dropped:
+            plan.warnings.append(
+                f"dropped the link {target[:80]!r} from the body: only http and "
+                "https links are kept"
+            )
         brief.image_credit = parsed.image_credit
-        brief.image_credit_url = parsed.image_credit_url
-        brief.full_paper_url = parsed.full_paper_url or brief.full_paper_url
+        brief.image_credit_url = self.checked_link(
+            parsed.image_credit_url, "image credit", plan
+        )
+        brief.full_paper_url = (
+            self.checked_link(parsed.full_paper_url, "full paper", plan)
+            or brief.full_paper_url
+        )
         brief.series = self.resolve_series(parsed.series) if parsed.series else None
         brief.is_series_announcement = bool(
             parsed.series and parsed.series.is_announcement

@@ -17,8 +17,9 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from .importer.service import FAILED, import_upload
-from .importer.store import StoreOptions
+from briefs.importer.service import FAILED, import_upload
+from briefs.importer.store import StoreOptions
+
 from .workflow import can_publish
 
 STAGING_MAX_AGE_SECONDS = 24 * 60 * 60
@@ -140,7 +141,12 @@ def import_view(request):
         token = stage_uploads(form.cleaned_data["files"])
         reports = run_import(
             staged_files(token),
-            StoreOptions(draft=draft, overwrite=overwrite, dry_run=True),
+            StoreOptions(
+                draft=draft,
+                overwrite=overwrite,
+                dry_run=True,
+                may_change_published=may_publish,
+            ),
         )
         context.update(
             reports=reports,
@@ -158,13 +164,14 @@ def confirm_import(request, may_publish):
     staged = staged_files(str(form.cleaned_data["token"])) if form.is_valid() else []
     if not staged:
         messages.error(request, "The uploaded files have expired; upload them again.")
-        return redirect("admin_briefs_import")
+        return redirect("admin:briefs_brief_import")
     options = StoreOptions(
         # The server decides, not the hidden field: no publishing without the right.
         draft=form.cleaned_data["draft"] or not may_publish,
         overwrite=form.cleaned_data["overwrite"],
         change_reason=f"Imported in the admin by {request.user.get_username()}",
         user=request.user,
+        may_change_published=may_publish,
     )
     reports = run_import(staged, options)
     shutil.rmtree(staging_root() / str(form.cleaned_data["token"]), ignore_errors=True)
@@ -178,6 +185,6 @@ def confirm_import(request, may_publish):
 
 
 def _brief_opts():
-    from .models import Brief
+    from briefs.models import Brief
 
     return Brief._meta
