@@ -21,11 +21,16 @@ def isolated_media(tmp_path, settings):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
+    from django.contrib.contenttypes.models import ContentType
     from django.core.cache import cache
 
+    # ContentType ids are cached per process; a test that flushes or restores
+    # the database (a live-server test, a backup restore) leaves them stale.
+    ContentType.objects.clear_cache()
     cache.clear()
     yield
     cache.clear()
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture

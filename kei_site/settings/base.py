@@ -1,6 +1,7 @@
 """Settings shared by every environment; configuration comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -36,11 +37,16 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "taggit",
     "simple_history",
+    "csp",
+    "axes",
     "briefs",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "kei_site.security.PermissionsPolicyMiddleware",
+    "kei_site.security.ContentSecurityPolicyMiddleware",
+    "kei_site.outage.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kei_site.replica.PublicReadsOnReplica",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -50,6 +56,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kei_site.urls"
@@ -99,6 +107,12 @@ DATABASE_ROUTERS = ["kei_site.replica.ReplicaRouter"]
 # before it is tried again.
 DATABASE_REPLICA_RETRY_SECONDS = 5
 
+# A client that is turned away at connect time does not hold a worker for long.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+    )
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -117,9 +131,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "media/"
+MEDIA_URL = os.environ.get("DJANGO_MEDIA_URL", "media/")
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
 
@@ -159,6 +173,14 @@ STORAGES = {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
     },
 }
+
+# Uploaded images answered by the application itself (kei_site/media.py): right for
+# a small site; a larger one serves MEDIA_ROOT from its web server or a storage
+# backend and turns this off.
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", True)
+
+# Where `manage.py backup` writes its archives unless told otherwise.
+BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR", BASE_DIR / "backups"))
 
 TAGGIT_CASE_INSENSITIVE = True
 
@@ -205,3 +227,65 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# While the database cannot be reached, pages answer 503 with this Retry-After.
+DATABASE_OUTAGE_RETRY_AFTER = int(os.environ.get("DATABASE_OUTAGE_RETRY_AFTER", "10"))
+
+# Content-Security-Policy (django-csp): no inline script or style on public pages.
+# A brief's JSON-LD block is allowed by its hash (kei_site/security.py).
+_MEDIA_ORIGIN = (
+    "/".join(MEDIA_URL.split("/")[:3]) if "://" in MEDIA_URL else None
+)  # images from a storage backend's own host
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", *([_MEDIA_ORIGIN] if _MEDIA_ORIGIN else [])],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
+# Added for /admin/ only: Django's admin writes a few inline styles (and its
+# widgets data: images); its scripts stay 'self' only.
+CONTENT_SECURITY_POLICY_ADMIN_UPDATE = {
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["data:"],
+}
+# Browser features no page of the site uses are denied to it and to any frame.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "publickey-credentials-get": [],
+    "screen-wake-lock": [],
+    "usb": [],
+    "fullscreen": ["self"],
+}
+
+# Admin login throttling (django-axes): AXES_FAILURE_LIMIT wrong passwords from one
+# address lock it out for AXES_COOLOFF_TIME; a successful login clears the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "kei_site.security.client_ip"
+# Set by production settings when a reverse proxy is in front.
+BEHIND_PROXY = False

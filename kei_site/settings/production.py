@@ -1,20 +1,68 @@
+import os
+import warnings
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import env_bool
 
-if not SECRET_KEY:  # noqa: F405
-    raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
+# Keys that have been in this repository or its documentation are not secrets.
+KNOWN_KEYS = {"dev-only-insecure-key-not-for-production", "test-only-key"}
+MIN_SECRET_KEY_LENGTH = 50
+GENERATE_KEY = (
+    "generate one with: python -c 'from django.core.management.utils import "
+    "get_random_secret_key; print(get_random_secret_key())'"
+)
 
-DEBUG = env_bool("DJANGO_DEBUG", False)
+if not SECRET_KEY:  # noqa: F405
+    raise ImproperlyConfigured(
+        f"DJANGO_SECRET_KEY must be set in production; {GENERATE_KEY}"
+    )
+if SECRET_KEY in KNOWN_KEYS or SECRET_KEY.startswith("django-insecure-"):  # noqa: F405
+    raise ImproperlyConfigured(
+        f"DJANGO_SECRET_KEY is a published development key; {GENERATE_KEY}"
+    )
+if len(SECRET_KEY) < MIN_SECRET_KEY_LENGTH or len(set(SECRET_KEY)) < 5:  # noqa: F405
+    raise ImproperlyConfigured(
+        f"DJANGO_SECRET_KEY is too weak ({len(SECRET_KEY)} characters; at least "  # noqa: F405
+        f"{MIN_SECRET_KEY_LENGTH} needed, of at least 5 different ones); {GENERATE_KEY}"
+    )
+
+# Never from the environment: a debug page shows settings and source to anyone.
+DEBUG = False
+if env_bool("DJANGO_DEBUG", False):
+    warnings.warn(
+        "DJANGO_DEBUG is ignored under kei_site.settings.production: DEBUG stays off. "
+        "Use kei_site.settings.dev to debug.",
+        RuntimeWarning,
+        stacklevel=1,
+    )
+
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
     },
 }
+
+# HTTPS only. A TLS-terminating proxy in front must say so (DJANGO_BEHIND_PROXY),
+# or every request looks like plain HTTP and is redirected forever.
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", True)
+# Load balancers probe over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Trust X-Forwarded-Proto (and the last X-Forwarded-For hop, for login throttling)
+# only when a proxy in front sets them; otherwise any client could forge them.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -7,3 +7,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 # Static files are collected only for production; whitenoise need not look.
 WHITENOISE_AUTOREFRESH = True
+# Login throttling stays on in tests; only Client.login(), which has no request,
+# bypasses it (kei_site.security.ClientLoginAxesBackend).
+AUTHENTICATION_BACKENDS = [
+    "kei_site.security.ClientLoginAxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]

@@ -13,18 +13,60 @@ import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
-# Playwright runs an event loop in the test's thread; the ORM calls the tests
-# make there (fixtures, checks) are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     here = Path(__file__).resolve().parent
-    for item in items:
-        if here in Path(item.fspath).resolve().parents:
-            item.add_marker(pytest.mark.browser)
-            if not CHROMIUM.exists() and not os.environ.get("REQUIRE_BROWSER"):
-                item.add_marker(pytest.mark.skip(reason="needs /usr/bin/chromium"))
+    in_browser = [i for i in items if here in Path(i.fspath).resolve().parents]
+    for item in in_browser:
+        item.add_marker(pytest.mark.browser)
+        # The live server reads committed data: each test ends with a flush.
+        item.add_marker(pytest.mark.django_db(transaction=True))
+        if not CHROMIUM.exists() and not os.environ.get("REQUIRE_BROWSER"):
+            item.add_marker(pytest.mark.skip(reason="needs /usr/bin/chromium"))
+    # Last, after pytest-django's own ordering: Playwright's event loop lives
+    # until the session ends, and no other test (nor a command it starts) may
+    # run beside it or after a flush took the migrations' rows away.
+    chosen = set(map(id, in_browser))
+    items[:] = [i for i in items if id(i) not in chosen] + in_browser
+
+
+@pytest.fixture(scope="session", autouse=True)
+def sync_orm_beside_playwright():
+    # Playwright runs an event loop in the test's thread; the ORM calls the tests
+    # make there (fixtures, checks, the flush after each test) are still
+    # synchronous. Set from the first browser test on, as those run last.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture(autouse=True)
+def roles_after_a_flush(django_db_blocker):
+    """The roles a data migration made, which the previous test's flush removed."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.management import create_contenttypes
+    from django.contrib.contenttypes.models import ContentType
+
+    from briefs.editorial.roles import ROLE_PERMISSIONS
+
+    # A flush that inhibited post_migrate (after a serialized-rollback test)
+    # leaves no content types or permissions either.
+    ContentType.objects.clear_cache()
+    for app_config in apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0)
+    for role, names in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        wanted = [name.split(".") for name in names]
+        group.permissions.set(
+            p
+            for p in Permission.objects.select_related("content_type")
+            if [p.content_type.app_label, p.codename] in wanted
+        )
 
 
 @pytest.fixture(scope="session")

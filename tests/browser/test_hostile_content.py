@@ -38,7 +38,7 @@ ATTACKS = {
 
 
 @pytest.fixture
-def hostile_archive(transactional_db, tmp_path):
+def hostile_archive(tmp_path):
     text = REFERENCE_EXPORT.read_text()
     for original, attack in ATTACKS.items():
         assert original in text, original

@@ -9,7 +9,7 @@ from tests.conftest import SEEDS
 
 
 @pytest.fixture
-def archive(transactional_db):
+def archive():
     call_command("import_briefs", str(SEEDS), verbosity=0)
 
 
