@@ -8,6 +8,7 @@ import textwrap
 
 import pytest
 
+from kei_site.secret_key import weak_secret_key_reason
 from tests.test_settings import REAL_SECRET, ROOT
 
 
@@ -52,14 +53,26 @@ def test_check_deploy_reports_nothing():
         ("short-but-not-empty", "too weak (19 characters"),
         ("a" * 60, "too weak"),
         ("dev-only-insecure-key-not-for-production", "published development key"),
+        ("test-only-key", "published development key"),
         ("django-insecure-" + "x7" * 30, "published development key"),
+        (REAL_SECRET, None),
     ],
 )
-def test_weak_secret_keys_refuse_to_start(key, reason):
-    result = run_production("import django; django.setup()", DJANGO_SECRET_KEY=key)
+def test_weak_secret_keys(key, reason):
+    found = weak_secret_key_reason(key)
+    if reason is None:
+        assert found is None
+    else:
+        assert reason in found
+        assert "get_random_secret_key" in found
+
+
+def test_a_weak_secret_key_refuses_to_start():
+    result = run_production(
+        "import django; django.setup()", DJANGO_SECRET_KEY="short-but-not-empty"
+    )
     assert result.returncode != 0
-    assert reason in result.stderr
-    assert "get_random_secret_key" in result.stderr
+    assert "ImproperlyConfigured: DJANGO_SECRET_KEY is too weak" in result.stderr
 
 
 def test_django_debug_cannot_turn_debug_on():
