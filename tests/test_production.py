@@ -11,6 +11,8 @@ import pytest
 from kei_site.secret_key import weak_secret_key_reason
 from tests.test_settings import REAL_SECRET, ROOT
 
+LEAKED_ENVIRONMENT = {"DJANGO_DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
 
 def run_production(code=None, *, command=None, tmp_path=None, **env):
     environment = {
@@ -19,8 +21,10 @@ def run_production(code=None, *, command=None, tmp_path=None, **env):
         "DJANGO_SECRET_KEY": REAL_SECRET,
         **env,
     }
-    if "DJANGO_DEBUG" not in env:
-        environment.pop("DJANGO_DEBUG", None)
+    # As a deployment would be: nothing that other tests (the browser tests'
+    # DJANGO_ALLOW_ASYNC_UNSAFE) set in this process.
+    for name in LEAKED_ENVIRONMENT - set(env):
+        environment.pop(name, None)
     if tmp_path is not None:
         environment["DATABASE_URL"] = f"sqlite:///{tmp_path / 'prod.sqlite3'}"
         environment["DJANGO_MEDIA_ROOT"] = str(tmp_path / "media")

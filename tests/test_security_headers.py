@@ -171,3 +171,16 @@ def test_admin_relaxation_stays_in_the_admin(client):
         "'self'",
         "'unsafe-inline'",
     ]
+
+
+@pytest.mark.django_db
+def test_feeds_and_sitemap_run_nothing_but_may_be_styled_by_the_browser(
+    client, imported_reference
+):
+    for url in ("/sitemap.xml", "/feeds/rss/", "/feeds/json/", "/robots.txt"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        directives = policy(response)
+        assert directives["script-src"] == ["'none'"], url
+        assert directives["style-src"] == ["'unsafe-inline'"], url
+        assert directives["default-src"] == ["'none'"], url
