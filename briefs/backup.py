@@ -198,6 +198,10 @@ def restore_json(path):
 # Media --------------------------------------------------------------------------
 
 
+def uses_local_media():
+    return settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage")
+
+
 def add_media(archive):
     root = Path(settings.MEDIA_ROOT)
     count = 0
@@ -265,7 +269,13 @@ def create_backup(path=None, *, database_format="native"):
                 info.mtime = int(timezone.now().timestamp())
                 archive.addfile(info, fileobj=BytesIO(data))
                 archive.add(dump, manifest["database"])
-                report.media_files = add_media(archive)
+                if uses_local_media():
+                    report.media_files = add_media(archive)
+                else:
+                    report.notes.append(
+                        "media are in object storage, not in this archive: "
+                        "keep them with the bucket's own versioning or replication"
+                    )
         # Only a complete archive ever carries the final name.
         partial.replace(path)
     finally:
@@ -347,7 +357,8 @@ def restore_backup(path, *, replace=False):
                 if replace and database_has_content():
                     call_command("flush", interactive=False, verbosity=0)
                 restore_json(dump)
-        restore_media(archive, report)
+        if uses_local_media():
+            restore_media(archive, report)
     cache.clear()
     restored = content_counts()
     if restored != manifest["counts"]:

@@ -184,3 +184,23 @@ def test_feeds_and_sitemap_run_nothing_but_may_be_styled_by_the_browser(
         assert directives["script-src"] == ["'none'"], url
         assert directives["style-src"] == ["'unsafe-inline'"], url
         assert directives["default-src"] == ["'none'"], url
+
+
+def test_images_from_object_storage_are_allowed_by_the_policy():
+    from kei_site.settings.base import media_origins
+
+    local = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    assert media_origins("media/", local) == []
+    assert media_origins("https://cdn.example.org/media/", local) == [
+        "https://cdn.example.org"
+    ]
+    s3 = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {}}
+    s3["OPTIONS"] = {"bucket_name": "peninsula", "region_name": "us-east-2"}
+    assert media_origins("media/", s3) == [
+        "https://peninsula.s3.amazonaws.com",
+        "https://peninsula.s3.us-east-2.amazonaws.com",
+    ]
+    s3["OPTIONS"]["endpoint_url"] = "http://127.0.0.1:9000"
+    assert media_origins("media/", s3) == ["http://127.0.0.1:9000"]
+    s3["OPTIONS"]["custom_domain"] = "media.example.org"
+    assert media_origins("media/", s3) == ["https://media.example.org"]
