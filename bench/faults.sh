@@ -3,6 +3,7 @@
 #
 #   bench/faults.sh            # needs root (pg_ctlcluster) and a running cluster 15/main
 #   FAULTS_DRY_RUN=1 bench/faults.sh   # the same run without touching PostgreSQL
+#   FAULTS_KEEP=1 ...                    # keep the per-request logs
 #
 # gunicorn (production settings, 2 workers) on 127.0.0.1:$PORT against $DATABASE_URL;
 # two bounded curl loops, one on the home page and one on /healthz, while the
@@ -36,7 +37,7 @@ cleanup() {
     kill "$gunicorn_pid" 2>/dev/null || true
     wait "$gunicorn_pid" 2>/dev/null || true
   fi
-  rm -rf "$work"
+  if [ -n "${FAULTS_KEEP:-}" ]; then echo "logs kept in $work"; else rm -rf "$work"; fi
   exit "$status"
 }
 trap cleanup EXIT INT TERM

@@ -36,12 +36,22 @@ def per_second(name, rows, events):
     return total
 
 
-def recovery(rows, events, label):
-    started = next((ms for ms, text in events if text == label), None)
-    if started is None:
-        return None
-    first = next((ms for ms, code in rows if ms > started and code == "200"), None)
-    return None if first is None else first - started
+def when(events, label):
+    return next((ms for ms, text in events if text.startswith(label)), None)
+
+
+def phase(rows, begin, end, since, name):  # since: (ms, label)
+    """The failures between `begin` and `end`, and when pages came back."""
+    failures = [ms for ms, code in rows if begin <= ms < end and code != "200"]
+    if not failures:
+        print(f"{name}: no failed request")
+        return
+    back = next((ms for ms, code in rows if ms > max(failures) and code == "200"), None)
+    again = "never" if back is None else f"{back - since[0]} ms after '{since[1]}'"
+    print(
+        f"{name}: non-200 from +{min(failures) - begin} ms to +{max(failures) - begin}"
+        f" ms after the command; 200 again {again}"
+    )
 
 
 def main(work):
@@ -56,10 +66,14 @@ def main(work):
     )
     other = sum(n for code, n in totals.items() if code not in {"200", "503"})
     print(f"responses other than 200 or 503: {other}")
-    for label in ("restart returned", "start returned"):
-        gap = recovery(home, events, label)
-        print(f"first 200 on / after '{label}': "
-              + ("none" if gap is None else f"{gap} ms"))  # fmt: skip
+    restart = when(events, "pg_ctlcluster")
+    stop = next((ms for ms, text in events if text.endswith(" stop")), None)
+    start = next((ms for ms, text in events if text.endswith(" start")), None)
+    if None not in (restart, stop, start):
+        for name, rows in (("GET /", home), ("GET /healthz", health)):
+            phase(rows, restart, stop, (restart, "restart"), f"{name} restart")
+            end = max(ms for ms, _ in rows) + 1
+            phase(rows, stop, end, (start, "start"), f"{name} stop")
     headers = work / "outage.headers"
     if headers.exists() and headers.read_text():
         status = headers.read_text().splitlines()[0].strip()

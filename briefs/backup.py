@@ -156,19 +156,29 @@ def restore_postgres(path):
 # Any database through Django's serializers -------------------------------------
 
 
-def dump_json(path):
+def dumpdata(*labels, exclude=(), natural_primary=False):
     with tempfile.NamedTemporaryFile(suffix=".json") as plain:
         call_command(
             "dumpdata",
-            # Natural keys for references only: rows keep their ids (taggit's
-            # natural key for a tagged item, its object id alone, is not unique).
+            *labels,
             natural_foreign=True,
-            exclude=DUMPDATA_EXCLUDE,
+            natural_primary=natural_primary,
+            exclude=list(exclude),
             output=plain.name,
             verbosity=0,
         )
-        with open(plain.name, "rb") as source, gzip.open(path, "wb") as target:
-            shutil.copyfileobj(source, target)
+        return json.loads(Path(plain.name).read_text() or "[]")
+
+
+def dump_json(path):
+    # Users and groups by name: the editorial groups a fresh database's migration
+    # makes may have other ids. Every other row keeps its id, so links to it stay
+    # valid (and taggit's natural key for a tagged item, its object id alone, is
+    # not unique).
+    accounts = dumpdata("auth", exclude=DUMPDATA_EXCLUDE, natural_primary=True)
+    rest = dumpdata(exclude=[*DUMPDATA_EXCLUDE, "auth"])
+    with gzip.open(path, "wt", encoding="utf-8") as target:
+        json.dump(accounts + rest, target)
 
 
 def restore_json(path):
@@ -186,6 +196,10 @@ def restore_json(path):
 
 
 # Media --------------------------------------------------------------------------
+
+
+def uses_local_media():
+    return settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage")
 
 
 def add_media(archive):
@@ -255,7 +269,13 @@ def create_backup(path=None, *, database_format="native"):
                 info.mtime = int(timezone.now().timestamp())
                 archive.addfile(info, fileobj=BytesIO(data))
                 archive.add(dump, manifest["database"])
-                report.media_files = add_media(archive)
+                if uses_local_media():
+                    report.media_files = add_media(archive)
+                else:
+                    report.notes.append(
+                        "media are in object storage, not in this archive: "
+                        "keep them with the bucket's own versioning or replication"
+                    )
         # Only a complete archive ever carries the final name.
         partial.replace(path)
     finally:
@@ -337,7 +357,8 @@ def restore_backup(path, *, replace=False):
                 if replace and database_has_content():
                     call_command("flush", interactive=False, verbosity=0)
                 restore_json(dump)
-        restore_media(archive, report)
+        if uses_local_media():
+            restore_media(archive, report)
     cache.clear()
     restored = content_counts()
     if restored != manifest["counts"]:

@@ -5,22 +5,28 @@ from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.urls import reverse
 
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's policy, with the admin's relaxation added under /admin/ only.
 
-    HTML documents only: a feed or sitemap runs nothing, and a policy on it only
-    makes the browser's own XML viewer report its styles as violations.
+    A feed, sitemap or citation file is no page of ours: the browser shows it in
+    its own viewer, which styles it inline. Those answers get a policy that runs
+    no script at all but lets the viewer style.
     """
-
-    def process_response(self, request, response):
-        if not response.get("Content-Type", "").startswith("text/html"):
-            return response
-        return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and request.path_info.startswith(admin_prefix()):
+        if report_only:
+            return parts
+        content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
+        if content_type and content_type not in HTML_TYPES:
+            parts.replace = {
+                **(parts.replace or {}),
+                **settings.CONTENT_SECURITY_POLICY_NON_HTML_REPLACE,
+            }
+        elif request.path_info.startswith(admin_prefix()):
             parts.update = merge_directives(
                 parts.update, settings.CONTENT_SECURITY_POLICY_ADMIN_UPDATE
             )

@@ -10,10 +10,12 @@ from contextlib import contextmanager
 from io import BytesIO
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from briefs.editorial.roles import ROLE_PERMISSIONS
 from briefs.models import Author, Brief, BriefAuthor
 from tests.admin_client import make_user
 from tests.backup_snapshot import snapshot
@@ -29,6 +31,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.fixture
 def site(settings):
     """The reference briefs, imported, then given what an editor adds by hand."""
+    ensure_roles()
     call_command("import_briefs", str(SEEDS), verbosity=0)
     editor = make_user(superuser=True, username="chief")
     brief = Brief.objects.order_by("published_at").first()
@@ -45,6 +48,18 @@ def site(settings):
     photo = Author.objects.get(name="Scott Snyder")
     photo.photo.save("snyder.jpg", ContentFile(jpeg_bytes(300, 300)))
     return snapshot()
+
+
+def ensure_roles():
+    """The editorial groups, as their migration makes them: a flush by an earlier
+    transactional test (the browser tests) may have taken them away, and the
+    restored database has them again from its own migration."""
+    for name, perms in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(
+            Permission.objects.get(content_type__app_label=label, codename=codename)
+            for label, codename in (perm.split(".") for perm in perms)
+        )
 
 
 @contextmanager
@@ -75,6 +90,7 @@ def restore_elsewhere(archive, database_url, media_root):
         "DATABASE_URL": database_url,
         "DJANGO_MEDIA_ROOT": str(media_root),
     }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     restored = subprocess.run(
         [sys.executable, "manage.py", "restore", str(archive)],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,

@@ -8,7 +8,10 @@ import textwrap
 
 import pytest
 
+from kei_site.secret_key import weak_secret_key_reason
 from tests.test_settings import REAL_SECRET, ROOT
+
+LEAKED_ENVIRONMENT = {"DJANGO_DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
 
 
 def run_production(code=None, *, command=None, tmp_path=None, **env):
@@ -18,8 +21,10 @@ def run_production(code=None, *, command=None, tmp_path=None, **env):
         "DJANGO_SECRET_KEY": REAL_SECRET,
         **env,
     }
-    if "DJANGO_DEBUG" not in env:
-        environment.pop("DJANGO_DEBUG", None)
+    # As a deployment would be: nothing that other tests (the browser tests'
+    # DJANGO_ALLOW_ASYNC_UNSAFE) set in this process.
+    for name in LEAKED_ENVIRONMENT - set(env):
+        environment.pop(name, None)
     if tmp_path is not None:
         environment["DATABASE_URL"] = f"sqlite:///{tmp_path / 'prod.sqlite3'}"
         environment["DJANGO_MEDIA_ROOT"] = str(tmp_path / "media")
@@ -52,14 +57,26 @@ def test_check_deploy_reports_nothing():
         ("short-but-not-empty", "too weak (19 characters"),
         ("a" * 60, "too weak"),
         ("dev-only-insecure-key-not-for-production", "published development key"),
+        ("test-only-key", "published development key"),
         ("django-insecure-" + "x7" * 30, "published development key"),
+        (REAL_SECRET, None),
     ],
 )
-def test_weak_secret_keys_refuse_to_start(key, reason):
-    result = run_production("import django; django.setup()", DJANGO_SECRET_KEY=key)
+def test_weak_secret_keys(key, reason):
+    found = weak_secret_key_reason(key)
+    if reason is None:
+        assert found is None
+    else:
+        assert reason in found
+        assert "get_random_secret_key" in found
+
+
+def test_a_weak_secret_key_refuses_to_start():
+    result = run_production(
+        "import django; django.setup()", DJANGO_SECRET_KEY="short-but-not-empty"
+    )
     assert result.returncode != 0
-    assert reason in result.stderr
-    assert "get_random_secret_key" in result.stderr
+    assert "ImproperlyConfigured: DJANGO_SECRET_KEY is too weak" in result.stderr
 
 
 def test_django_debug_cannot_turn_debug_on():

@@ -232,16 +232,36 @@ LOGGING = {
 DATABASE_OUTAGE_RETRY_AFTER = int(os.environ.get("DATABASE_OUTAGE_RETRY_AFTER", "10"))
 
 # Content-Security-Policy (django-csp): no inline script or style on public pages.
-# A brief's JSON-LD block is allowed by its hash (kei_site/security.py).
-_MEDIA_ORIGIN = (
-    "/".join(MEDIA_URL.split("/")[:3]) if "://" in MEDIA_URL else None
-)  # images from a storage backend's own host
+# A brief's JSON-LD block is allowed by its hash (briefs/site/views.py).
+
+
+def media_origins(media_url, storage):
+    """The hosts images come from when they are not on this one: an absolute
+    MEDIA_URL, or the object storage's custom domain, endpoint or bucket host."""
+    origins = []
+    if "://" in media_url:
+        origins.append("/".join(media_url.split("/")[:3]))
+    options = storage.get("OPTIONS", {})
+    if options.get("custom_domain"):
+        origins.append(f"https://{options['custom_domain']}")
+    elif options.get("endpoint_url"):
+        origins.append("/".join(options["endpoint_url"].split("/")[:3]))
+    elif options.get("bucket_name"):
+        origins.append(f"https://{options['bucket_name']}.s3.amazonaws.com")
+        if options.get("region_name"):
+            origins.append(
+                f"https://{options['bucket_name']}.s3.{options['region_name']}"
+                ".amazonaws.com"
+            )
+    return origins
+
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'none'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", *([_MEDIA_ORIGIN] if _MEDIA_ORIGIN else [])],
+        "img-src": ["'self'", *media_origins(MEDIA_URL, STORAGES["default"])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "manifest-src": ["'self'"],
@@ -256,6 +276,13 @@ CONTENT_SECURITY_POLICY = {
 CONTENT_SECURITY_POLICY_ADMIN_UPDATE = {
     "style-src": ["'unsafe-inline'"],
     "img-src": ["data:"],
+}
+# For answers that are not HTML (feeds, sitemap, citation files): the browser's own
+# viewer may style them inline; nothing may run.
+CONTENT_SECURITY_POLICY_NON_HTML_REPLACE = {
+    "script-src": ["'none'"],
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
 }
 # Browser features no page of the site uses are denied to it and to any frame.
 PERMISSIONS_POLICY = {

@@ -3,30 +3,13 @@ import warnings
 
 from django.core.exceptions import ImproperlyConfigured
 
+from kei_site.secret_key import weak_secret_key_reason
+
 from .base import *  # noqa: F403
 from .base import env_bool
 
-# Keys that have been in this repository or its documentation are not secrets.
-KNOWN_KEYS = {"dev-only-insecure-key-not-for-production", "test-only-key"}
-MIN_SECRET_KEY_LENGTH = 50
-GENERATE_KEY = (
-    "generate one with: python -c 'from django.core.management.utils import "
-    "get_random_secret_key; print(get_random_secret_key())'"
-)
-
-if not SECRET_KEY:  # noqa: F405
-    raise ImproperlyConfigured(
-        f"DJANGO_SECRET_KEY must be set in production; {GENERATE_KEY}"
-    )
-if SECRET_KEY in KNOWN_KEYS or SECRET_KEY.startswith("django-insecure-"):  # noqa: F405
-    raise ImproperlyConfigured(
-        f"DJANGO_SECRET_KEY is a published development key; {GENERATE_KEY}"
-    )
-if len(SECRET_KEY) < MIN_SECRET_KEY_LENGTH or len(set(SECRET_KEY)) < 5:  # noqa: F405
-    raise ImproperlyConfigured(
-        f"DJANGO_SECRET_KEY is too weak ({len(SECRET_KEY)} characters; at least "  # noqa: F405
-        f"{MIN_SECRET_KEY_LENGTH} needed, of at least 5 different ones); {GENERATE_KEY}"
-    )
+if weak_secret_key_reason(SECRET_KEY):  # noqa: F405
+    raise ImproperlyConfigured(weak_secret_key_reason(SECRET_KEY))  # noqa: F405
 
 # Never from the environment: a debug page shows settings and source to anyone.
 DEBUG = False

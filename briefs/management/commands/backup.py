@@ -33,3 +33,5 @@ class Command(BaseCommand):
             f"{report.path}: database ({report.database_format}: {counts}), "
             f"{report.media_files} media files"
         )
+        for note in report.notes:
+            self.stdout.write(f"  {note}")
