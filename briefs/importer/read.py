@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import BriefImportError
@@ -64,6 +65,18 @@ def _walk_folder(folder: Path) -> Iterator[Path]:
 
 
 # ---------------------------------------------------------------------- reading
+
+
+@dataclass
+class ReadResult:
+    """The export text of a file and what reading it had to guess."""
+
+    text: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_source_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+    return ReadResult(read_source(path, max_bytes))
 
 
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
