@@ -1,0 +1,188 @@
+"""The body of a post: paragraphs, items and headings, and their Markdown."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import (
+    ANY_LINK,
+    cut_at_sentence,
+    is_title_case,
+    plain_text,
+    reduce_links,
+    sentence_ends,
+)
+from .trailer import tail_kind
+
+_LIST_MARKER = re.compile(r"^(?P<marker>[-*+•]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
+
+
+_MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
+
+
+_KNOWN_HEADINGS = {
+    "executive summary",
+    "summary",
+    "introduction",
+    "background",
+    "overview",
+    "analysis",
+    "key findings",
+    "key takeaways",
+    "findings",
+    "implications",
+    "policy implications",
+    "policy recommendation",
+    "policy recommendations",
+    "recommendation",
+    "recommendations",
+    "conclusion",
+    "conclusions",
+    "conclusion and recommendations",
+}
+
+SERIES_NOTE = re.compile(r"\bpart\s+of\s+(?:a|an|the|our)\b[^.]{0,80}?\bseries\b", re.I)
+
+
+@dataclass
+class Piece:
+    """A paragraph, list item or heading of a post body, still in raw Markdown."""
+
+    kind: str  # "para", "item" or "heading"
+    text: str
+    marker: str = ""
+    line_count: int = 1
+
+
+def split_pieces(lines: list[str]) -> list[Piece]:
+    """Group body lines into paragraphs, list items and headings."""
+    pieces: list[Piece] = []
+    after_blank = True
+    for line in lines:
+        if not line:
+            after_blank = True
+            continue
+        item = _LIST_MARKER.match(line)
+        markdown_heading = _MARKDOWN_HEADING.match(line)
+        if item:
+            pieces.append(Piece("item", item.group("text"), item.group("marker")))
+        elif markdown_heading:
+            level = max(2, len(markdown_heading.group("hashes")))
+            pieces.append(Piece("heading", markdown_heading.group("text"), "#" * level))
+        elif is_known_heading(line):
+            pieces.append(Piece("heading", line.rstrip(":").strip(), "##"))
+        elif after_blank or not pieces or pieces[-1].kind == "heading":
+            pieces.append(Piece("para", line))
+        else:
+            # A wrapped line: Markdown would read it as part of the same block.
+            pieces[-1].text += " " + line
+            pieces[-1].line_count += 1
+        after_blank = False
+    for piece in pieces:
+        if (
+            piece.kind == "para"
+            and piece.line_count == 1
+            and _looks_like_heading(piece.text)
+        ):
+            piece.kind, piece.marker = "heading", "##"
+    return pieces
+
+
+def is_known_heading(text: str) -> bool:
+    return text.rstrip(":").strip().lower() in _KNOWN_HEADINGS
+
+
+def _looks_like_heading(text: str) -> bool:
+    if is_known_heading(text):
+        return True
+    words = text.split()
+    if not 2 <= len(words) <= 10 or len(text) > 80:
+        return False
+    if text[-1] in ".,;:!?" or "](" in text or tail_kind(text):
+        return False
+    return is_title_case(text)
+
+
+def render_body(pieces: list[Piece]) -> str:
+    rendered: list[str] = []
+    previous_kind = ""
+    for piece in pieces:
+        text = reduce_links(piece.text, keep_real_targets=True)
+        if piece.kind == "heading":
+            block = f"{piece.marker} {text}"
+        elif piece.kind == "item":
+            block = f"{piece.marker} {_bold_item_head(text)}"
+        else:
+            block = _bold_run_in_head(text)
+        separator = "\n" if previous_kind == piece.kind == "item" else "\n\n"
+        rendered.append((separator if rendered else "") + block)
+        previous_kind = piece.kind
+    return "".join(rendered)
+
+
+def _bold_item_head(text: str) -> str:
+    """ "Heading: text" -> "**Heading:** text" for list items with a run-in head."""
+    match = re.match(r"^(?P<head>[^:*\[\]]{3,120}?):\s+(?P<rest>\S.*)$", text)
+    if match:
+        head = match.group("head")
+        if len(head.split()) <= 15 and next(sentence_ends(head), None) is None:
+            return f"**{head}:** {match.group('rest')}"
+    return _bold_run_in_head(text)
+
+
+def _bold_run_in_head(text: str) -> str:
+    """ "U.S. Stymied on Outreach to North Korea. While ..." -> bold the head."""
+    if text.startswith(("*", "[", "_")):
+        return text
+    end = next(sentence_ends(text), None)
+    if end is None:
+        return text
+    head, rest = text[:end], text[end:].strip()
+    words = head.split()
+    is_short = rest and 2 <= len(words) <= 12 and len(head) <= 100
+    if is_short and is_title_case(head[:-1]) and "](" not in head:
+        return f"**{head}** {rest}"
+    return text
+
+
+def series_note(pieces: list[Piece]) -> Piece | None:
+    """The "part of a limited series ..." paragraph, which always opens the body."""
+    if pieces and pieces[0].kind == "para" and SERIES_NOTE.search(pieces[0].text):
+        return pieces[0]
+    return None
+
+
+_SUMMARY_LIMIT = 300
+
+
+def summary(pieces: list[Piece]) -> str:
+    note = series_note(pieces)
+    candidates = [piece for piece in pieces if piece is not note]
+    paragraph = next((p for p in candidates if p.kind == "para"), None)
+    if paragraph is None:
+        paragraph = next((p for p in candidates if p.kind == "item"), None)
+    if paragraph is None:
+        return ""
+    return cut_at_sentence(plain_text(paragraph.text), _SUMMARY_LIMIT)
+
+
+_FULL_PAPER_LINK_TEXT = re.compile(
+    r"full\s+(?:paper|report|text|article)|click|read|download|pdf", re.IGNORECASE
+)
+
+
+def full_paper_url(pieces: list[Piece]) -> str:
+    """A real link in the series note, else one that reads like "full paper"."""
+    note = series_note(pieces)
+    ordered = ([note] if note else []) + [
+        piece for piece in pieces if piece is not note
+    ]
+    for piece in ordered:
+        for link in ANY_LINK.finditer(piece.text):
+            target = link.group("target")
+            if target in ("", "#"):
+                continue
+            if piece is note or _FULL_PAPER_LINK_TEXT.search(link.group("text")):
+                return target
+    return ""
