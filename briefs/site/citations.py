@@ -205,7 +205,8 @@ def chicago(brief, url):
     names = _names(brief)
     day = _date(brief)
     when = f"{day:%B} {day.day}, {day.year}" if day else "n.d."
-    listed = [names[0].inverted] + [n.natural for n in names[1:]]
+    # Only the first author is inverted; a brief without a byline has no lead.
+    listed = [names[0].inverted] + [n.natural for n in names[1:]] if names else []
     if len(listed) == 2:
         # The comma closes an inverted name; "Lee Jae-myung and ..." has none.
         comma = "," if names[0].inverted != names[0].natural else ""
