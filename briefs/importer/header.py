@@ -7,12 +7,23 @@ byline, categories, reading time, share bar ...), not a fixed sequence.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date
 
 from dateutil import parser as dateutil_parser
 
 from .errors import BriefImportError
-from .export_format import AUTHOR_LINE, CATEGORY_LINE, DATE_FORMS, PUBLISHED_LINE
+from .export_format import (
+    AUTHOR_LINE,
+    BY_LINE,
+    CATEGORY_LINE,
+    DATE_FORMS,
+    EDITORS_NOTE,
+    HEAD_CHROME_LINES,
+    PUBLISHED_LINE,
+    UPDATED_LINE,
+)
+from .names import PersonName, normalise_name
 from .records import ParsedAuthor
 from .text import clean, next_non_blank, reduce_links, unique
 
@@ -95,9 +106,27 @@ def parse_date(text: str) -> date | None:
     return None
 
 
-def read_bylines(
-    lines: list[str], start: int, warnings: list[str]
-) -> tuple[list[ParsedAuthor], list[str], int]:
+@dataclass
+class Head:
+    """What the labelled lines after the Published line said."""
+
+    authors: list[ParsedAuthor] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    updated: date | None = None
+    # Lines for readers found among the head's (an editor's note): the body's
+    # first paragraphs, in their order.
+    body_lines: list[str] = field(default_factory=list)
+    body_start: int = 0
+
+
+# How far past an unrecognised line the head may still go on: an editor's note
+# or a stray line between the date and the byline must not end the head.
+_HEAD_LOOKAHEAD = 3
+
+
+def read_head(lines: list[str], start: int, warnings: list[str]) -> Head:
+    """Read the head's lines as a set, in any order, up to the first body line."""
+    head = Head()
     author_names: list[str] = []
     categories: list[str] = []
     index = start
@@ -106,21 +135,85 @@ def read_bylines(
         if not line:
             index += 1
             continue
-        author_match = AUTHOR_LINE.match(line)
-        category_match = CATEGORY_LINE.match(line)
-        if author_match is None and category_match is None:
-            break
-        value, index = _value_with_continuations(
-            (author_match or category_match).group("rest"), lines, index + 1
+        author_match = (
+            AUTHOR_LINE.match(line) or BY_LINE.match(line) or _plain_by_line(line)
         )
-        if author_match is not None:
-            author_names.extend(_split_names(value, split_on_and=True))
-        else:
-            categories.extend(_split_names(value, split_on_and=False))
-    authors = [ParsedAuthor(name) for name in unique(author_names, "author", warnings)]
-    if not authors:
+        category_match = CATEGORY_LINE.match(line)
+        if author_match is not None or category_match is not None:
+            value, index = _value_with_continuations(
+                (author_match or category_match).group("rest"), lines, index + 1
+            )
+            if author_match is not None:
+                author_names.extend(_split_names(value, split_on_and=True))
+            else:
+                categories.extend(_split_names(value, split_on_and=False))
+            continue
+        if _read_other_head_line(line, head, warnings):
+            index += 1
+            continue
+        if EDITORS_NOTE.match(line) or _byline_follows(lines, index):
+            # Kept for readers, as the body's opening; the head goes on.
+            head.body_lines.append(line)
+            if not EDITORS_NOTE.match(line):
+                warnings.append(f"kept a line of the head as body text: {line!r}")
+            index += 1
+            continue
+        break
+    head.body_start = index
+    names = [normalise_name(name) for name in author_names]
+    for person in names:
+        if person.honorific:
+            warnings.append(
+                f"took {person.honorific!r} off the author name {person.name!r}"
+            )
+    head.authors = [
+        ParsedAuthor(name, honorific=_honorific_of(name, names))
+        for name in unique([person.name for person in names], "author", warnings)
+    ]
+    if not head.authors:
         warnings.append("no 'Author:' line found; the post has no authors")
-    return authors, unique(categories, "category", warnings), index
+    head.categories = unique(categories, "category", warnings)
+    return head
+
+
+def _honorific_of(name: str, names: list[PersonName]) -> str:
+    return next((p.honorific for p in names if p.name == name and p.honorific), "")
+
+
+def _read_other_head_line(line: str, head: Head, warnings: list[str]) -> bool:
+    """An updated date or page furniture: recorded or dropped, with a warning."""
+    updated = UPDATED_LINE.match(line)
+    if updated:
+        day = parse_date(updated.group("rest"))
+        if day is not None:
+            head.updated = max(head.updated, day) if head.updated else day
+            return True
+    if any(pattern.match(line) for pattern in HEAD_CHROME_LINES):
+        warnings.append(f"dropped page furniture from the head: {line!r}")
+        return True
+    return False
+
+
+def _plain_by_line(line: str) -> re.Match[str] | None:
+    """ "By Jane Kim and Lee Min" in a head: names only, no sentence."""
+    match = re.match(r"^By\s+(?P<rest>[A-Z][^.!?]{2,150})$", line)
+    if match and not re.search(r"\d|\b(?:the|of|to|in)\b", match.group("rest")):
+        return match
+    return None
+
+
+def _byline_follows(lines: list[str], index: int) -> bool:
+    """A byline or category line within the next few lines: still the head."""
+    seen = 0
+    for line in lines[index + 1 :]:
+        if not line:
+            continue
+        if AUTHOR_LINE.match(line) or CATEGORY_LINE.match(line) or BY_LINE.match(line):
+            return True
+        seen += 1
+        if seen >= _HEAD_LOOKAHEAD or len(line) > 300:
+            return False
+    return False
 
 
 def _value_with_continuations(
@@ -135,6 +228,7 @@ def _value_with_continuations(
         if (
             PUBLISHED_LINE.match(candidate)
             or AUTHOR_LINE.match(candidate)
+            or BY_LINE.match(candidate)
             or CATEGORY_LINE.match(candidate)
             or not candidate.startswith("[")
         ):

@@ -29,7 +29,8 @@ def heal(pieces: list[Piece], warnings: list[str]) -> list[Piece]:
 
 
 def _belongs_to_previous(previous: Piece, piece: Piece) -> bool:
-    if previous.kind == "heading" or piece.kind != "para":
+    # Headings, captions, tables, quotes and notes stand alone.
+    if previous.kind not in ("para", "item") or piece.kind != "para":
         return False
     if tail_kind(piece.text) or tail_kind(previous.text) == "credit":
         return False

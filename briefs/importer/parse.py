@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .body import full_paper_url, render_body, split_pieces, summary
 from .errors import BriefImportError
 from .export_format import AUTHOR_LINE, POST_END, POST_START, PUBLISHED_LINE
-from .header import read_bylines, read_title_and_date
+from .header import read_head, read_title_and_date
 from .healing import heal
 from .records import ParsedBrief
 from .series import SeriesClues, resolve_series, series_clues
@@ -110,8 +110,12 @@ def _parse_post(block: _Block, position: int) -> tuple[ParsedBrief, SeriesClues]
     warnings = list(block.warnings)
     lines = [clean(line) for line in block.lines]
     title, published, next_index = read_title_and_date(lines, position, warnings)
-    authors, categories, body_start = read_bylines(lines, next_index, warnings)
-    pieces = heal(split_pieces(lines[body_start:]), warnings)
+    head = read_head(lines, next_index, warnings)
+    authors, categories = head.authors, head.categories
+    body_lines = [*head.body_lines, ""] if head.body_lines else []
+    pieces = heal(
+        split_pieces(body_lines + lines[head.body_start :], warnings), warnings
+    )
     body_pieces, tail = separate_tail(pieces, authors, warnings)
 
     authors = attach_bios(authors, tail.bio_paragraphs, warnings)
@@ -120,6 +124,7 @@ def _parse_post(block: _Block, position: int) -> tuple[ParsedBrief, SeriesClues]
     brief = ParsedBrief(
         title=title,
         published=published,
+        updated=head.updated,
         authors=authors,
         categories=categories,
         body=render_body(body_pieces),

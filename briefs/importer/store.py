@@ -79,6 +79,9 @@ def fingerprint_of(brief: Brief, author_ids: list[int], categories: list[str]) -
         "authors": list(author_ids),
         "categories": sorted(name.casefold() for name in categories),
     }
+    if brief.updated_on:
+        # Only when set, so that briefs imported before the field keep their hash.
+        data["updated_on"] = brief.updated_on.isoformat()
     encoded = json.dumps(data, sort_keys=True, default=str)
     return hashlib.sha256(encoded.encode()).hexdigest()
 
@@ -255,6 +258,7 @@ class FileStore:
         parsed = plan.parsed
         brief.title = parsed.title
         brief.published_at = publication_datetime(parsed)
+        brief.updated_on = parsed.updated
         brief.summary = parsed.summary
         brief.body = parsed.body
         brief.image_credit = parsed.image_credit
@@ -294,6 +298,7 @@ class FileStore:
         new = [
             Author(
                 name=parsed_author.name,
+                honorific=parsed_author.honorific,
                 slug=slug,
                 sort_name=surname_first(parsed_author.name),
                 bio=parsed_author.bio,

@@ -8,10 +8,14 @@ from itertools import takewhile
 
 from .export_format import SENTENCE_END
 
+# Characters with no width that web pages carry (zero-width space and joiners,
+# word joiner, BOM, soft hyphen, direction marks): never part of stored text.
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+
 
 def clean(line: str) -> str:
-    """Collapse any run of whitespace to one space and trim; keep other Unicode."""
-    return re.sub(r"\s+", " ", line).strip()
+    """Drop invisible characters, collapse whitespace (NBSP too) to one space."""
+    return re.sub(r"\s+", " ", INVISIBLE.sub("", line)).strip()
 
 
 def reduce_links(text: str, *, keep_real_targets: bool) -> str:
@@ -153,7 +157,9 @@ def next_non_blank(lines: list[str], start: int) -> int | None:
 
 
 def plain_text(markdown: str) -> str:
+    """Text for a summary: no links, emphasis or note markers ("[1]")."""
     text = reduce_links(markdown, keep_real_targets=False)
+    text = re.sub(r"\[\d{1,3}\]", "", text)
     return clean(text.replace("*", ""))
 
 

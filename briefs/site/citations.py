@@ -370,8 +370,9 @@ def json_ld(brief, url, site_url, image=None):
         data["description"] = brief.summary
     if brief.published_at:
         data["datePublished"] = timezone.localtime(brief.published_at).isoformat()
-    if brief.updated_at:
-        data["dateModified"] = timezone.localtime(brief.updated_at).isoformat()
+    revised = brief.revised_at()
+    if revised:
+        data["dateModified"] = timezone.localtime(revised).isoformat()
     if brief.series:
         series = brief.series
         part_of = {
