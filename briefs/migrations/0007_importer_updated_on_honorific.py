@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("briefs", "0005_brief_published_has_disclosure"),
+        ("briefs", "0006_public_link_validators"),
     ]
 
     operations = [
