@@ -12,6 +12,8 @@ from briefs.models import Author, Brief
 from tests.sample_checks import (
     SAMPLES,
     check_sample,
+    chromium_available,
+    pdf_samples,
     text_samples,
 )
 
@@ -19,6 +21,13 @@ from tests.sample_checks import (
 @pytest.mark.parametrize("sample", text_samples(), ids=lambda path: path.name)
 def test_text_sample_imports_right(sample):
     result = check_sample(sample)
+    assert result.failures() == []
+
+
+@pytest.mark.skipif(not chromium_available(), reason="needs /usr/bin/chromium")
+@pytest.mark.parametrize("sample", pdf_samples(), ids=lambda path: path.name)
+def test_pdf_sample_printed_by_chromium_imports_right(sample, tmp_path):
+    result = check_sample(sample, tmp_path)
     assert result.failures() == []
 
 
