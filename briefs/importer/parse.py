@@ -8,6 +8,7 @@ the brief they concern, so editors can see what the importer did.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .body import full_paper_url, render_body, split_pieces, summary
@@ -118,6 +119,7 @@ def _parse_post(block: _Block, position: int) -> tuple[ParsedBrief, SeriesClues]
     )
     body_pieces, tail = separate_tail(pieces, authors, warnings)
 
+    _report_placeholder_links(body_pieces, tail.credit, warnings)
     authors = attach_bios(authors, tail.bio_paragraphs, warnings)
     credit, credit_url = read_image_credit(tail.credit)
     clues = series_clues(title, body_pieces)
@@ -138,3 +140,18 @@ def _parse_post(block: _Block, position: int) -> tuple[ParsedBrief, SeriesClues]
         warnings=[f"post {position}: {warning}" for warning in warnings],
     )
     return brief, clues
+
+
+_PLACEHOLDER = re.compile(r"\[(?P<text>[^\[\]]+)\]\(\s*#?\s*\)")
+
+
+def _report_placeholder_links(pieces, credit: str, warnings: list[str]) -> None:
+    """Links the export left without a target ("(#)") become their text; the
+    editor is told which, to add the real target if there is one."""
+    texts = [piece.text for piece in pieces] + [credit]
+    for text in texts:
+        for match in _PLACEHOLDER.finditer(text):
+            warnings.append(
+                "placeholder link (#) shown as plain text: "
+                f"{clean(match.group('text'))[:60]!r}"
+            )

@@ -56,6 +56,8 @@ def import_text(
     # How the file was decoded concerns each of its briefs' text.
     for outcome in report.briefs:
         outcome.warnings = [*read_warnings, *outcome.warnings]
+        if outcome.report is not None:
+            outcome.report.decisions[:0] = [("encoding", w) for w in read_warnings]
     report.status = summarize_status(report.briefs)
     return report
 

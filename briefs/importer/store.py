@@ -29,6 +29,7 @@ from ..models import (
     surname_first,
 )
 from .records import ParsedBrief, ParsedSeries
+from .report import build_reports
 
 CREATED = "created"
 UPDATED = "updated"
@@ -43,6 +44,8 @@ class BriefOutcome:
     title: str
     action: str
     warnings: list[str] = field(default_factory=list)
+    # The fields as read and the parser's decisions, for the dry-run report.
+    report: object = None
 
 
 @dataclass(frozen=True)
@@ -404,16 +407,21 @@ def store_file(
     store = FileStore(source_name, options)
     with transaction.atomic():
         plans = store.plan(parsed_briefs)
+        # Read before writing: "new author" means new before this file.
+        reports = build_reports([plan.parsed for plan in plans])
         if not options.dry_run:
             store.write(plans)
+    for plan, report in zip(plans, reports, strict=True):
+        report.other_warnings.extend(plan.warnings)
     return [
         BriefOutcome(
             plan.slug,
             plan.parsed.title,
             plan.action,
             plan.parsed.warnings + plan.warnings,
+            report=report,
         )
-        for plan in plans
+        for plan, report in zip(plans, reports, strict=True)
     ]
 
 
