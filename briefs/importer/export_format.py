@@ -53,6 +53,12 @@ HEAD_CHROME_LINES = [
         r"Copy\s+link|Share)\s*[|·•,]?\s*){2,}$",
         re.I,
     ),
+    # ... or its parts one to a line ("Share this:", "Twitter", "Facebook").
+    re.compile(
+        r"^(?:Share(?:\s+this(?:\s+(?:post|page|article))?)?\s*:?|Facebook|Twitter|"
+        r"X|LinkedIn|Email|E-mail|Print|WhatsApp|Reddit|Copy\s+link)$",
+        re.I,
+    ),
 ]
 # "Editor's note: ..." is for readers; it opens the body wherever the head had it.
 EDITORS_NOTE = re.compile(r"^[*_]*Editor['’]?s\s+note\b", re.I)

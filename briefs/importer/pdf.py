@@ -120,27 +120,33 @@ class _Layout:
 
 def read_pdf_bytes(data: bytes) -> str:
     """Turn a browser-printed post page into export text."""
+    return read_pdf_bytes_text(data)[0]
+
+
+def read_pdf_bytes_text(data: bytes) -> tuple[str, list[str]]:
+    """Export text and what was dropped from the page to get it (for the report)."""
+    notes: list[str] = []
     if b"%PDF-" not in data[:1024]:
         raise BriefImportError("not a PDF file (no %PDF header)")
     if b"%%EOF" not in data[-2048:]:
         # pdfminer quietly reads what is left of a cut-off file; half a post is
         # worse than a clear refusal.
         raise BriefImportError("damaged or truncated PDF")
-    pages = _extract_page_lines(data)
-    lines = _drop_print_chrome(pages)
+    pages = _extract_page_lines(data, notes)
+    lines = _drop_print_chrome(pages, notes)
     if not lines:
         raise BriefImportError(
             "PDF has no text layer (scanned image; OCR is not supported)"
         )
-    return _lines_to_export_text(lines)
+    return _lines_to_export_text(lines), notes
 
 
-def _extract_page_lines(data: bytes) -> list[list[_Line]]:
+def _extract_page_lines(data: bytes, notes: list[str]) -> list[list[_Line]]:
     with _pdfminer_errors_refused():
         pages = _words_of_pages(data)
     # Outside the guard: an error in grouping the words is a bug of ours.
     return [
-        _group_words_into_lines(_main_column(words), number)
+        _group_words_into_lines(_main_column(words, number, notes), number)
         for number, words in enumerate(pages)
     ]
 
@@ -188,7 +194,7 @@ def _words_of(page: pdfplumber.page.Page) -> list[dict]:
 _MIN_GUTTER = 9.0
 
 
-def _main_column(words: list[dict]) -> list[dict]:
+def _main_column(words: list[dict], page: int, notes: list[str]) -> list[dict]:
     """The words of the page's main column: a sidebar or second column is dropped.
 
     A column gap is a vertical strip that the words of both sides leave empty,
@@ -215,7 +221,12 @@ def _main_column(words: list[dict]) -> list[dict]:
     # Both sides must be columns of text, not a stray word in the margin.
     if min(len(left), len(right)) < 10:
         return words
-    main = left if _letters(left) >= _letters(right) else right
+    main, other = (left, right) if _letters(left) >= _letters(right) else (right, left)
+    other_text = " ".join(w["text"] for w in sorted(other, key=lambda w: w["top"]))
+    notes.append(
+        f"dropped print chrome: a second column on page {page + 1} "
+        f"({len(other)} words: {other_text[:60]!r})"
+    )
     kept = main + crossing
     return sorted(kept, key=lambda word: (word["top"], word["x0"]))
 
@@ -329,18 +340,23 @@ def _join_run(run: list[dict]) -> list[dict]:
 # ------------------------------------------------------------------ print chrome
 
 
-def _drop_print_chrome(pages: list[list[_Line]]) -> list[_Line]:
+def _drop_print_chrome(pages: list[list[_Line]], notes: list[str]) -> list[_Line]:
     """Remove the print header/footer and lines repeated on every page."""
     repeated = _repeated_line_keys(pages) if len(pages) >= 2 else set()
     kept: list[_Line] = []
+    dropped: list[str] = []
     for page_lines in pages:
         first_on_page = True
         for line in page_lines:
             if _line_key(line) in repeated or _is_print_band_line(line):
+                dropped.append(line.text)
                 continue
             line.page_start = first_on_page and line.page > 0
             first_on_page = False
             kept.append(line)
+    # One note for the lot: the same header and footer repeat on every page.
+    for text in dict.fromkeys(dropped):
+        notes.append(f"dropped print chrome: {text[:60]!r}")
     return kept
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import BriefImportError
-from .pdf import read_pdf_bytes
+from .pdf import read_pdf_bytes_text
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
@@ -99,7 +99,7 @@ def read_bytes_text(
     if not data:
         raise BriefImportError("empty file")
     if Path(name).suffix.lower() == PDF_SUFFIX:
-        result = ReadResult(read_pdf_bytes(data))
+        result = ReadResult(*read_pdf_bytes_text(data))
     else:
         result = decode_text_with_warnings(data)
     if not result.text.strip():

@@ -26,7 +26,12 @@ DECISION_KINDS = [
     ("joined paragraph", ("joined a paragraph", "joined the disclosure")),
     (
         "dropped chrome",
-        ("dropped page furniture", "dropped a stray", "ignored a 'THE PENINSULA'"),
+        (
+            "dropped page furniture",
+            "dropped print chrome",
+            "dropped a stray",
+            "ignored a 'THE PENINSULA'",
+        ),
     ),
     ("guessed heading", ("guessed a heading",)),
     ("caption", ("read a caption",)),
