@@ -107,3 +107,13 @@ def test_only_note_ids_and_classes_survive_sanitizing():
     )
     assert 'id="login"' not in html and 'class="button"' not in html
     assert '<sup id="ref-2">' in html
+
+
+def test_a_body_sentence_starting_with_by_is_not_a_byline():
+    from briefs.importer.parse import parse_export
+
+    text = (SAMPLES / "text" / "2012_no_byline.txt").read_text()
+    text = text.replace("Six students", "By Seoul's standards, six students")
+    (brief,) = parse_export(text)
+    assert brief.authors == []
+    assert brief.body.startswith("By Seoul's standards, six students")

@@ -194,10 +194,17 @@ def _read_other_head_line(line: str, head: Head, warnings: list[str]) -> bool:
     return False
 
 
+_CAPITALISED_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}")
+
+
 def _plain_by_line(line: str) -> re.Match[str] | None:
-    """ "By Jane Kim and Lee Min" in a head: names only, no sentence."""
-    match = re.match(r"^By\s+(?P<rest>[A-Z][^.!?]{2,150})$", line)
-    if match and not re.search(r"\d|\b(?:the|of|to|in)\b", match.group("rest")):
+    """ "By Jane Kim and Lee Min" in a head: every part a capitalised name, so
+    that "By Seoul's standards, growth was slow" stays a sentence."""
+    match = re.match(r"^By\s+(?P<rest>[A-Z][^!?:;]{2,150})$", line)
+    if match is None:
+        return None
+    parts = re.split(r"\s*(?:,|&|\band\b)\s*", match.group("rest"))
+    if all(_CAPITALISED_NAME.fullmatch(part) for part in parts if part):
         return match
     return None
 
