@@ -1,6 +1,7 @@
 import hashlib
 import re
 import unicodedata
+from datetime import datetime, time
 
 from anyascii import anyascii
 from django.contrib.postgres.indexes import GinIndex
@@ -51,6 +52,9 @@ class AuthorQuerySet(models.QuerySet):
 
 class Author(models.Model):
     name = models.CharField(max_length=200)
+    # Titles and degrees the byline printed ("Dr.", "Ph.D."): shown nowhere in the
+    # name, so that one person is one author however they signed.
+    honorific = models.CharField(max_length=100, blank=True)
     slug = models.SlugField(max_length=200, unique=True)
     # Surname first, so the author index sorts the way readers look names up.
     sort_name = models.CharField(max_length=200, blank=True, db_index=True)
@@ -259,6 +263,11 @@ class Brief(models.Model):
         max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(null=True, blank=True)
+    # The day the text was last revised for readers ("Last updated ..."), not the
+    # row's updated_at, which moves with every save.
+    updated_on = models.DateField(
+        null=True, blank=True, help_text="Shown as “Updated” when set."
+    )
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True, help_text="Markdown.")
     body_html = models.TextField(blank=True, editable=False)
@@ -337,6 +346,20 @@ class Brief(models.Model):
 
     def get_absolute_url(self):
         return reverse("briefs:brief_detail", kwargs={"slug": self.slug})
+
+    def revised_at(self):
+        """When readers last saw a revision: the "Updated" day, else the row's
+        last save; never before publication (a brief scheduled ahead of time)."""
+        if self.updated_on:
+            revised = timezone.make_aware(
+                datetime.combine(self.updated_on, time.min),
+                timezone.get_default_timezone(),
+            )
+        else:
+            revised = self.updated_at
+        if self.published_at and (revised is None or revised < self.published_at):
+            return self.published_at
+        return revised
 
     @property
     def is_public(self):

@@ -87,3 +87,44 @@ def test_a_file_of_another_kind_is_refused_before_anything_is_staged():
 def test_the_changelist_links_to_the_import_page():
     page = client_for(editor()).get("/admin/briefs/brief/").content.decode()
     assert f'href="{URL}"' in page
+
+
+def test_the_dry_run_shows_each_briefs_fields_and_the_parsers_decisions():
+    from pathlib import Path
+
+    from tests.factories import make_author
+
+    make_author("Kathleen Rhee")
+    samples = Path(__file__).parent / "samples" / "text"
+    client = client_for(editor())
+    page = check_files(
+        client,
+        upload("tpp.txt", (samples / "2016_honorifics_two_posts.txt").read_bytes()),
+        upload("upd.txt", (samples / "2019_updated_share_bar.txt").read_bytes()),
+        upload("cap.txt", (samples / "2023_caption_and_source.txt").read_bytes()),
+        upload("nob.txt", (samples / "2012_no_byline.txt").read_bytes()),
+    ).content.decode()
+
+    assert "November 14, 2016" in page
+    assert "Kathleen Rhee <em>(matched existing)</em>" in page
+    assert "Kent Morrow <em>(new author)</em>" in page
+    # The second post's Kent Morrow is the first one's: no longer new.
+    assert page.count("Kent Morrow <em>(new author)</em>") == 1
+    assert "Trade <em>(new)</em>" in page and "Trade <em>(existing)</em>" in page
+    assert "May 1, 2019 (updated May 2, 2019)" in page
+    assert "Samsung Heavy Industries" in page
+    assert "<strong>dropped chrome:</strong>" in page and "5 min read" in page
+    assert "<strong>name:</strong>" in page and "took &#x27;Amb.&#x27;" in page
+    assert "<strong>caption:</strong>" in page and "Figure 1: New orders" in page
+    assert "<strong>none</strong>" in page  # the post without a byline
+    assert "Disclosure</th><td>found" in page
+    assert Brief.objects.count() == 0
+
+
+def test_placeholder_links_are_reported_in_the_dry_run(reference_export):
+    client = client_for(editor())
+    page = check_files(
+        client, upload("reference.txt", reference_export.read_bytes())
+    ).content.decode()
+    assert "<strong>placeholder link:</strong>" in page
+    assert "clicking here" in page

@@ -457,7 +457,7 @@ def test_bios_in_separate_paragraphs_and_plain_names():
     ("line", "names"),
     [
         ("Author: [Victor D. Cha](#)", ["Victor D. Cha"]),
-        ("Authors: [A. B. Smith](#), [Kim, Jr.](#)", ["A. B. Smith", "Kim, Jr."]),
+        ("Authors: [A. B. Smith](#), [Kim, Jr.](#)", ["A. B. Smith", "Kim Jr."]),
         ("Authors: Jane Doe and John Smith", ["Jane Doe", "John Smith"]),
         ("Authors: Jane Doe, John Smith, and Ann Lee",
          ["Jane Doe", "John Smith", "Ann Lee"]),

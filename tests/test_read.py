@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import html
 import re
 import subprocess
@@ -10,7 +11,12 @@ from pathlib import Path
 import pytest
 
 from briefs.importer.errors import BriefImportError
-from briefs.importer.read import iter_source_files, read_bytes, read_source
+from briefs.importer.read import (
+    iter_source_files,
+    read_bytes,
+    read_bytes_text,
+    read_source,
+)
 from tests import pdf_samples as samples
 
 POST = (
@@ -128,12 +134,73 @@ def test_read_source_reads_a_file_from_disk(tmp_path):
         (b"  \r\n\n ", "empty file"),
         (b"THE PENINSULA\x00\x00", r"not a text file \(contains NUL bytes\)"),
         # Invalid UTF-8, and 0x81/0x8D are undefined in Windows-1252.
-        (b"caf\xc3 \x81\x8d", r"undecodable text \(neither UTF-8 nor Windows-1252\)"),
+        (
+            b"caf\xc3 \x81\x8d",
+            r"undecodable text: not UTF-8 \(invalid byte 0xC3 on line 1\) nor "
+            r"Windows-1252",
+        ),
+        # Shift-JIS decodes as Windows-1252, but as nothing a reader could read.
+        (
+            "THE PENINSULA\n日韓関係の未来 (東京)\n".encode("shift_jis"),
+            r"undecodable text: not UTF-8 \(invalid byte 0x93 on line 2\) and not "
+            r"plausible as Windows-1252 \(another encoding such as Shift-JIS or "
+            r"EUC-KR\? save the file as UTF-8\)",
+        ),
+        (
+            "한국어 텍스트".encode("euc-kr"),
+            r"undecodable text: not UTF-8 \(invalid byte 0xC7 on line 1\) and not "
+            r"plausible as Windows-1252 .*",
+        ),
+        # Binary stays refused, even behind what looks like a UTF-16 BOM.
+        (codecs.BOM_UTF16_LE + b"\x00\xd8", r"invalid UTF-16-LE text .*"),
     ],
 )
 def test_bad_text_is_refused_with_a_specific_reason(data, reason):
     with pytest.raises(BriefImportError, match=f"^{reason}$"):
         read_bytes(data, "post.txt")
+
+
+@pytest.mark.parametrize(
+    ("bom", "encoding"),
+    [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")],
+)
+def test_utf16_with_a_bom_is_decoded(bom, encoding):
+    data = bom + POST.replace("\n", "\r\n").encode(encoding)
+    result = read_bytes_text(data, "post.txt")
+    assert result.text == POST
+    assert result.warnings == []
+
+
+def test_windows_1252_fallback_is_named_in_a_warning():
+    result = read_bytes_text(POST.encode("cp1252"), "post.txt")
+    assert result.warnings == ["file is not UTF-8: decoded as Windows-1252 (cp1252)"]
+
+
+def test_a_stray_byte_in_utf8_is_read_alone_and_named():
+    data = POST.encode("utf-8").replace(b"Body", b"Caf\xe9 body")
+    result = read_bytes_text(data, "post.txt")
+    assert "Café body “quoted” — text." in result.text
+    assert "José Müller" in result.text
+    (warning,) = result.warnings
+    assert re.fullmatch(
+        r"line \d+: byte 0xE9 is not UTF-8; read it as Windows-1252 'é'", warning
+    )
+
+
+def test_fallback_warnings_reach_the_import_report(tmp_path, db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    path = tmp_path / "post.txt"
+    path.write_bytes(samples_text("2022_utf16_le.bin").encode("cp1252"))
+    out = StringIO()
+    call_command("import_briefs", str(path), stdout=out)
+    assert "decoded as Windows-1252" in out.getvalue()
+
+
+def samples_text(name):
+    return (Path(__file__).parent / "samples" / "text" / name).read_text("utf-16")
 
 
 def test_size_limit_is_checked_before_reading(tmp_path):

@@ -72,7 +72,16 @@ class BriefAdmin(BriefHistoryAdminMixin, SimpleHistoryAdmin):
     fieldsets = [
         (
             None,
-            {"fields": ["title", "slug", "state", "published_at", "based_on_version"]},
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "state",
+                    "published_at",
+                    "updated_on",
+                    "based_on_version",
+                ]
+            },
         ),
         ("Content", {"fields": ["summary", "body", "categories"]}),
         (

@@ -45,6 +45,7 @@ class BriefAdminForm(forms.ModelForm):
             "title",
             "slug",
             "published_at",
+            "updated_on",
             "summary",
             "body",
             "categories",

@@ -125,8 +125,9 @@ def build_entry(brief, request, authority):
         summary_text=xml_text(summary_text),
         content_html=xml_text(content_html),
         published=brief.published_at,
-        # An entry scheduled ahead of time was last edited before it appeared.
-        updated=max(brief.published_at, brief.updated_at),
+        # The "Updated" day when the text was revised for readers; an entry
+        # scheduled ahead of time was last edited before it appeared.
+        updated=brief.revised_at(),
         authors=authors,
         categories=sorted(xml_text(tag.name) for tag in brief.categories.all()),
         image_url=image_url,

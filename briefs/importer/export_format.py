@@ -27,6 +27,41 @@ AUTHOR_LINE = re.compile(r"^(?:Authors?|Author\(s\)|By)\s*:\s*(?P<rest>.*)$", re
 CATEGORY_LINE = re.compile(
     r"^(?:Categor(?:y|ies)|Topics?|Tags?)\s*:\s*(?P<rest>.*)$", re.I
 )
+# Older posts sign "By [Name](#) and [Name](#)" without a colon.
+BY_LINE = re.compile(r"^By\s+(?P<rest>\[.*)$", re.I)
+# "Last updated March 6, 2024", "Updated: 2019-05-02", "Revised on ...".
+UPDATED_LINE = re.compile(
+    r"^(?:Last\s+)?(?:Updated|Modified|Revised)(?:\s+on)?\b[\s:]*(?P<rest>.+)$", re.I
+)
+# Lines of a post's head that are page furniture, not content.
+HEAD_CHROME_LINES = [
+    # "Correction appended": the correction itself is in the body.
+    re.compile(
+        r"^(?:Corrections?|Clarifications?|Updates?)\s+(?:appended|added|below)\.?$",
+        re.I,
+    ),
+    # "5 min read", "Reading time: 7 minutes", "Estimated reading time 4 min".
+    re.compile(
+        r"^(?:(?:Estimated\s+)?reading\s+time\s*:?\s*)?(?:about\s+)?\d{1,3}\s*"
+        r"(?:-\s*)?(?:min(?:ute)?s?\.?)(?:\s+read)?\.?$",
+        re.I,
+    ),
+    # A share bar: "Share: Facebook Twitter LinkedIn Email Print".
+    re.compile(
+        r"^(?:Share(?:\s+this(?:\s+(?:post|page|article))?)?\s*:?\s*)?"
+        r"(?:(?:Facebook|Twitter|X|LinkedIn|Email|E-mail|Print|WhatsApp|Reddit|"
+        r"Copy\s+link|Share)\s*[|·•,]?\s*){2,}$",
+        re.I,
+    ),
+    # ... or its parts one to a line ("Share this:", "Twitter", "Facebook").
+    re.compile(
+        r"^(?:Share(?:\s+this(?:\s+(?:post|page|article))?)?\s*:?|Facebook|Twitter|"
+        r"X|LinkedIn|Email|E-mail|Print|WhatsApp|Reddit|Copy\s+link)$",
+        re.I,
+    ),
+]
+# "Editor's note: ..." is for readers; it opens the body wherever the head had it.
+EDITORS_NOTE = re.compile(r"^[*_]*Editor['’]?s\s+note\b", re.I)
 
 _OPTIONAL_TIME = (
     r"(?:\s*(?:,|at|\|)?\s*\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?"
@@ -58,4 +93,12 @@ def is_header_line(text: str) -> bool:
     published = PUBLISHED_LINE.match(text)
     if published:
         return any(form.match(published.group("rest")) for form in DATE_FORMS)
-    return bool(AUTHOR_LINE.match(text) or CATEGORY_LINE.match(text))
+    updated = UPDATED_LINE.match(text)
+    if updated:
+        return any(form.match(updated.group("rest")) for form in DATE_FORMS)
+    return bool(
+        AUTHOR_LINE.match(text)
+        or CATEGORY_LINE.match(text)
+        or BY_LINE.match(text)
+        or any(pattern.match(text) for pattern in HEAD_CHROME_LINES)
+    )

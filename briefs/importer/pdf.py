@@ -97,6 +97,9 @@ class _Line:
     page: int
     page_height: float
     page_start: bool = False  # first kept line of a page after the first
+    # Right edge of the run of lines sharing this one's left edge: an indented
+    # block (a block quote) wraps at its own margin, not the page's.
+    block_right: float = 0.0
 
 
 @dataclass
@@ -117,27 +120,34 @@ class _Layout:
 
 def read_pdf_bytes(data: bytes) -> str:
     """Turn a browser-printed post page into export text."""
+    return read_pdf_bytes_text(data)[0]
+
+
+def read_pdf_bytes_text(data: bytes) -> tuple[str, list[str]]:
+    """Export text and what was dropped from the page to get it (for the report)."""
+    notes: list[str] = []
     if b"%PDF-" not in data[:1024]:
         raise BriefImportError("not a PDF file (no %PDF header)")
     if b"%%EOF" not in data[-2048:]:
         # pdfminer quietly reads what is left of a cut-off file; half a post is
         # worse than a clear refusal.
         raise BriefImportError("damaged or truncated PDF")
-    pages = _extract_page_lines(data)
-    lines = _drop_print_chrome(pages)
+    pages = _extract_page_lines(data, notes)
+    lines = _drop_print_chrome(pages, notes)
     if not lines:
         raise BriefImportError(
             "PDF has no text layer (scanned image; OCR is not supported)"
         )
-    return _lines_to_export_text(lines)
+    return _lines_to_export_text(lines), notes
 
 
-def _extract_page_lines(data: bytes) -> list[list[_Line]]:
+def _extract_page_lines(data: bytes, notes: list[str]) -> list[list[_Line]]:
     with _pdfminer_errors_refused():
         pages = _words_of_pages(data)
     # Outside the guard: an error in grouping the words is a bug of ours.
     return [
-        _group_words_into_lines(words, number) for number, words in enumerate(pages)
+        _group_words_into_lines(_main_column(words, number, notes), number)
+        for number, words in enumerate(pages)
     ]
 
 
@@ -179,6 +189,68 @@ def _words_of(page: pdfplumber.page.Page) -> list[dict]:
     return words
 
 
+# The narrowest white strip between two columns, in points (a CSS gap of 1.5em
+# at 11px is 12 pt; the space between words is under 4).
+_MIN_GUTTER = 9.0
+
+
+def _main_column(words: list[dict], page: int, notes: list[str]) -> list[dict]:
+    """The words of the page's main column: a sidebar or second column is dropped.
+
+    A column gap is a vertical strip that the words of both sides leave empty,
+    crossed by at most a few full-width lines (navigation, footer). The side
+    holding more text is the post; words crossing the strip stay.
+    """
+    if len(words) < 20:
+        return words
+    left_edge = int(min(word["x0"] for word in words))
+    right_edge = int(max(word["x1"] for word in words)) + 1
+    coverage = [0] * (right_edge - left_edge + 1)
+    for word in words:
+        for x in range(int(word["x0"]) - left_edge, int(word["x1"]) - left_edge + 1):
+            coverage[x] += 1
+    # Full-width lines cross the strip; a column of text never leaves it this empty.
+    allowed = max(2, len(words) // 100)
+    gutter = _widest_gap(coverage, allowed)
+    if gutter is None:
+        return words
+    start, end = gutter[0] + left_edge, gutter[1] + left_edge
+    left = [w for w in words if w["x1"] <= start + 1]
+    right = [w for w in words if w["x0"] >= end - 1]
+    crossing = [w for w in words if w not in left and w not in right]
+    # Both sides must be columns of text, not a stray word in the margin.
+    if min(len(left), len(right)) < 10:
+        return words
+    main, other = (left, right) if _letters(left) >= _letters(right) else (right, left)
+    other_text = " ".join(w["text"] for w in sorted(other, key=lambda w: w["top"]))
+    notes.append(
+        f"dropped print chrome: a second column on page {page + 1} "
+        f"({len(other)} words: {other_text[:60]!r})"
+    )
+    kept = main + crossing
+    return sorted(kept, key=lambda word: (word["top"], word["x0"]))
+
+
+def _widest_gap(coverage: list[int], allowed: int) -> tuple[int, int] | None:
+    best: tuple[int, int] | None = None
+    start = None
+    for x, count in enumerate([*coverage, allowed + 1]):
+        if count <= allowed and 0 < x < len(coverage) - 1:
+            start = x if start is None else start
+            continue
+        if start is not None:
+            if x - start >= _MIN_GUTTER and (
+                best is None or x - start > best[1] - best[0]
+            ):
+                best = (start, x)
+            start = None
+    return best
+
+
+def _letters(words: list[dict]) -> int:
+    return sum(len(word["text"]) for word in words)
+
+
 def _group_words_into_lines(words: list[dict], page_number: int) -> list[_Line]:
     # Words of one line share a baseline; "bottom" is baseline-bound, while "top"
     # moves with the font size (a bold run-in head in a bigger font).
@@ -195,6 +267,7 @@ def _group_words_into_lines(words: list[dict], page_number: int) -> list[_Line]:
 
 def _make_line(words: list[dict], page_number: int) -> _Line:
     words.sort(key=lambda word: word["x0"])
+    words = _join_letter_spacing(words)
     parts = [words[0]["text"]]
     for before, word in zip(words, words[1:], strict=False):
         # A font change inside a word ("Japan" as a link then ".") splits it in
@@ -216,21 +289,74 @@ def _make_line(words: list[dict], page_number: int) -> _Line:
     )
 
 
+def _join_letter_spacing(words: list[dict]) -> list[dict]:
+    """Rejoin text set with CSS letter-spacing ("T H E  P E N I N S U L A").
+
+    Each glyph comes out as a word of its own, and no fixed tolerance tells its
+    gaps from word spaces. Within a run of single glyphs the gaps between
+    letters are the run's own, nearly equal spacing; a word space is that plus
+    a space's width. So a run joins at gaps near its median and breaks at the
+    clearly wider ones.
+    """
+    result: list[dict] = []
+    index = 0
+    while index < len(words):
+        end = index
+        while end < len(words) and len(words[end]["text"]) == 1:
+            end += 1
+        run = words[index:end]
+        if len(run) >= _LETTER_RUN:
+            result.extend(_join_run(run))
+            index = end
+        else:
+            result.append(words[index])
+            index += 1
+    return result
+
+
+# Fewer single glyphs in a row than this are initials or a dash, not spacing.
+_LETTER_RUN = 4
+
+
+def _join_run(run: list[dict]) -> list[dict]:
+    pairs = zip(run, run[1:], strict=False)
+    gaps = [after["x0"] - before["x1"] for before, after in pairs]
+    letter_gap = statistics.median(gaps)
+    size = run[0]["size"]
+    # A space is about a quarter em; between letters of one word the gap stays
+    # within a fifth of an em of the run's own.
+    if letter_gap <= 0 or letter_gap > 0.6 * size:
+        return run
+    joined = [dict(run[0])]
+    for gap, word in zip(gaps, run[1:], strict=False):
+        if gap > letter_gap + 0.2 * size:
+            joined.append(dict(word))
+        else:
+            joined[-1]["text"] += word["text"]
+            joined[-1]["x1"] = word["x1"]
+    return joined
+
+
 # ------------------------------------------------------------------ print chrome
 
 
-def _drop_print_chrome(pages: list[list[_Line]]) -> list[_Line]:
+def _drop_print_chrome(pages: list[list[_Line]], notes: list[str]) -> list[_Line]:
     """Remove the print header/footer and lines repeated on every page."""
     repeated = _repeated_line_keys(pages) if len(pages) >= 2 else set()
     kept: list[_Line] = []
+    dropped: list[str] = []
     for page_lines in pages:
         first_on_page = True
         for line in page_lines:
             if _line_key(line) in repeated or _is_print_band_line(line):
+                dropped.append(line.text)
                 continue
             line.page_start = first_on_page and line.page > 0
             first_on_page = False
             kept.append(line)
+    # One note for the lot: the same header and footer repeat on every page.
+    for text in dict.fromkeys(dropped):
+        notes.append(f"dropped print chrome: {text[:60]!r}")
     return kept
 
 
@@ -304,12 +430,14 @@ def _render_paragraphs(
     layout = _measure_layout(lines, page_bottom)
     paragraphs = _group_into_paragraphs(lines, layout)
     indent_style = _uses_first_line_indents(paragraphs, layout)
-    return "\n\n".join(
-        _render_paragraph(
-            par, vocabulary, _renders_as_list_item(par, layout, indent_style)
-        )
-        for par in paragraphs
-    )
+    rendered = []
+    for par in paragraphs:
+        if _is_block_quote(par, layout):
+            rendered.append("> " + _render_paragraph(par, vocabulary, False))
+        else:
+            item = _renders_as_list_item(par, layout, indent_style)
+            rendered.append(_render_paragraph(par, vocabulary, item))
+    return "\n\n".join(rendered)
 
 
 def _measure_layout(lines: list[_Line], page_bottom: float) -> _Layout:
@@ -339,7 +467,36 @@ def _measure_layout(lines: list[_Line], page_bottom: float) -> _Layout:
     )
 
 
+def _measure_block_edges(lines: list[_Line]) -> None:
+    start = 0
+    for index in range(1, len(lines) + 1):
+        ends_run = (
+            index == len(lines)
+            or abs(lines[index].x0 - lines[start].x0) > 2.0
+            or lines[index].page != lines[start].page
+        )
+        if ends_run:
+            right = max(line.x1 for line in lines[start:index])
+            for line in lines[start:index]:
+                line.block_right = right
+            start = index
+
+
+def _is_block_quote(paragraph: _Paragraph, layout: _Layout) -> bool:
+    """Two or more lines indented from both margins of the text."""
+    step = max(6.0, 0.8 * layout.size)
+    lines = paragraph.lines
+    return (
+        len(lines) >= 2
+        and all(line.x0 > layout.left + step for line in lines)
+        and all(line.block_right < layout.right - step for line in lines)
+        and _bullet_body(lines[0].text) is None
+        and not any(_is_heading_like(line, layout.size) for line in lines)
+    )
+
+
 def _group_into_paragraphs(lines: list[_Line], layout: _Layout) -> list[_Paragraph]:
+    _measure_block_edges(lines)
     paragraphs: list[_Paragraph] = []
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
@@ -414,7 +571,10 @@ def _ended_early(previous: _Line, line: _Line, layout: _Layout) -> bool:
         # Browsers also wrap after a hyphen; then the next "word" is a fragment.
         return False
     space = 0.3 * line.size
-    return previous.x1 + space + line.first_word_width < layout.right - 1.0
+    right = layout.right
+    if abs(line.x0 - previous.x0) <= 2.0 and previous.block_right:
+        right = min(right, previous.block_right)
+    return previous.x1 + space + line.first_word_width < right - 1.0
 
 
 def _ended_before_page_break(previous: _Line, line: _Line, layout: _Layout) -> bool:

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import BriefImportError
-from .pdf import read_pdf_bytes
+from .pdf import read_pdf_bytes_text
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
@@ -66,8 +68,16 @@ def _walk_folder(folder: Path) -> Iterator[Path]:
 # ---------------------------------------------------------------------- reading
 
 
-def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """Return the export text of one file; BriefImportError names what is wrong."""
+@dataclass
+class ReadResult:
+    """The export text of a file and what reading it had to guess."""
+
+    text: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_source_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+    """Like read_source, with the warnings of decoding (a fallback encoding)."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -78,7 +88,28 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         raise BriefImportError(
             f"cannot read file ({error.strerror or error})"
         ) from error
-    return read_bytes(data, path.name, max_bytes=max_bytes)
+    return read_bytes_text(data, path.name, max_bytes=max_bytes)
+
+
+def read_bytes_text(
+    data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES
+) -> ReadResult:
+    """Like read_bytes, with the warnings of decoding."""
+    _check_size(len(data), max_bytes)
+    if not data:
+        raise BriefImportError("empty file")
+    if Path(name).suffix.lower() == PDF_SUFFIX:
+        result = ReadResult(*read_pdf_bytes_text(data))
+    else:
+        result = decode_text_with_warnings(data)
+    if not result.text.strip():
+        raise BriefImportError("empty file")
+    return result
+
+
+def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """Return the export text of one file; BriefImportError names what is wrong."""
+    return read_source_text(path, max_bytes).text
 
 
 def read_bytes(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
@@ -86,16 +117,7 @@ def read_bytes(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> st
 
     ``name`` is the file name as uploaded; its suffix picks PDF or text reading.
     """
-    _check_size(len(data), max_bytes)
-    if not data:
-        raise BriefImportError("empty file")
-    if Path(name).suffix.lower() == PDF_SUFFIX:
-        text = read_pdf_bytes(data)
-    else:
-        text = decode_text(data)
-    if not text.strip():
-        raise BriefImportError("empty file")
-    return text
+    return read_bytes_text(data, name, max_bytes).text
 
 
 def _check_size(size: int, max_bytes: int) -> None:
@@ -116,19 +138,141 @@ def _megabytes(size: int) -> str:
 
 
 def decode_text(data: bytes) -> str:
-    """Decode UTF-8 (BOM stripped) or else Windows-1252, with LF newlines."""
-    if b"\x00" in data:
-        raise BriefImportError("not a text file (contains NUL bytes)")
+    """The text of an export file; see decode_text_with_warnings."""
+    return decode_text_with_warnings(data).text
+
+
+_UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+# What Windows-1252 text plausibly holds beyond ASCII: letters of Western
+# languages, typographic punctuation, the euro and NBSP. Its other C1-range
+# characters (‚ ƒ ˆ Š ‹ Œ Ž ˜ š › œ ž Ÿ) are what another encoding's bytes look
+# like when misread as 1252 (Shift-JIS lead bytes, UTF-8 continuation bytes).
+_CP1252_PLAUSIBLE = re.compile("[\u00a0-\u00ff‘’“”–—…•€™]")
+
+
+def decode_text_with_warnings(data: bytes) -> ReadResult:
+    """Decode an export: strict UTF-8 first, fallbacks only where plausible.
+
+    A BOM names the encoding (UTF-8, UTF-16 LE/BE). Without one, the text must
+    be valid UTF-8; failing that, Windows-1252 is used only when what it gives
+    reads like Western text, and the warning says so. A few stray bytes in
+    UTF-8 text are read as Windows-1252 each, named with their line. Anything
+    else is refused with the encoding problem in one line. Newlines become LF.
+    """
+    for bom, encoding in _UTF16_BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as error:
+                raise BriefImportError(
+                    f"invalid {encoding.upper()} text after its byte order mark "
+                    f"(at byte {error.start + len(bom)})"
+                ) from error
+            return _checked(text, [], encoding.upper())
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
+    if b"\x00" in data:
+        raise BriefImportError("not a text file (contains NUL bytes)")
     try:
-        text = data.decode("utf-8")
+        return _checked(data.decode("utf-8"), [], "UTF-8")
     except UnicodeDecodeError:
+        pass
+    stray = _utf8_with_stray_bytes(data)
+    if stray is not None:
+        return stray
+    position = _first_invalid_utf8(data)
+    problem = (
+        f"undecodable text: not UTF-8 (invalid byte 0x{data[position]:02X} on line "
+        f"{_line_of(data, position)})"
+    )
+    try:
+        # Strict: the five bytes cp1252 leaves undefined mean it is not cp1252.
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as error:
+        raise BriefImportError(f"{problem} nor Windows-1252") from error
+    if not _reads_as_cp1252(text):
+        raise BriefImportError(
+            f"{problem} and not plausible as Windows-1252 (another encoding such "
+            "as Shift-JIS or EUC-KR? save the file as UTF-8)"
+        )
+    return _checked(
+        text, ["file is not UTF-8: decoded as Windows-1252 (cp1252)"], "Windows-1252"
+    )
+
+
+def _checked(text: str, warnings: list[str], encoding: str) -> ReadResult:
+    if "\x00" in text:
+        raise BriefImportError(f"not a text file (NUL characters in {encoding} text)")
+    return ReadResult(text.replace("\r\n", "\n").replace("\r", "\n"), warnings)
+
+
+def _line_of(data: bytes, position: int) -> int:
+    return data.count(b"\n", 0, position) + 1
+
+
+def _first_invalid_utf8(data: bytes) -> int:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return error.start
+    return 0
+
+
+# More stray bytes than this and the file is in another encoding, not UTF-8
+# with a slip.
+_MAX_STRAY_BYTES = 3
+
+
+def _utf8_with_stray_bytes(data: bytes) -> ReadResult | None:
+    """UTF-8 text with a few bytes pasted from a Windows-1252 source."""
+    pieces: list[str] = []
+    warnings: list[str] = []
+    position = 0
+    multibyte = False
+    while position < len(data):
         try:
-            # Strict: the five bytes cp1252 leaves undefined mean it is not cp1252.
-            text = data.decode("cp1252")
+            pieces.append(data[position:].decode("utf-8"))
+            multibyte = multibyte or any(ord(ch) > 127 for ch in pieces[-1])
+            break
         except UnicodeDecodeError as error:
-            raise BriefImportError(
-                "undecodable text (neither UTF-8 nor Windows-1252)"
-            ) from error
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+            end = position + error.start
+            good = data[position:end].decode("utf-8")
+            multibyte = multibyte or any(ord(ch) > 127 for ch in good)
+            pieces.append(good)
+            byte = data[end : end + 1]
+            try:
+                char = byte.decode("cp1252")
+            except UnicodeDecodeError:
+                return None
+            if not _CP1252_PLAUSIBLE.fullmatch(char):
+                return None
+            line = _line_of(data, end)
+            warnings.append(
+                f"line {line}: byte 0x{byte[0]:02X} is not UTF-8; read it as "
+                f"Windows-1252 {char!r}"
+            )
+            if len(warnings) > _MAX_STRAY_BYTES:
+                return None
+            pieces.append(char)
+            position = end + 1
+    if not multibyte:
+        # No UTF-8 sequence at all: a Windows-1252 file, not UTF-8 with slips.
+        return None
+    return _checked("".join(pieces), warnings, "UTF-8")
+
+
+def _reads_as_cp1252(text: str) -> bool:
+    """True when every non-ASCII character is one Western text would hold."""
+    beyond_ascii = [index for index, ch in enumerate(text) if ord(ch) > 127]
+    if not beyond_ascii:
+        return True
+    if any(not _CP1252_PLAUSIBLE.fullmatch(text[index]) for index in beyond_ascii):
+        return False
+    # Western words hold two such letters together at most ("Grüße" has "üß");
+    # CJK encodings give long runs.
+    positions = set(beyond_ascii)
+    pairs = sum(1 for index in beyond_ascii if index + 1 in positions)
+    runs_of_three = any(
+        index + 1 in positions and index + 2 in positions for index in beyond_ascii
+    )
+    return not runs_of_three and pairs * 2 <= len(beyond_ascii)

@@ -10,6 +10,8 @@ class ParsedAuthor:
     # The bio sentences as printed ("Name is Senior Fellow at ..."), without the
     # "All views are the author's alone." line; empty when the post has none.
     bio: str = ""
+    # Titles and degrees the byline carried ("Dr.", "Ph.D."), not part of the name.
+    honorific: str = ""
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,8 @@ class ParsedBrief:
     title: str
     published: date
     authors: list[ParsedAuthor]
+    # "Last updated ..." in the head; None when the post was never revised.
+    updated: date | None = None
     categories: list[str] = field(default_factory=list)
     series: ParsedSeries | None = None
     # The body as Markdown: "## Heading" sections, "- item" lists, "**Run-in head.**"

@@ -7,7 +7,7 @@ from django.conf import settings
 
 from .errors import BriefImportError
 from .parse import parse_export
-from .read import read_bytes, read_source
+from .read import ReadResult, read_bytes_text, read_source_text
 from .store import BriefOutcome, StoreOptions, store_file
 
 FAILED = "failed"
@@ -44,28 +44,35 @@ def summarize_status(outcomes: list[BriefOutcome]) -> str:
     return actions.pop() if len(actions) == 1 else "mixed"
 
 
-def import_text(text: str, name: str, options: StoreOptions) -> FileReport:
+def import_text(
+    text: str, name: str, options: StoreOptions, read_warnings: list[str] = ()
+) -> FileReport:
     report = FileReport(path=name)
     try:
         report.briefs = store_file(parse_export(text), name, options)
     except BriefImportError as error:
         report.status, report.error, report.exception = FAILED, str(error), error
         return report
+    # How the file was decoded concerns each of its briefs' text.
+    for outcome in report.briefs:
+        outcome.warnings = [*read_warnings, *outcome.warnings]
+        if outcome.report is not None:
+            outcome.report.decisions[:0] = [("encoding", w) for w in read_warnings]
     report.status = summarize_status(report.briefs)
     return report
 
 
 def import_path(path: Path, options: StoreOptions) -> FileReport:
     try:
-        text = read_source(path, max_bytes=settings.IMPORT_MAX_BYTES)
+        read: ReadResult = read_source_text(path, max_bytes=settings.IMPORT_MAX_BYTES)
     except BriefImportError as error:
         return FileReport(str(path), FAILED, error=str(error), exception=error)
-    return import_text(text, str(path), options)
+    return import_text(read.text, str(path), options, read.warnings)
 
 
 def import_upload(data: bytes, name: str, options: StoreOptions) -> FileReport:
     try:
-        text = read_bytes(data, name, max_bytes=settings.IMPORT_MAX_BYTES)
+        read = read_bytes_text(data, name, max_bytes=settings.IMPORT_MAX_BYTES)
     except BriefImportError as error:
         return FileReport(name, FAILED, error=str(error), exception=error)
-    return import_text(text, name, options)
+    return import_text(read.text, name, options, read.warnings)

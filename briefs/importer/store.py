@@ -29,6 +29,7 @@ from ..models import (
     surname_first,
 )
 from .records import ParsedBrief, ParsedSeries
+from .report import build_reports
 
 CREATED = "created"
 UPDATED = "updated"
@@ -43,6 +44,8 @@ class BriefOutcome:
     title: str
     action: str
     warnings: list[str] = field(default_factory=list)
+    # The fields as read and the parser's decisions, for the dry-run report.
+    report: object = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,9 @@ def fingerprint_of(brief: Brief, author_ids: list[int], categories: list[str]) -
         "authors": list(author_ids),
         "categories": sorted(name.casefold() for name in categories),
     }
+    if brief.updated_on:
+        # Only when set, so that briefs imported before the field keep their hash.
+        data["updated_on"] = brief.updated_on.isoformat()
     encoded = json.dumps(data, sort_keys=True, default=str)
     return hashlib.sha256(encoded.encode()).hexdigest()
 
@@ -280,6 +286,7 @@ class FileStore:
         parsed = plan.parsed
         brief.title = parsed.title
         brief.published_at = publication_datetime(parsed)
+        brief.updated_on = parsed.updated
         brief.summary = parsed.summary
         brief.body, dropped = drop_unsafe_markdown_links(parsed.body)
         for target in dropped:
@@ -329,6 +336,7 @@ class FileStore:
         new = [
             Author(
                 name=parsed_author.name,
+                honorific=parsed_author.honorific,
                 slug=slug,
                 sort_name=surname_first(parsed_author.name),
                 bio=parsed_author.bio,
@@ -399,16 +407,21 @@ def store_file(
     store = FileStore(source_name, options)
     with transaction.atomic():
         plans = store.plan(parsed_briefs)
+        # Read before writing: "new author" means new before this file.
+        reports = build_reports([plan.parsed for plan in plans])
         if not options.dry_run:
             store.write(plans)
+    for plan, report in zip(plans, reports, strict=True):
+        report.other_warnings.extend(plan.warnings)
     return [
         BriefOutcome(
             plan.slug,
             plan.parsed.title,
             plan.action,
             plan.parsed.warnings + plan.warnings,
+            report=report,
         )
-        for plan in plans
+        for plan, report in zip(plans, reports, strict=True)
     ]
 
 

@@ -207,7 +207,8 @@ def chicago(brief, url):
     names = _names(brief)
     day = _date(brief)
     when = f"{day:%B} {day.day}, {day.year}" if day else "n.d."
-    listed = [names[0].inverted] + [n.natural for n in names[1:]]
+    # Only the first author is inverted; a brief without a byline has no lead.
+    listed = [names[0].inverted] + [n.natural for n in names[1:]] if names else []
     if len(listed) == 2:
         # The comma closes an inverted name; "Lee Jae-myung and ..." has none.
         comma = "," if names[0].inverted != names[0].natural else ""
@@ -371,8 +372,9 @@ def json_ld(brief, url, site_url, image=None):
         data["description"] = brief.summary
     if brief.published_at:
         data["datePublished"] = timezone.localtime(brief.published_at).isoformat()
-    if brief.updated_at:
-        data["dateModified"] = timezone.localtime(brief.updated_at).isoformat()
+    revised = brief.revised_at()
+    if revised:
+        data["dateModified"] = timezone.localtime(revised).isoformat()
     if brief.series:
         series = brief.series
         part_of = {

@@ -1,0 +1,50 @@
+"""How many of the realistic samples (tests/samples/) the importer gets right.
+
+    .venv/bin/python bench/import_accuracy.py [--text-only] [-v]
+
+Prints checks right / checks, and samples fully right / samples; -v lists each
+failed check. PDF samples are printed with headless Chromium first.
+"""
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.sample_checks import (  # noqa: E402
+    check_sample,
+    chromium_available,
+    pdf_samples,
+    text_samples,
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--text-only", action="store_true")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+    samples = text_samples()
+    if not args.text_only and chromium_available():
+        samples += pdf_samples()
+    results = []
+    with tempfile.TemporaryDirectory() as workdir:
+        for sample in samples:
+            result = check_sample(sample, Path(workdir))
+            results.append(result)
+            mark = "ok  " if result.fully_right else "FAIL"
+            print(f"{mark} {result.name}: {result.right}/{len(result.checks)}")
+            if args.verbose:
+                for failure in result.failures():
+                    print(f"       {failure}")
+    right = sum(r.right for r in results)
+    total = sum(len(r.checks) for r in results)
+    full = sum(r.fully_right for r in results)
+    print(f"checks right: {right}/{total} ({100 * right / total:.0f}%)")
+    print(f"samples fully right: {full}/{len(results)}")
+
+
+if __name__ == "__main__":
+    main()

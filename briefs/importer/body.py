@@ -1,0 +1,270 @@
+"""The body of a post: paragraphs, items and headings, and their Markdown."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import (
+    ANY_LINK,
+    cut_at_sentence,
+    is_title_case,
+    plain_text,
+    reduce_links,
+    sentence_ends,
+)
+from .trailer import tail_kind
+
+_LIST_MARKER = re.compile(r"^(?P<marker>[-*+•]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
+
+
+_MARKDOWN_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
+
+
+_KNOWN_HEADINGS = {
+    "executive summary",
+    "summary",
+    "introduction",
+    "background",
+    "overview",
+    "analysis",
+    "key findings",
+    "key takeaways",
+    "findings",
+    "implications",
+    "policy implications",
+    "policy recommendation",
+    "policy recommendations",
+    "recommendation",
+    "recommendations",
+    "conclusion",
+    "conclusions",
+    "conclusion and recommendations",
+}
+# Headings of a notes section; the numbered lines under one are its notes.
+NOTES_HEADINGS = {
+    "notes",
+    "endnotes",
+    "end notes",
+    "footnotes",
+    "references",
+    "sources",
+    "bibliography",
+}
+_KNOWN_HEADINGS |= NOTES_HEADINGS
+# "[1] Text of the note" (or "1. Text" under a notes heading).
+_NOTE_LINE = re.compile(r"^\[(?P<number>\d{1,3})\]\s*(?P<text>\S.*)$")
+# Short lines that caption a figure, table or photo, or give its source.
+_CAPTION = re.compile(
+    r"^(?:(?:Figure|Fig\.|Table|Chart|Graph|Map|Exhibit)\s+\d{1,3}[a-z]?\b"
+    r"|(?:Source|Sources|Photo|Image|Credit|Note|Data)\s*:)",
+    re.IGNORECASE,
+)
+_CAPTION_LIMIT = 200
+# A Markdown pipe table: rows between pipes, the second row a delimiter row.
+_TABLE_ROW = re.compile(r"^\|.*\|$")
+_TABLE_DELIMITER = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
+_QUOTE_LINE = re.compile(r"^>\s?(?P<text>.*)$")
+
+SERIES_NOTE = re.compile(r"\bpart\s+of\s+(?:a|an|the|our)\b[^.]{0,80}?\bseries\b", re.I)
+
+
+@dataclass
+class Piece:
+    """A paragraph, list item or heading of a post body, still in raw Markdown."""
+
+    # "para", "item", "heading", "caption", "table", "quote" or "note"
+    kind: str
+    text: str
+    marker: str = ""
+    line_count: int = 1
+
+
+def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Piece]:
+    """Group body lines into paragraphs, items, headings, captions, tables, block
+    quotes and notes."""
+    warnings = warnings if warnings is not None else []
+    pieces: list[Piece] = []
+    after_blank = True
+    in_notes = False
+    for line in lines:
+        if not line:
+            after_blank = True
+            continue
+        previous = pieces[-1] if pieces else None
+        item = _LIST_MARKER.match(line)
+        markdown_heading = _MARKDOWN_HEADING.match(line)
+        note = _NOTE_LINE.match(line)
+        quote = _QUOTE_LINE.match(line)
+        if _TABLE_ROW.match(line):
+            if previous is not None and previous.kind == "table" and not after_blank:
+                previous.text += "\n" + line
+                previous.line_count += 1
+            else:
+                pieces.append(Piece("table", line))
+        elif quote:
+            if previous is not None and previous.kind == "quote" and not after_blank:
+                previous.text += " " + quote.group("text")
+                previous.line_count += 1
+            else:
+                pieces.append(Piece("quote", quote.group("text")))
+        elif note and in_notes:
+            pieces.append(Piece("note", note.group("text"), f"{note['number']}."))
+        elif item and in_notes and item.group("marker")[0].isdigit():
+            number = item.group("marker")[:-1]
+            pieces.append(Piece("note", item.group("text"), f"{number}."))
+        elif item:
+            pieces.append(Piece("item", item.group("text"), item.group("marker")))
+        elif markdown_heading:
+            level = max(2, len(markdown_heading.group("hashes")))
+            pieces.append(Piece("heading", markdown_heading.group("text"), "#" * level))
+            in_notes = _is_notes_heading(markdown_heading.group("text"))
+        elif is_known_heading(line):
+            pieces.append(Piece("heading", line.rstrip(":").strip(), "##"))
+            in_notes = _is_notes_heading(line)
+        elif _CAPTION.match(line) and len(line) <= _CAPTION_LIMIT:
+            pieces.append(Piece("caption", line))
+            warnings.append(f"read a caption as its own paragraph: {line[:60]!r}")
+        elif after_blank or not pieces or pieces[-1].kind != "para":
+            pieces.append(Piece("para", line))
+        else:
+            # A wrapped line: Markdown would read it as part of the same block.
+            pieces[-1].text += " " + line
+            pieces[-1].line_count += 1
+        after_blank = False
+    for piece in pieces:
+        if (
+            piece.kind == "para"
+            and piece.line_count == 1
+            and _looks_like_heading(piece.text)
+        ):
+            piece.kind, piece.marker = "heading", "##"
+            warnings.append(f"guessed a heading: {piece.text!r}")
+        elif piece.kind == "table":
+            _complete_table(piece, warnings)
+    return pieces
+
+
+def _is_notes_heading(text: str) -> bool:
+    return text.rstrip(":").strip().lower() in NOTES_HEADINGS
+
+
+def _complete_table(piece: Piece, warnings: list[str]) -> None:
+    """A table needs its delimiter row; a lone row is a line of text."""
+    rows = piece.text.split("\n")
+    if len(rows) == 1:
+        piece.kind = "para"
+        return
+    if not _TABLE_DELIMITER.match(rows[1].replace(" ", "")):
+        columns = rows[0].count("|") - 1
+        rows.insert(1, "|" + " --- |" * columns)
+        warnings.append(f"added the header delimiter to a table: {rows[0][:60]!r}")
+        piece.text = "\n".join(rows)
+
+
+def is_known_heading(text: str) -> bool:
+    return text.rstrip(":").strip().lower() in _KNOWN_HEADINGS
+
+
+def _looks_like_heading(text: str) -> bool:
+    if is_known_heading(text):
+        return True
+    words = text.split()
+    if not 2 <= len(words) <= 10 or len(text) > 80:
+        return False
+    if text[-1] in ".,;:!?" or "](" in text or tail_kind(text):
+        return False
+    return is_title_case(text)
+
+
+def render_body(pieces: list[Piece]) -> str:
+    rendered: list[str] = []
+    previous_kind = ""
+    for piece in pieces:
+        text = reduce_links(piece.text, keep_real_targets=True)
+        if piece.kind == "heading":
+            block = f"{piece.marker} {text}"
+        elif piece.kind == "table":
+            block = text
+        elif piece.kind == "quote":
+            block = f"> {text}"
+        elif piece.kind == "caption":
+            block = f"*{text.strip('*')}*"
+        elif piece.kind == "note":
+            block = f"{piece.marker} {text}"
+        elif piece.kind == "item":
+            block = f"{piece.marker} {_bold_item_head(text)}"
+        else:
+            block = _bold_run_in_head(text)
+        tight = previous_kind == piece.kind and piece.kind in ("item", "note")
+        separator = "\n" if tight else "\n\n"
+        rendered.append((separator if rendered else "") + block)
+        previous_kind = piece.kind
+    return "".join(rendered)
+
+
+def _bold_item_head(text: str) -> str:
+    """ "Heading: text" -> "**Heading:** text" for list items with a run-in head."""
+    match = re.match(r"^(?P<head>[^:*\[\]]{3,120}?):\s+(?P<rest>\S.*)$", text)
+    if match:
+        head = match.group("head")
+        if len(head.split()) <= 15 and next(sentence_ends(head), None) is None:
+            return f"**{head}:** {match.group('rest')}"
+    return _bold_run_in_head(text)
+
+
+def _bold_run_in_head(text: str) -> str:
+    """ "U.S. Stymied on Outreach to North Korea. While ..." -> bold the head."""
+    if text.startswith(("*", "[", "_")):
+        return text
+    end = next(sentence_ends(text), None)
+    if end is None:
+        return text
+    head, rest = text[:end], text[end:].strip()
+    words = head.split()
+    is_short = rest and 2 <= len(words) <= 12 and len(head) <= 100
+    if is_short and is_title_case(head[:-1]) and "](" not in head:
+        return f"**{head}** {rest}"
+    return text
+
+
+def series_note(pieces: list[Piece]) -> Piece | None:
+    """The "part of a limited series ..." paragraph, which always opens the body."""
+    if pieces and pieces[0].kind == "para" and SERIES_NOTE.search(pieces[0].text):
+        return pieces[0]
+    return None
+
+
+_SUMMARY_LIMIT = 300
+
+
+def summary(pieces: list[Piece]) -> str:
+    note = series_note(pieces)
+    candidates = [piece for piece in pieces if piece is not note]
+    paragraph = next((p for p in candidates if p.kind == "para"), None)
+    if paragraph is None:
+        paragraph = next((p for p in candidates if p.kind == "item"), None)
+    if paragraph is None:
+        return ""
+    return cut_at_sentence(plain_text(paragraph.text), _SUMMARY_LIMIT)
+
+
+_FULL_PAPER_LINK_TEXT = re.compile(
+    r"full\s+(?:paper|report|text|article)|click|read|download|pdf", re.IGNORECASE
+)
+
+
+def full_paper_url(pieces: list[Piece]) -> str:
+    """A real link in the series note, else one that reads like "full paper"."""
+    note = series_note(pieces)
+    ordered = ([note] if note else []) + [
+        piece for piece in pieces if piece is not note
+    ]
+    for piece in ordered:
+        for link in ANY_LINK.finditer(piece.text):
+            target = link.group("target")
+            if target in ("", "#"):
+                continue
+            if piece is note or _FULL_PAPER_LINK_TEXT.search(link.group("text")):
+                return target
+    return ""

@@ -1,0 +1,271 @@
+"""The head of a post: title, dates and the labelled lines around them.
+
+A head is a set of recognised lines in any order (Published, an updated date,
+byline, categories, reading time, share bar ...), not a fixed sequence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from dateutil import parser as dateutil_parser
+
+from .errors import BriefImportError
+from .export_format import (
+    AUTHOR_LINE,
+    BY_LINE,
+    CATEGORY_LINE,
+    DATE_FORMS,
+    EDITORS_NOTE,
+    HEAD_CHROME_LINES,
+    PUBLISHED_LINE,
+    UPDATED_LINE,
+)
+from .names import PersonName, normalise_name
+from .records import ParsedAuthor
+from .text import clean, next_non_blank, reduce_links, unique
+
+_TITLE_LIMIT = 400
+
+
+def post_label(position: int, title: str) -> str:
+    if not title:
+        return f"post {position}"
+    short = title if len(title) <= 80 else title[:79].rstrip() + "…"
+    return f'post {position} ("{short}")'
+
+
+def read_title_and_date(
+    lines: list[str], position: int, warnings: list[str]
+) -> tuple[str, date, int]:
+    title_lines: list[str] = []
+    for index, line in enumerate(lines):
+        if not line:
+            continue
+        match = PUBLISHED_LINE.match(line)
+        if match is None:
+            title_lines.append(line)
+            continue
+        title = _title_from_lines(title_lines)
+        label = post_label(position, title)
+        if not title:
+            raise BriefImportError(f"{label}: no title before '{line}'")
+        if len(title) > _TITLE_LIMIT:
+            # The header's own Published line is missing and a body paragraph that
+            # starts with "Published" was reached instead.
+            raise BriefImportError(
+                f"{post_label(position, title_lines[0])}: no 'Published' line after "
+                f"the title (first one found {len(title_lines)} lines further down)"
+            )
+        rest = match.group("rest")
+        consumed = index + 1
+        if not rest:
+            # "Published" alone, the date on the next line.
+            following = next_non_blank(lines, consumed)
+            if following is not None:
+                rest = lines[following]
+                consumed = following + 1
+                line = f"{line} {rest}"
+        published = parse_date(rest)
+        if published is None:
+            raise BriefImportError(f"{label}: unreadable date '{line}'")
+        if len(title_lines) > 1:
+            warnings.append(f"title joined from {len(title_lines)} lines: {title!r}")
+        return title, published, consumed
+    first = title_lines[0] if title_lines else ""
+    raise BriefImportError(f"{post_label(position, first)}: no 'Published' line")
+
+
+def _title_from_lines(title_lines: list[str]) -> str:
+    title = " ".join(title_lines)
+    title = reduce_links(title, keep_real_targets=False)
+    title = re.sub(r"^#+\s*", "", title)
+    return clean(title)
+
+
+def parse_date(text: str) -> date | None:
+    text = clean(text)
+    text = re.sub(r"^on\s+", "", text, flags=re.IGNORECASE).rstrip(".").strip()
+    for form in DATE_FORMS:
+        match = form.fullmatch(text)
+        if match is None:
+            continue
+        year = int(match.group("year"))
+        if not 1900 <= year <= 2100:
+            return None
+        try:
+            if match["month"].isdigit():
+                return date(year, int(match["month"]), int(match["day"]))
+            # dateutil knows the month names and abbreviations ("Sept", "Dec.").
+            day_month_year = f"{match['day']} {match['month']} {year}"
+            return dateutil_parser.parse(day_month_year, dayfirst=True).date()
+        except (ValueError, OverflowError):
+            return None
+    return None
+
+
+@dataclass
+class Head:
+    """What the labelled lines after the Published line said."""
+
+    authors: list[ParsedAuthor] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    updated: date | None = None
+    # Lines for readers found among the head's (an editor's note): the body's
+    # first paragraphs, in their order.
+    body_lines: list[str] = field(default_factory=list)
+    body_start: int = 0
+
+
+# How far past an unrecognised line the head may still go on: an editor's note
+# or a stray line between the date and the byline must not end the head.
+_HEAD_LOOKAHEAD = 3
+
+
+def read_head(lines: list[str], start: int, warnings: list[str]) -> Head:
+    """Read the head's lines as a set, in any order, up to the first body line."""
+    head = Head()
+    author_names: list[str] = []
+    categories: list[str] = []
+    index = start
+    while index < len(lines):
+        line = lines[index]
+        if not line:
+            index += 1
+            continue
+        author_match = (
+            AUTHOR_LINE.match(line) or BY_LINE.match(line) or _plain_by_line(line)
+        )
+        category_match = CATEGORY_LINE.match(line)
+        if author_match is not None or category_match is not None:
+            value, index = _value_with_continuations(
+                (author_match or category_match).group("rest"), lines, index + 1
+            )
+            if author_match is not None:
+                author_names.extend(_split_names(value, split_on_and=True))
+            else:
+                categories.extend(_split_names(value, split_on_and=False))
+            continue
+        if _read_other_head_line(line, head, warnings):
+            index += 1
+            continue
+        if EDITORS_NOTE.match(line) or _byline_follows(lines, index):
+            # Kept for readers, as the body's opening; the head goes on.
+            head.body_lines.append(line)
+            if not EDITORS_NOTE.match(line):
+                warnings.append(f"kept a line of the head as body text: {line!r}")
+            index += 1
+            continue
+        break
+    head.body_start = index
+    names = [normalise_name(name) for name in author_names]
+    for person in names:
+        if person.honorific:
+            warnings.append(
+                f"took {person.honorific!r} off the author name {person.name!r}"
+            )
+    head.authors = [
+        ParsedAuthor(name, honorific=_honorific_of(name, names))
+        for name in unique([person.name for person in names], "author", warnings)
+    ]
+    if not head.authors:
+        warnings.append("no 'Author:' line found; the post has no authors")
+    head.categories = unique(categories, "category", warnings)
+    return head
+
+
+def _honorific_of(name: str, names: list[PersonName]) -> str:
+    return next((p.honorific for p in names if p.name == name and p.honorific), "")
+
+
+def _read_other_head_line(line: str, head: Head, warnings: list[str]) -> bool:
+    """An updated date or page furniture: recorded or dropped, with a warning."""
+    updated = UPDATED_LINE.match(line)
+    if updated:
+        day = parse_date(updated.group("rest"))
+        if day is not None:
+            head.updated = max(head.updated, day) if head.updated else day
+            return True
+    if any(pattern.match(line) for pattern in HEAD_CHROME_LINES):
+        warnings.append(f"dropped page furniture from the head: {line!r}")
+        return True
+    return False
+
+
+_CAPITALISED_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}")
+
+
+def _plain_by_line(line: str) -> re.Match[str] | None:
+    """ "By Jane Kim and Lee Min" in a head: every part a capitalised name, so
+    that "By Seoul's standards, growth was slow" stays a sentence."""
+    match = re.match(r"^By\s+(?P<rest>[A-Z][^!?:;]{2,150})$", line)
+    if match is None:
+        return None
+    parts = re.split(r"\s*(?:,|&|\band\b)\s*", match.group("rest"))
+    if all(_CAPITALISED_NAME.fullmatch(part) for part in parts if part):
+        return match
+    return None
+
+
+def _byline_follows(lines: list[str], index: int) -> bool:
+    """A byline or category line within the next few lines: still the head."""
+    seen = 0
+    for line in lines[index + 1 :]:
+        if not line:
+            continue
+        if AUTHOR_LINE.match(line) or CATEGORY_LINE.match(line) or BY_LINE.match(line):
+            return True
+        seen += 1
+        if seen >= _HEAD_LOOKAHEAD or len(line) > 300:
+            return False
+    return False
+
+
+def _value_with_continuations(
+    value: str, lines: list[str], index: int
+) -> tuple[str, int]:
+    """Join the byline's next line when the export broke the list after a comma."""
+    while re.search(r"(?:,|\band|&)\s*$|^\s*$", value, re.IGNORECASE):
+        following = next_non_blank(lines, index)
+        if following is None:
+            break
+        candidate = lines[following]
+        if (
+            PUBLISHED_LINE.match(candidate)
+            or AUTHOR_LINE.match(candidate)
+            or BY_LINE.match(candidate)
+            or CATEGORY_LINE.match(candidate)
+            or not candidate.startswith("[")
+        ):
+            break
+        value = f"{value} {candidate}"
+        index = following + 1
+    return value, index
+
+
+def _split_names(value: str, *, split_on_and: bool) -> list[str]:
+    """Names in a byline: each [bracketed] part is one name, the rest is split."""
+    names: list[str] = []
+    separators = r",|;|&|\band\b" if split_on_and else r",|;"
+    position = 0
+    for match in re.finditer(r"\[(?P<name>[^\[\]]*)\](?:\([^()]*\))?", value):
+        names.extend(_split_plain(value[position : match.start()], separators))
+        names.append(clean(match.group("name")))
+        position = match.end()
+    names.extend(_split_plain(value[position:], separators))
+    return [name for name in names if name]
+
+
+def _split_plain(text: str, separators: str) -> list[str]:
+    """Split on separators outside parentheses, so "Lee (이, 재명)" stays whole."""
+    parts: list[str] = []
+    position = 0
+    for match in re.finditer(rf"\([^()]*\)|{separators}", text, re.IGNORECASE):
+        if match.group().startswith("("):
+            continue
+        parts.append(text[position : match.start()])
+        position = match.end()
+    parts.append(text[position:])
+    return [clean(part) for part in parts if clean(part)]

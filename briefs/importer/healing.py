@@ -1,0 +1,38 @@
+"""Repairs of export damage: paragraphs broken by a blank line, and the like.
+
+Every repair is reported as a warning with the text it touched, so that the
+dry run shows it to the editor before anything is written.
+"""
+
+from __future__ import annotations
+
+from .body import Piece
+from .text import ends_sentence
+from .trailer import tail_kind
+
+
+def heal(pieces: list[Piece], warnings: list[str]) -> list[Piece]:
+    """Rejoin paragraphs and list items that the export broke with a blank line."""
+    healed: list[Piece] = []
+    for piece in pieces:
+        previous = healed[-1] if healed else None
+        if previous is not None and _belongs_to_previous(previous, piece):
+            warnings.append(
+                "joined a paragraph broken by a blank line: "
+                f"{previous.text[-30:]!r} + {piece.text[:30]!r}"
+            )
+            previous.text += " " + piece.text
+            previous.line_count += piece.line_count
+        else:
+            healed.append(piece)
+    return healed
+
+
+def _belongs_to_previous(previous: Piece, piece: Piece) -> bool:
+    # Headings, captions, tables, quotes and notes stand alone.
+    if previous.kind not in ("para", "item") or piece.kind != "para":
+        return False
+    if tail_kind(piece.text) or tail_kind(previous.text) == "credit":
+        return False
+    starts_lower = piece.text[0].islower()
+    return starts_lower or not ends_sentence(previous.text)

@@ -1,0 +1,218 @@
+"""The tail of a post: the disclosure, the image credit and the bios."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from .export_format import POST_END
+from .records import ParsedAuthor
+from .text import ANY_LINK, clean, reduce_links
+
+if TYPE_CHECKING:
+    from .body import Piece
+
+_FARA_PATTERN = re.compile(
+    r"\bFARA\b|Foreign\s+Agents?\s+Registration\s+Act", re.IGNORECASE
+)
+
+
+_IMAGE_CREDIT = re.compile(
+    r"^(?:(?:Feature[d]?|Cover|Header|Top)\s+)?(?:image|photo|picture)"
+    r"(?:\s+credit)?\s*(?:from|by|courtesy of|:)\s*(?P<credit>.*)$",
+    re.IGNORECASE,
+)
+
+
+_VIEWS_DISCLAIMER = re.compile(
+    r"(?:^|(?<=\s))(?:All|The|Any|These)?\s*(?:views|opinions)\s+(?:expressed\s+)?"
+    r"(?:are|herein|in\s+this|here)\b[^.!?]{0,300}[.!?]?",
+    re.IGNORECASE,
+)
+
+
+_TITLES_BEFORE_NAME = (
+    r"(?:(?:Dr|Prof|Professor|Ambassador|Amb|Mr|Ms|Mrs|Gen|Adm)\.?\s+)?"
+)
+
+
+_BIO_VERB = (
+    r"(?:\s*\([^()]*\))?(?:\s+(?:is|was|serves|served|has|holds|leads|directs)\b|,)"
+)
+
+
+@dataclass
+class _Tail:
+    disclosure: list[str] = field(default_factory=list)
+    credit: str = ""
+    bio_paragraphs: list[str] = field(default_factory=list)
+
+
+def mentions_fara(text: str) -> bool:
+    # A case-insensitive search with alternation is slow over long paragraphs;
+    # almost none name either word, so a plain substring test goes first.
+    lowered = text.lower()
+    if "fara" not in lowered and "foreign" not in lowered:
+        return False
+    return _FARA_PATTERN.search(text) is not None
+
+
+def tail_kind(text: str) -> str:
+    if mentions_fara(text):
+        return "disclosure"
+    if _IMAGE_CREDIT.match(text):
+        return "credit"
+    if POST_END.match(text):
+        return "return"
+    if _VIEWS_DISCLAIMER.match(text):
+        return "views"
+    return ""
+
+
+def separate_tail(
+    pieces: list[Piece], authors: list[ParsedAuthor], warnings: list[str]
+) -> tuple[list[Piece], _Tail]:
+    tail = _Tail()
+    roles = ["body"] * len(pieces)
+    for index, piece in enumerate(pieces):
+        if tail_kind(piece.text) == "return":
+            roles[index] = "return"
+            warnings.append("dropped a stray 'Return to the Peninsula' line")
+
+    disclosure_indexes = _disclosure_indexes(pieces, roles)
+    if disclosure_indexes:
+        for index in disclosure_indexes:
+            roles[index] = "disclosure"
+            tail.disclosure.append(pieces[index].text)
+        if len(disclosure_indexes) > 1:
+            warnings.append(
+                f"joined the disclosure from {len(disclosure_indexes)} paragraphs"
+            )
+    else:
+        warnings.append("no FARA disclosure found")
+
+    for index in range(len(pieces) - 1, -1, -1):
+        if roles[index] == "body" and tail_kind(pieces[index].text) == "credit":
+            roles[index] = "credit"
+            tail.credit = pieces[index].text
+            break
+
+    name_patterns = [_bio_start_pattern(author.name) for author in authors]
+    for index in range(len(pieces) - 1, -1, -1):
+        if roles[index] != "body":
+            continue
+        piece = pieces[index]
+        is_bio = piece.kind == "para" and (
+            any(pattern.match(piece.text) for pattern in name_patterns)
+            or tail_kind(piece.text) == "views"
+        )
+        if not is_bio:
+            break
+        roles[index] = "bio"
+        tail.bio_paragraphs.insert(0, piece.text)
+
+    body = [piece for piece, role in zip(pieces, roles, strict=True) if role == "body"]
+    return body, tail
+
+
+def _disclosure_indexes(pieces: list[Piece], roles: list[str]) -> list[int]:
+    """The last paragraph naming FARA and what follows it, when that is all tail."""
+    mentions = [
+        index
+        for index, piece in enumerate(pieces)
+        if roles[index] == "body" and mentions_fara(piece.text)
+    ]
+    if not mentions:
+        return []
+    first = mentions[-1]
+    mentioned = set(mentions)
+    # The export sometimes splits the statement in two; both halves may name FARA.
+    while first - 1 in mentioned and pieces[first - 1].kind == "para":
+        first -= 1
+    following = [
+        index
+        for index in range(first + 1, len(pieces))
+        if roles[index] == "body" and tail_kind(pieces[index].text) != "credit"
+    ]
+    if any(pieces[index].kind != "para" for index in following) or len(following) > 2:
+        # FARA is discussed in the text; the statement itself is not there.
+        return []
+    return [first, *following]
+
+
+def _bio_start_pattern(name: str) -> re.Pattern[str]:
+    variants = {name, _name_without_gloss(name), _name_without_initials(name)}
+    names = "|".join(
+        re.escape(variant) for variant in sorted(variants, key=len, reverse=True)
+    )
+    return re.compile(rf"{_TITLES_BEFORE_NAME}(?:{names}){_BIO_VERB}")
+
+
+def _name_without_gloss(name: str) -> str:
+    """ "Lee Jae-myung (이재명)" -> "Lee Jae-myung"."""
+    return clean(re.sub(r"\([^()]*\)", "", name)) or name
+
+
+def _name_without_initials(name: str) -> str:
+    """ "Victor D. Cha" -> "Victor Cha", for bios that drop the middle initial."""
+    core = _name_without_gloss(name)
+    return clean(re.sub(r"(?<=\s)[A-Z]\.(?=\s)", "", core)) or core
+
+
+def attach_bios(
+    authors: list[ParsedAuthor], paragraphs: list[str], warnings: list[str]
+) -> list[ParsedAuthor]:
+    bios: dict[str, list[str]] = {author.name: [] for author in authors}
+    patterns = {author.name: _bio_start_pattern(author.name) for author in authors}
+    for paragraph in paragraphs:
+        for name, sentences in _bio_segments(paragraph, patterns):
+            text = clean(_VIEWS_DISCLAIMER.sub(" ", sentences))
+            if text:
+                bios[name].append(reduce_links(text, keep_real_targets=False))
+    result = []
+    for author in authors:
+        bio = " ".join(bios[author.name])
+        if not bio:
+            warnings.append(f"no bio found for {author.name}")
+        result.append(replace(author, bio=bio))
+    return result
+
+
+def _bio_segments(
+    paragraph: str, patterns: dict[str, re.Pattern[str]]
+) -> list[tuple[str, str]]:
+    """Cut a combined bio paragraph at each sentence that starts with a name."""
+    starts: list[tuple[int, str]] = []
+    for name, pattern in patterns.items():
+        for match in pattern.finditer(paragraph):
+            if _at_sentence_start(paragraph, match.start()):
+                starts.append((match.start(), name))
+                break
+    starts.sort()
+    segments = []
+    for number, (start, name) in enumerate(starts):
+        end = starts[number + 1][0] if number + 1 < len(starts) else len(paragraph)
+        segments.append((name, paragraph[start:end]))
+    return segments
+
+
+def _at_sentence_start(text: str, index: int) -> bool:
+    before = text[:index].rstrip()
+    return not before or before.rstrip("\"'”’)")[-1:] in {".", "!", "?"}
+
+
+def read_image_credit(paragraph: str) -> tuple[str, str]:
+    match = _IMAGE_CREDIT.match(paragraph)
+    if match is None:
+        return "", ""
+    credit = match.group("credit").strip()
+    url = ""
+    for link in ANY_LINK.finditer(credit):
+        if link.group("target") not in ("", "#"):
+            url = link.group("target")
+            break
+    credit = reduce_links(credit, keep_real_targets=False)
+    credit = re.sub(r"\.$", "", credit).strip()
+    credit = re.sub(r"^the\s+", "", credit, flags=re.IGNORECASE)
+    return clean(credit), url

@@ -1,0 +1,119 @@
+"""The realistic corpus (tests/samples/): every check of every sample holds, and
+what the parser found reaches the pages, feeds and author rows."""
+
+import json
+from pathlib import Path
+
+import feedparser
+import pytest
+from django.core.management import call_command
+
+from briefs.models import Author, Brief
+from tests.sample_checks import (
+    SAMPLES,
+    check_sample,
+    chromium_available,
+    pdf_samples,
+    text_samples,
+)
+
+
+@pytest.mark.parametrize("sample", text_samples(), ids=lambda path: path.name)
+def test_text_sample_imports_right(sample):
+    result = check_sample(sample)
+    assert result.failures() == []
+
+
+@pytest.mark.skipif(not chromium_available(), reason="needs /usr/bin/chromium")
+@pytest.mark.parametrize("sample", pdf_samples(), ids=lambda path: path.name)
+def test_pdf_sample_printed_by_chromium_imports_right(sample, tmp_path):
+    result = check_sample(sample, tmp_path)
+    assert result.failures() == []
+
+
+def import_sample(name: str, tmp_path: Path) -> None:
+    source = SAMPLES / "text" / name
+    target = tmp_path / (source.stem + ".txt")
+    target.write_bytes(source.read_bytes())
+    call_command("import_briefs", str(target), verbosity=0)
+
+
+@pytest.mark.django_db
+def test_updated_date_on_the_page_in_json_ld_and_atom(client, tmp_path):
+    import_sample("2024_last_updated.txt", tmp_path)
+    brief = Brief.objects.get()
+    assert brief.updated_on.isoformat() == "2024-03-06"
+    page = client.get(brief.get_absolute_url()).content.decode()
+    assert '<time class="updated" datetime="2024-03-06">March 6, 2024</time>' in page
+    ld = page.split('type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert json.loads(ld)["dateModified"].startswith("2024-03-06")
+    atom = feedparser.parse(client.get("/feeds/atom/").content)
+    assert atom.entries[0].updated.startswith("2024-03-06")
+
+
+@pytest.mark.django_db
+def test_one_person_is_one_author_however_they_signed(client, tmp_path):
+    import_sample("2016_honorifics_two_posts.txt", tmp_path)
+    morrow = Author.objects.get(slug="kent-morrow")
+    assert morrow.name == "Kent Morrow"
+    assert morrow.honorific == "Dr."
+    assert morrow.briefs.count() == 2
+    assert "Professor at the School" in morrow.bio
+    assert Author.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_invisible_characters_reach_no_stored_field(tmp_path):
+    import_sample("2018_invisible_characters.txt", tmp_path)
+    brief = Brief.objects.get()
+    stored = [brief.title, brief.slug, brief.body, brief.summary, brief.image_credit]
+    stored += [a.name for a in Author.objects.all()] + [
+        a.slug for a in Author.objects.all()
+    ]
+    stored += [a.bio for a in Author.objects.all()]
+    stored += [t.name for t in brief.categories.all()]
+    for text in stored:
+        assert not any(ch in text for ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad")
+        assert "\u00a0" not in text
+
+
+@pytest.mark.django_db
+def test_notes_become_an_ordered_list_with_links_both_ways(client, tmp_path):
+    import_sample("2025_endnotes.txt", tmp_path)
+    page = client.get(Brief.objects.get().get_absolute_url()).content.decode()
+    assert (
+        '<sup id="ref-1"><a class="note-ref" href="#note-1" rel="noopener">1</a></sup>'
+        in page
+    )
+    assert '<li id="note-3">Asan Institute' in page
+    assert 'class="note-back" href="#ref-3"' in page
+    assert "[1]" not in page
+
+
+@pytest.mark.django_db
+def test_pipe_tables_render_as_tables(client, tmp_path):
+    import_sample("2020_pipe_table.txt", tmp_path)
+    page = client.get(Brief.objects.get().get_absolute_url()).content.decode()
+    assert "<th>Share of exports</th>" in page
+    assert "<td>ASEAN</td>" in page
+    assert "| Market |" not in page
+
+
+def test_only_note_ids_and_classes_survive_sanitizing():
+    from briefs.rendering import render_body
+
+    html = render_body(
+        '<a id="login" class="button" href="#note-1">x</a> <sup id="ref-2">2</sup>'
+    )
+    assert 'id="login"' not in html and 'class="button"' not in html
+    assert '<sup id="ref-2">' in html
+
+
+def test_a_body_sentence_starting_with_by_is_not_a_byline():
+    from briefs.importer.parse import parse_export
+
+    text = (SAMPLES / "text" / "2012_no_byline.txt").read_text()
+    text = text.replace("Six students", "By Seoul's standards, six students")
+    (brief,) = parse_export(text)
+    assert brief.authors == []
+    assert brief.body.startswith("By Seoul's standards, six students")
