@@ -15,7 +15,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import BriefImportError
-from .pdf import read_pdf_bytes
+from .pdf_limits import PdfLimits
+from .pdf_sandbox import read_pdf
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
@@ -66,7 +67,9 @@ def _walk_folder(folder: Path) -> Iterator[Path]:
 # ---------------------------------------------------------------------- reading
 
 
-def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+def read_source(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES, pdf_limits: PdfLimits | None = None
+) -> str:
     """Return the export text of one file; BriefImportError names what is wrong."""
     path = Path(path)
     try:
@@ -78,19 +81,25 @@ def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         raise BriefImportError(
             f"cannot read file ({error.strerror or error})"
         ) from error
-    return read_bytes(data, path.name, max_bytes=max_bytes)
+    return read_bytes(data, path.name, max_bytes=max_bytes, pdf_limits=pdf_limits)
 
 
-def read_bytes(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+def read_bytes(
+    data: bytes,
+    name: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    pdf_limits: PdfLimits | None = None,
+) -> str:
     """Like read_source for content already in memory (an admin upload).
 
     ``name`` is the file name as uploaded; its suffix picks PDF or text reading.
+    A PDF is read in a sandboxed child process within ``pdf_limits``.
     """
     _check_size(len(data), max_bytes)
     if not data:
         raise BriefImportError("empty file")
     if Path(name).suffix.lower() == PDF_SUFFIX:
-        text = read_pdf_bytes(data)
+        text = read_pdf(data, pdf_limits)
     else:
         text = decode_text(data)
     if not text.strip():

@@ -7,6 +7,7 @@ from django.conf import settings
 
 from .errors import BriefImportError
 from .parse import parse_export
+from .pdf_limits import PdfLimits
 from .read import read_bytes, read_source
 from .store import BriefOutcome, StoreOptions, store_file
 
@@ -55,9 +56,20 @@ def import_text(text: str, name: str, options: StoreOptions) -> FileReport:
     return report
 
 
+def pdf_limits() -> PdfLimits:
+    return PdfLimits(
+        max_pages=settings.IMPORT_PDF_MAX_PAGES,
+        max_inflated_bytes=settings.IMPORT_PDF_MAX_INFLATED_BYTES,
+        max_memory_bytes=settings.IMPORT_PDF_MAX_MEMORY_BYTES,
+        max_cpu_seconds=settings.IMPORT_PDF_MAX_SECONDS,
+    )
+
+
 def import_path(path: Path, options: StoreOptions) -> FileReport:
     try:
-        text = read_source(path, max_bytes=settings.IMPORT_MAX_BYTES)
+        text = read_source(
+            path, max_bytes=settings.IMPORT_MAX_BYTES, pdf_limits=pdf_limits()
+        )
     except BriefImportError as error:
         return FileReport(str(path), FAILED, error=str(error), exception=error)
     return import_text(text, str(path), options)
@@ -65,7 +77,9 @@ def import_path(path: Path, options: StoreOptions) -> FileReport:
 
 def import_upload(data: bytes, name: str, options: StoreOptions) -> FileReport:
     try:
-        text = read_bytes(data, name, max_bytes=settings.IMPORT_MAX_BYTES)
+        text = read_bytes(
+            data, name, max_bytes=settings.IMPORT_MAX_BYTES, pdf_limits=pdf_limits()
+        )
     except BriefImportError as error:
         return FileReport(name, FAILED, error=str(error), exception=error)
     return import_text(text, name, options)

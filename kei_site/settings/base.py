@@ -151,6 +151,14 @@ FEED_TAG_AUTHORITY = os.environ.get("FEED_TAG_AUTHORITY", "")
 # How long feed readers and proxies may keep a feed before asking again.
 FEED_CACHE_SECONDS = 300
 IMPORT_MAX_BYTES = 50 * 1024 * 1024
+# What one imported PDF may cost (briefs.importer.pdf_limits): pages, bytes its
+# compressed streams inflate to in total, and the address space and CPU seconds of
+# the sandboxed process that reads it. Over any of them the file is refused with a
+# one-line reason, in seconds.
+IMPORT_PDF_MAX_PAGES = 200
+IMPORT_PDF_MAX_INFLATED_BYTES = 128 * 1024 * 1024
+IMPORT_PDF_MAX_MEMORY_BYTES = 1024 * 1024 * 1024
+IMPORT_PDF_MAX_SECONDS = 30
 IMAGE_UPLOAD_MAX_BYTES = 8 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
