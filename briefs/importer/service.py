@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.db import DatabaseError, IntegrityError
 
 from .errors import BriefImportError
 from .parse import parse_export
@@ -48,12 +49,33 @@ def summarize_status(outcomes: list[BriefOutcome]) -> str:
 def import_text(text: str, name: str, options: StoreOptions) -> FileReport:
     report = FileReport(path=name)
     try:
-        report.briefs = store_file(parse_export(text), name, options)
+        report.briefs = _store_with_retry(text, name, options)
     except BriefImportError as error:
         report.status, report.error, report.exception = FAILED, str(error), error
         return report
+    except DatabaseError as error:
+        # Nothing of the file was written (one transaction); the next file and
+        # the report still go on.
+        report.status, report.exception = FAILED, error
+        report.error = f"database error: {_first_line(error)}"
+        return report
     report.status = summarize_status(report.briefs)
     return report
+
+
+def _store_with_retry(text: str, name: str, options: StoreOptions):
+    try:
+        return store_file(parse_export(text), name, options)
+    except IntegrityError:
+        # Another import of the same posts committed between this one's lookups
+        # and its writes. Its transaction rolled back; planned again, the posts
+        # are found and reported unchanged or updated.
+        return store_file(parse_export(text), name, options)
+
+
+def _first_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
 
 
 def pdf_limits() -> PdfLimits:

@@ -27,6 +27,7 @@ from ..models import (
     ascii_slug,
     surname_first,
 )
+from .limits import fit_brief, fit_sort_name, fit_source_name
 from .records import ParsedBrief, ParsedSeries
 
 CREATED = "created"
@@ -295,7 +296,7 @@ class FileStore:
             Author(
                 name=parsed_author.name,
                 slug=slug,
-                sort_name=surname_first(parsed_author.name),
+                sort_name=fit_sort_name(surname_first(parsed_author.name)),
                 bio=parsed_author.bio,
             )
             for slug, parsed_author in named.items()
@@ -361,7 +362,8 @@ def store_file(
     parsed_briefs: list[ParsedBrief], source_name: str, options: StoreOptions
 ) -> list[BriefOutcome]:
     """Import every post of one file, or none of them."""
-    store = FileStore(source_name, options)
+    parsed_briefs = [fit_brief(parsed) for parsed in parsed_briefs]
+    store = FileStore(fit_source_name(source_name), options)
     with transaction.atomic():
         plans = store.plan(parsed_briefs)
         if not options.dry_run:
