@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from .images import validate_image_upload
+from .links import validate_public_link
 
 
 def ascii_slug(value, max_length=200):
@@ -58,7 +59,7 @@ class Author(models.Model):
         upload_to="authors/", blank=True, validators=[validate_image_upload]
     )
     photo_alt = models.CharField(max_length=300, blank=True)
-    url = models.URLField(blank=True)
+    url = models.URLField(blank=True, validators=[validate_public_link])
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -266,8 +267,8 @@ class Brief(models.Model):
     )
     feature_image_alt = models.CharField(max_length=300, blank=True)
     image_credit = models.CharField(max_length=300, blank=True)
-    image_credit_url = models.URLField(blank=True)
-    full_paper_url = models.URLField(blank=True)
+    image_credit_url = models.URLField(blank=True, validators=[validate_public_link])
+    full_paper_url = models.URLField(blank=True, validators=[validate_public_link])
     disclosure = models.ForeignKey(
         Disclosure,
         null=True,

@@ -5,6 +5,8 @@ from urllib.parse import urljoin
 import nh3
 from markdown_it import MarkdownIt
 
+from .links import safe_link
+
 ALLOWED_TAGS = {
     "p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "b", "i", "a",
     "blockquote", "br", "hr", "sup", "sub", "table", "thead", "tbody", "tr", "th",
@@ -23,16 +25,22 @@ def sanitize_html(html, base_url=None):
     that show items far from the site, where relative links break.
     """
 
-    def absolutize(tag, attribute, value):
-        if attribute in ("href", "src"):
-            return urljoin(base_url, value)
-        return value
+    def check_link(tag, attribute, value):
+        if attribute not in ("href", "src"):
+            return value
+        if value.lower().startswith("mailto:"):
+            return value
+        # nh3 keeps protocol-relative "//host" targets; briefs.links does not.
+        kept = safe_link(value)
+        if not kept:
+            return None
+        return urljoin(base_url, kept) if base_url else kept
 
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
-        attribute_filter=absolutize if base_url else None,
+        attribute_filter=check_link,
         url_schemes=URL_SCHEMES,
         link_rel="noopener",
     )

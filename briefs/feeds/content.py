@@ -3,13 +3,13 @@
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from briefs.links import absolute_link
 from briefs.rendering import sanitize_html
 
 from .sections import FEED_ORDER
@@ -77,11 +77,6 @@ def disclosure_text(brief):
     return brief.disclosure.text
 
 
-def safe_url(url):
-    # URLFields are validated by forms, not by the importer that writes around them.
-    return url if urlsplit(url).scheme in ("http", "https") else ""
-
-
 def summary_parts(brief):
     """The disclosure and the summary: readers that show only the summary (RSS
     description, Atom summary, JSON summary) still show the statement first."""
@@ -116,8 +111,8 @@ def build_entry(brief, request, authority):
             "disclosure_text": disclosure_text(brief),
             "image_url": image_url,
             "authors": authors,
-            "image_credit_url": safe_url(brief.image_credit_url),
-            "full_paper_url": safe_url(brief.full_paper_url),
+            "image_credit_url": absolute_link(brief.image_credit_url, link),
+            "full_paper_url": absolute_link(brief.full_paper_url, link),
             "body_html": mark_safe(absolute_body_html(brief.body_html, link)),
         },
     ).strip()

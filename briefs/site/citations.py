@@ -13,6 +13,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
+from briefs.links import absolute_link
+
 
 @dataclass(frozen=True)
 class Name:
@@ -301,8 +303,8 @@ def ris(brief, url):
     rows += [("PB", settings.SITE_PUBLISHER), ("UR", url)]
     if brief.summary:
         rows.append(("AB", " ".join(brief.summary.split())))
-    if brief.full_paper_url:
-        rows.append(("L1", brief.full_paper_url))
+    if paper := absolute_link(brief.full_paper_url, url):
+        rows.append(("L1", paper))
     rows.append(("ER", ""))
     # RIS wants CRLF line ends and exactly "TAG  - value".
     return "".join(f"{tag}  - {value}".rstrip() + "\r\n" for tag, value in rows)
@@ -318,8 +320,8 @@ def highwire_tags(brief, url):
     tags.append(("citation_publisher", settings.SITE_PUBLISHER))
     tags.append(("citation_technical_report_institution", settings.SITE_PUBLISHER))
     tags.append(("citation_abstract_html_url", url))
-    if brief.full_paper_url:
-        tags.append(("citation_pdf_url", brief.full_paper_url))
+    if paper := absolute_link(brief.full_paper_url, url):
+        tags.append(("citation_pdf_url", paper))
     return tags
 
 
@@ -405,11 +407,8 @@ def json_ld(brief, url, site_url, image=None):
         }
     if brief.image_credit:
         data["creditText"] = brief.image_credit
-    if brief.full_paper_url:
-        data["associatedMedia"] = {
-            "@type": "MediaObject",
-            "contentUrl": brief.full_paper_url,
-        }
+    if paper := absolute_link(brief.full_paper_url, url):
+        data["associatedMedia"] = {"@type": "MediaObject", "contentUrl": paper}
     return data
 
 
