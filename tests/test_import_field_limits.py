@@ -171,7 +171,7 @@ def test_without_the_fit_postgresql_refuses_and_the_file_fails_alone(
 
 
 @on_postgresql
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_concurrent_imports_of_one_file(tmp_path, reference_export, monkeypatch):
     path = tmp_path / "ref.txt"
     path.write_bytes(reference_export.read_bytes())

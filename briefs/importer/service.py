@@ -87,14 +87,16 @@ def pdf_limits() -> PdfLimits:
     )
 
 
-def import_path(path: Path, options: StoreOptions) -> FileReport:
+def import_path(path: Path, options: StoreOptions, name: str = "") -> FileReport:
+    """Import one file from disk; ``name`` is how reports and provenance call it."""
+    name = name or str(path)
     try:
         text = read_source(
             path, max_bytes=settings.IMPORT_MAX_BYTES, pdf_limits=pdf_limits()
         )
     except BriefImportError as error:
-        return FileReport(str(path), FAILED, error=str(error), exception=error)
-    return import_text(text, str(path), options)
+        return FileReport(name, FAILED, error=str(error), exception=error)
+    return import_text(text, name, options)
 
 
 def import_upload(data: bytes, name: str, options: StoreOptions) -> FileReport:

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "taggit",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "briefs",
 ]
 
@@ -159,6 +161,17 @@ IMPORT_PDF_MAX_PAGES = 200
 IMPORT_PDF_MAX_INFLATED_BYTES = 128 * 1024 * 1024
 IMPORT_PDF_MAX_MEMORY_BYTES = 1024 * 1024 * 1024
 IMPORT_PDF_MAX_SECONDS = 30
+# Admin imports of more than this many bytes in total run in the background, on
+# the task worker (`manage.py db_worker`, started by `make run`; run it next to
+# gunicorn in production), with a progress page; smaller ones run in the request.
+IMPORT_BACKGROUND_MIN_BYTES = 2 * 1024 * 1024
+# Uploads checked on the import page and never confirmed or cancelled are removed
+# after this long (on each visit of the page, and by `manage.py
+# clean_import_staging`, which a cron job may run).
+IMPORT_STAGING_MAX_AGE_SECONDS = 24 * 60 * 60
+# The task queue: Django 6's tasks API through the django-tasks backport, tasks
+# stored in the database (django-tasks-db) and run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 IMAGE_UPLOAD_MAX_BYTES = 8 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
