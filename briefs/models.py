@@ -396,6 +396,7 @@ class ImportJob(models.Model):
     """
 
     class State(models.TextChoices):
+        CHECKING = "checking", "Dry run under way"
         STAGED = "staged", "Checked, waiting for confirmation"
         QUEUED = "queued", "Waiting for the worker"
         RUNNING = "running", "Importing"
@@ -425,6 +426,15 @@ class ImportJob(models.Model):
 
     def __str__(self):
         return f"import {self.pk} by {self.user_id} ({self.state})"
+
+    @property
+    def working(self):
+        """True while the worker has something to do for the job."""
+        return self.state in (
+            self.State.CHECKING,
+            self.State.QUEUED,
+            self.State.RUNNING,
+        )
 
     @property
     def finished(self):

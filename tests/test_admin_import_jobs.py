@@ -156,6 +156,14 @@ def test_short_upload_name_keeps_the_suffix_and_fits_a_file_system():
     assert name.endswith(".pdf") and len(name.encode()) <= 200
 
 
+def run_worker():
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+
+
+def status_of(client, token):
+    return json.loads(client.get(f"{URL}{token}/status/").content)
+
+
 # The worker closes its connection between tasks, which a test transaction cannot
 # survive: these tests commit, and restore the roles afterwards.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -164,60 +172,87 @@ def test_a_large_import_runs_in_the_background_with_a_progress_page(
 ):
     settings.IMPORT_BACKGROUND_MIN_BYTES = 1
     client = client_for(editor())
-    checked = check_files(
-        client,
-        reference_upload(reference_export, "a.txt"),
-        SimpleUploadedFile("b.txt", b"not an export at all"),
-    )
-    assert "imported in the background" in checked.content.decode()
-    token = form_data(checked)["token"]
+    page = client.get(URL)
+    data = {
+        **form_data(page),
+        "files": [
+            reference_upload(reference_export, "a.txt"),
+            SimpleUploadedFile("b.txt", b"not an export at all"),
+        ],
+    }
+    data.pop("draft")
 
-    confirmed = client.post(URL, {**form_data(checked), "confirm": "Import"})
+    uploaded = client.post(URL, data)
 
+    # Even the dry run is the worker's.
+    token = str(ImportJob.objects.get().pk)
     progress_url = f"{URL}{token}/"
-    assert confirmed.status_code == 302 and confirmed["Location"] == progress_url
-    assert not Brief.objects.exists()  # the worker has not run yet
+    assert uploaded.status_code == 302 and uploaded["Location"] == progress_url
     page = client.get(progress_url).content.decode()
-    assert "Waiting for the worker" in page and "0 of 2" in page
+    assert "Dry run under way" in page and "0 of 2" in page
     # No inline script: the page polls from a static file.
     scripts = re.findall(r"<script[^>]*>", page)
     assert any("briefs/import_progress.js" in tag for tag in scripts)
     assert all("src=" in tag for tag in scripts)
-    status = json.loads(client.get(f"{progress_url}status/").content)
-    assert status == {
-        "state": "queued",
-        "state_label": "Waiting for the worker",
+    assert status_of(client, token) == {
+        "state": "checking",
+        "state_label": "Dry run under way",
         "files_done": 0,
         "files_total": 2,
         "finished": False,
+        "working": True,
     }
+    assert f'href="{progress_url}"' in client.get(URL).content.decode()
 
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    run_worker()
 
-    status = json.loads(client.get(f"{progress_url}status/").content)
+    checked = client.get(progress_url)
+    page = checked.content.decode()
+    assert "Dry run: nothing has been written yet" in page
+    assert "Building Up Japan-South Korea Rapprochement" in page and "(created)" in page
+    assert "b.txt" in page and "failed:" in page
+    assert status_of(client, token)["working"] is False
+    assert not Brief.objects.exists()
+
+    confirmed = client.post(URL, {**form_data(checked), "confirm": "Import"})
+
+    assert confirmed.status_code == 302 and confirmed["Location"] == progress_url
+    assert not Brief.objects.exists()  # the worker has not run yet
+    assert status_of(client, token)["state"] == "queued"
+    assert "Waiting for the worker" in client.get(progress_url).content.decode()
+
+    run_worker()
+
+    status = status_of(client, token)
     assert (status["state"], status["files_done"], status["finished"]) == (
         "done",
         2,
         True,
     )
     assert Brief.objects.count() == 3
+    assert set(Brief.objects.values_list("status", flat=True)) == {"published"}
     assert staged_folders() == []
     page = client.get(progress_url).content.decode()
-    assert "a.txt" in page and "created" in page
-    assert "b.txt" in page and "failed:" in page
+    assert "Imported" in page and "(created)" in page and "failed:" in page
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_queued_import_can_be_cancelled(reference_export, settings):
+def test_a_background_import_can_be_cancelled_and_is_the_uploaders_only(
+    reference_export, settings
+):
     settings.IMPORT_BACKGROUND_MIN_BYTES = 1
     client = client_for(editor())
-    checked = check_files(client, reference_upload(reference_export))
-    token = form_data(checked)["token"]
-    client.post(URL, {**form_data(checked), "confirm": "Import"})
+    check_files(client, reference_upload(reference_export))
+    token = str(ImportJob.objects.get().pk)
     progress = client.get(f"{URL}{token}/")
 
+    intruder = client_for(second_editor())
+    forged = {**form_data(intruder.get(URL)), "token": token}
+    assert intruder.post(f"{URL}{token}/cancel/", forged).status_code == 404
+    assert ImportJob.objects.get(pk=token).state == "checking"
+
     client.post(f"{URL}{token}/cancel/", form_data(progress))
-    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    run_worker()
 
     assert ImportJob.objects.get(pk=token).state == "cancelled"
     assert not Brief.objects.exists() and staged_folders() == []

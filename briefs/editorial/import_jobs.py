@@ -18,6 +18,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
@@ -102,6 +103,51 @@ def dry_run(job: ImportJob, may_publish: bool):
     return [import_path(path, options, name=name) for path, name in staged_files(job)]
 
 
+def check_in_background(job: ImportJob) -> None:
+    """Hand the dry run of a large upload to the worker."""
+    ImportJob.objects.filter(pk=job.pk).update(
+        state=ImportJob.State.CHECKING, updated_at=timezone.now()
+    )
+    check_staged_files.enqueue(str(job.pk))
+
+
+@task()
+def check_staged_files(job_id: str) -> str:
+    """The dry run on the worker: each file's report, then the job awaits a yes."""
+    job = ImportJob.objects.select_related("user").get(pk=job_id)
+    if job.state != ImportJob.State.CHECKING:
+        return job.state  # cancelled meanwhile
+    options = StoreOptions(
+        draft=job.draft,
+        overwrite=job.overwrite,
+        dry_run=True,
+        may_change_published=can_publish(job.user),
+    )
+    job.reports, job.files_done = [], 0
+    try:
+        for path, name in staged_files(job):
+            job.reports.append(import_path(path, options, name=name).as_dict())
+            job.files_done += 1
+            job.save(update_fields=["reports", "files_done", "updated_at"])
+    except Exception as error:
+        logger.exception("dry run of import job %s stopped", job.pk)
+        _fail(job, error)
+        return job.state
+    # Only a job still checking becomes staged: a cancel in between wins.
+    ImportJob.objects.filter(pk=job.pk, state=ImportJob.State.CHECKING).update(
+        state=ImportJob.State.STAGED, updated_at=timezone.now()
+    )
+    return ImportJob.State.STAGED
+
+
+def _fail(job: ImportJob, error: BaseException) -> None:
+    first_line = (str(error).splitlines() or [""])[0]
+    job.state = ImportJob.State.FAILED
+    job.error = f"{type(error).__name__}: {first_line}"
+    remove_files(job)
+    job.save(update_fields=["state", "error", "updated_at"])
+
+
 def owned_job(user, job_id, states=None) -> ImportJob | None:
     """The job if ``user`` uploaded it: another user's token finds nothing."""
     jobs = ImportJob.objects.filter(pk=job_id, user=user)
@@ -111,9 +157,19 @@ def owned_job(user, job_id, states=None) -> ImportJob | None:
 
 
 def running_jobs(user):
-    return ImportJob.objects.filter(
-        user=user, state__in=(ImportJob.State.QUEUED, ImportJob.State.RUNNING)
+    """The user's jobs that wait for the worker or for a confirmation on their page."""
+    working = Q(
+        state__in=(
+            ImportJob.State.CHECKING,
+            ImportJob.State.QUEUED,
+            ImportJob.State.RUNNING,
+        )
     )
+    checked_on_the_worker = Q(
+        state=ImportJob.State.STAGED,
+        bytes_total__gte=settings.IMPORT_BACKGROUND_MIN_BYTES,
+    )
+    return ImportJob.objects.filter(working | checked_on_the_worker, user=user)
 
 
 def runs_in_background(job: ImportJob) -> bool:
@@ -130,9 +186,16 @@ def queue(job: ImportJob) -> bool:
     return bool(claimed)
 
 
+CANCELLABLE_STATES = (
+    ImportJob.State.CHECKING,
+    ImportJob.State.STAGED,
+    ImportJob.State.QUEUED,
+)
+
+
 def cancel(job: ImportJob) -> bool:
     cancelled = ImportJob.objects.filter(
-        pk=job.pk, state__in=(ImportJob.State.STAGED, ImportJob.State.QUEUED)
+        pk=job.pk, state__in=CANCELLABLE_STATES
     ).update(state=ImportJob.State.CANCELLED, updated_at=timezone.now())
     if cancelled:
         remove_files(job)
@@ -157,23 +220,23 @@ def run(job_id, *, from_states=(ImportJob.State.QUEUED,)) -> ImportJob:
         user=user,
         may_change_published=may_publish,
     )
+    # The dry run's reports are replaced by what the import did.
+    job.reports, job.files_done = [], 0
     try:
         for path, name in staged_files(job):
             report = import_path(path, options, name=name)
             job.reports.append(report.as_dict())
             job.files_done += 1
             job.save(update_fields=["reports", "files_done", "updated_at"])
-        job.state = ImportJob.State.DONE
     except Exception as error:
         # A bug, not bad input (that is a file's report): the job says so rather
         # than staying "importing" for ever.
         logger.exception("import job %s stopped", job.pk)
-        job.state = ImportJob.State.FAILED
-        first_line = (str(error).splitlines() or [""])[0]
-        job.error = f"{type(error).__name__}: {first_line}"
-    finally:
-        remove_files(job)
-        job.save(update_fields=["state", "error", "updated_at"])
+        _fail(job, error)
+        return job
+    job.state = ImportJob.State.DONE
+    remove_files(job)
+    job.save(update_fields=["state", "updated_at"])
     return job
 
 

@@ -99,6 +99,10 @@ def import_view(request):
             draft=form.cleaned_data["draft"] or not may_publish,
             overwrite=form.cleaned_data["overwrite"],
         )
+        if import_jobs.runs_in_background(job):
+            # Even the dry run of a large upload outlasts a request.
+            import_jobs.check_in_background(job)
+            return redirect("admin:briefs_brief_import_progress", job_id=job.pk)
         reports = import_jobs.dry_run(job, may_publish)
         importable = any(r.status != FAILED for r in reports)
         if not importable:
@@ -106,7 +110,6 @@ def import_view(request):
         context.update(
             reports=reports,
             any_importable=importable,
-            background=import_jobs.runs_in_background(job),
             confirm_form=ConfirmForm(initial={"token": job.pk}),
             job=job,
         )
@@ -161,7 +164,14 @@ def progress_view(request, job_id):
     job = import_jobs.owned_job(request.user, job_id)
     if job is None:
         raise Http404("No such import.")
-    context = _context(request, "Import progress", job=job)
+    context = _context(
+        request,
+        "Import progress",
+        job=job,
+        awaiting_confirmation=job.state == ImportJob.State.STAGED,
+        any_importable=any(r["status"] != FAILED for r in job.reports),
+        confirm_form=ConfirmForm(initial={"token": job.pk}),
+    )
     return TemplateResponse(request, "admin/briefs/import_progress.html", context)
 
 
@@ -178,6 +188,7 @@ def progress_status_view(request, job_id):
             "files_done": job.files_done,
             "files_total": job.files_total,
             "finished": job.finished,
+            "working": job.working,
         },
         headers={"Cache-Control": "no-store"},
     )

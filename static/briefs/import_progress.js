@@ -1,10 +1,10 @@
 // The progress page of a background import: polls its status and reloads the
-// page (which then shows the report) once the import has finished. A file of its
+// page (which then shows the report) once the worker is done with it. A file of its
 // own, not inline script, so that the Content-Security-Policy can forbid inline.
 (function () {
   "use strict";
   var box = document.getElementById("import-progress");
-  if (!box || box.dataset.finished === "true") {
+  if (!box || box.dataset.working !== "true") {
     return;
   }
   var url = box.dataset.statusUrl;
@@ -30,7 +30,7 @@
       })
       .then(function (status) {
         show(status);
-        if (status.finished) {
+        if (!status.working) {
           window.location.reload();
           return;
         }
