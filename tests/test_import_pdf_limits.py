@@ -125,7 +125,8 @@ def test_the_sandbox_turns_memory_exhaustion_into_a_reason(bomb):
 
 def test_the_sandbox_turns_a_cpu_overrun_into_a_reason():
     limits = PdfLimits(max_pages=100_000, max_cpu_seconds=1)
-    with pytest.raises(BriefImportError, match="PDF reading took over 1 s"):
+    # Over the CPU limit, or (on a busy machine) the wall clock bound after it.
+    with pytest.raises(BriefImportError, match=r"PDF reading took over [0-9]+ s"):
         read_pdf(many_pages_pdf(5000), limits)
 
 

@@ -35,7 +35,7 @@ class PdfLimits:
     max_pages: int = 200
     max_inflated_bytes: int = 128 * MB
     max_memory_bytes: int = 1024 * MB
-    max_cpu_seconds: int = 30
+    max_cpu_seconds: int = 20
     # Off only for code that already runs in a sandbox of its own.
     sandbox: bool = True
 

@@ -29,7 +29,7 @@ from .pdf_limits import MB, PdfLimits, check_pdf_limits
 
 # The child's start-up and a wait for the disk are not CPU time; a wall-clock
 # bound on top of the CPU limit catches a child that waits instead of computing.
-_WALL_SECONDS_OVER_CPU = 10
+_WALL_SECONDS_OVER_CPU = 5
 # The folder holding the ``briefs`` package, for the child's import path.
 _PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
