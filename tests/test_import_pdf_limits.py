@@ -107,9 +107,9 @@ def test_a_lying_page_count_is_not_believed():
 
 
 def test_streams_are_counted_together():
-    # Ten streams of 16 MB each: none is a bomb alone, together they pass 128 MB.
-    streams = [stream_object(deflated_zeros(16 * MB), flate=True) for _ in range(10)]
-    data = pdf_document([b"<< /Type /Catalog >>", *streams])
+    # Ten streams of 16 MB each: none is over 100 MB alone, together they are.
+    piece = stream_object(deflated_zeros(16 * MB), flate=True)
+    data = pdf_document([b"<< /Type /Catalog >>", *[piece] * 10])
     with pytest.raises(BriefImportError, match="inflate past 100 MB"):
         check_inflated_size(data, 100 * MB)
     check_inflated_size(data, 200 * MB)

@@ -40,7 +40,16 @@ def read_pdf(data: bytes, limits: PdfLimits | None = None) -> str:
     if not limits.sandbox:
         check_pdf_limits(data, limits)
         return read_pdf_bytes(data)
+    if not _has_pdf_frame(data):
+        # read_pdf_bytes refuses such a file before pdfminer sees a byte: no
+        # child process is needed to say so.
+        return read_pdf_bytes(data)
     return _read_in_child(data, limits)
+
+
+def _has_pdf_frame(data: bytes) -> bool:
+    # The same test as read_pdf_bytes' first two checks.
+    return b"%PDF-" in data[:1024] and b"%%EOF" in data[-2048:]
 
 
 def _read_in_child(data: bytes, limits: PdfLimits) -> str:
