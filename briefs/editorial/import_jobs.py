@@ -1,6 +1,6 @@
 """Staged admin imports: files on disk, owned by their uploader, run by a task.
 
-An upload is written to ``MEDIA_ROOT/import-staging/<job id>/`` chunk by chunk
+An upload is written to ``<IMPORT_STAGING_ROOT>/<job id>/`` chunk by chunk
 and recorded as an ImportJob of the user who sent it; the dry run and the import
 read the files one at a time from there, through the command's code path. A
 large import runs on the task worker (django-tasks, database backend) and reports
@@ -43,7 +43,10 @@ ACTIVE_STATES = (
 
 
 def staging_root() -> Path:
-    return Path(settings.MEDIA_ROOT) / "import-staging"
+    configured = settings.IMPORT_STAGING_ROOT
+    return (
+        Path(configured) if configured else Path(settings.MEDIA_ROOT) / "import-staging"
+    )
 
 
 def job_folder(job: ImportJob) -> Path:

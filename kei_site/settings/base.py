@@ -214,6 +214,10 @@ IMPORT_BACKGROUND_MIN_BYTES = 2 * 1024 * 1024
 # after this long (on each visit of the page, and by `manage.py
 # clean_import_staging`, which a cron job may run).
 IMPORT_STAGING_MAX_AGE_SECONDS = 24 * 60 * 60
+# Where those uploads wait (a local folder even when media are in object storage).
+# With several app servers it must be one folder that they and the task worker
+# share; empty: MEDIA_ROOT/import-staging.
+IMPORT_STAGING_ROOT = os.environ.get("DJANGO_IMPORT_STAGING_ROOT", "")
 # The task queue: Django 6's tasks API through the django-tasks backport, tasks
 # stored in the database (django-tasks-db) and run by `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
