@@ -256,3 +256,27 @@ def test_a_background_import_can_be_cancelled_and_is_the_uploaders_only(
 
     assert ImportJob.objects.get(pk=token).state == "cancelled"
     assert not Brief.objects.exists() and staged_folders() == []
+
+
+def test_uploads_are_streamed_to_disk_and_csrf_is_still_checked(
+    reference_export, monkeypatch
+):
+    from django.core.files.uploadedfile import TemporaryUploadedFile
+
+    from briefs.editorial import import_jobs
+
+    seen = []
+    real = import_jobs.stage_uploads
+
+    def spy(user, files, **options):
+        seen.extend(type(upload) for upload in files)
+        return real(user, files, **options)
+
+    monkeypatch.setattr(import_jobs, "stage_uploads", spy)
+    client = client_for(editor())
+    check_files(client, reference_upload(reference_export))
+    assert seen == [TemporaryUploadedFile]
+
+    forged = client.post(URL, {"files": [reference_upload(reference_export)]})
+    assert forged.status_code == 403
+    assert len(seen) == 1

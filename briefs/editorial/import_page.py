@@ -10,10 +10,12 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from briefs.importer.service import FAILED
@@ -75,7 +77,17 @@ class ConfirmForm(forms.Form):
     token = forms.UUIDField(widget=forms.HiddenInput)
 
 
+@csrf_exempt
 def import_view(request):
+    # Uploads go to temporary files, never held in memory: the handlers must be
+    # set before anything reads the body, which the CSRF check does, so the check
+    # runs here, after them, rather than in the middleware.
+    request.upload_handlers = [TemporaryFileUploadHandler(request)]
+    return _import_view(request)
+
+
+@csrf_protect
+def _import_view(request):
     _check_permission(request)
     # Cleaning up on each visit keeps the staging folder small without a cron job.
     import_jobs.remove_stale_staging()
