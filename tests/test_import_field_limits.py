@@ -207,3 +207,18 @@ def test_two_concurrent_imports_of_one_file(tmp_path, reference_export, monkeypa
     assert statuses == ["created", "unchanged"]
     assert [result[0] for result in results] == [0, 0]
     assert all(result[2] == "" for result in results)
+
+
+@pytest.mark.django_db
+def test_the_admin_imports_over_long_fields_shortened():
+    client = client_for(editor())
+    page = client.get(URL)
+    upload = SimpleUploadedFile("long.txt", long_post().encode())
+    checked = client.post(URL, {**form_data(page), "files": [upload]})
+    assert "title is 351 characters" in checked.content.decode()
+
+    confirmed = client.post(URL, {**form_data(checked), "confirm": "Import"})
+
+    assert confirmed.status_code == 302
+    brief = Brief.objects.get()
+    assert len(brief.title) <= 300 and len(Author.objects.get().name) <= 200
