@@ -156,6 +156,22 @@ def test_short_upload_name_keeps_the_suffix_and_fits_a_file_system():
     assert name.endswith(".pdf") and len(name.encode()) <= 200
 
 
+@pytest.fixture
+def roles_present():
+    """The role groups, which a flush by an earlier transactional test removes."""
+    from django.contrib.auth.models import Group, Permission
+
+    from briefs.editorial.roles import ROLE_PERMISSIONS
+
+    for name, perms in ROLE_PERMISSIONS.items():
+        group, created = Group.objects.get_or_create(name=name)
+        if created:
+            group.permissions.set(
+                Permission.objects.get(content_type__app_label=app, codename=code)
+                for app, code in (perm.split(".") for perm in perms)
+            )
+
+
 def run_worker():
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
 
@@ -168,7 +184,7 @@ def status_of(client, token):
 # survive: these tests commit, and restore the roles afterwards.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_large_import_runs_in_the_background_with_a_progress_page(
-    reference_export, settings
+    reference_export, settings, roles_present
 ):
     settings.IMPORT_BACKGROUND_MIN_BYTES = 1
     client = client_for(editor())
@@ -238,7 +254,7 @@ def test_a_large_import_runs_in_the_background_with_a_progress_page(
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_background_import_can_be_cancelled_and_is_the_uploaders_only(
-    reference_export, settings
+    reference_export, settings, roles_present
 ):
     settings.IMPORT_BACKGROUND_MIN_BYTES = 1
     client = client_for(editor())

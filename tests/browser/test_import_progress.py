@@ -11,6 +11,7 @@ from tests.browser.test_editor_journey import (  # noqa: F401 - fixtures
     log_in,
 )
 from tests.conftest import REFERENCE_EXPORT
+from tests.test_admin_import_jobs import roles_present  # noqa: F401 - fixture
 
 
 def run_worker():
@@ -18,6 +19,8 @@ def run_worker():
 
 
 def test_the_progress_page_follows_the_worker(
+    transactional_db,
+    roles_present,  # noqa: F811
     editor_login,  # noqa: F811
     live_server,
     page,
