@@ -22,7 +22,11 @@ migrate: install
 import: migrate
 	$(PY) manage.py import_briefs seeds/
 
+# The task worker runs background imports from the admin; it stops with the
+# server (Ctrl-C), and in production runs as a service of its own (README).
 run: import
+	$(PY) manage.py db_worker & WORKER=$$!; \
+	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install

@@ -4,6 +4,7 @@ import unicodedata
 from datetime import datetime, time
 
 from anyascii import anyascii
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -407,3 +408,62 @@ class SlugRedirect(models.Model):
 
     def __str__(self):
         return f"{self.old_slug} -> {self.brief.slug}"
+
+
+class ImportJob(models.Model):
+    """Files uploaded on the admin's import page, from the dry run to the import.
+
+    The id is the token the confirm form carries; only the user who uploaded the
+    files may import or cancel them. The files themselves are on disk (see
+    briefs.editorial.import_jobs), never in the database.
+    """
+
+    class State(models.TextChoices):
+        CHECKING = "checking", "Dry run under way"
+        STAGED = "staged", "Checked, waiting for confirmation"
+        QUEUED = "queued", "Waiting for the worker"
+        RUNNING = "running", "Importing"
+        DONE = "done", "Imported"
+        FAILED = "failed", "Stopped by an error"
+        CANCELLED = "cancelled", "Cancelled"
+        EXPIRED = "expired", "Expired before it was confirmed"
+
+    id = models.UUIDField(primary_key=True, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_jobs"
+    )
+    state = models.CharField(max_length=10, choices=State.choices, default="staged")
+    draft = models.BooleanField(default=True)
+    overwrite = models.BooleanField(default=False)
+    files_total = models.PositiveIntegerField(default=0)
+    files_done = models.PositiveIntegerField(default=0)
+    bytes_total = models.PositiveBigIntegerField(default=0)
+    # FileReport.as_dict() of each file imported so far.
+    reports = models.JSONField(default=list, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"import {self.pk} by {self.user_id} ({self.state})"
+
+    @property
+    def working(self):
+        """True while the worker has something to do for the job."""
+        return self.state in (
+            self.State.CHECKING,
+            self.State.QUEUED,
+            self.State.RUNNING,
+        )
+
+    @property
+    def finished(self):
+        return self.state in (
+            self.State.DONE,
+            self.State.FAILED,
+            self.State.CANCELLED,
+            self.State.EXPIRED,
+        )

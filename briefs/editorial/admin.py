@@ -17,6 +17,9 @@ from .forms import (
 )
 from .history_admin import BriefHistoryAdminMixin
 from .import_page import import_view
+from .import_page import progress_cancel_view as import_cancel_view
+from .import_page import progress_status_view as import_status_view
+from .import_page import progress_view as import_progress_view
 
 
 class BriefAuthorInline(admin.TabularInline):
@@ -128,6 +131,21 @@ class BriefAdmin(BriefHistoryAdminMixin, SimpleHistoryAdmin):
                 "import/",
                 self.admin_site.admin_view(import_view),
                 name="briefs_brief_import",
+            ),
+            path(
+                "import/<uuid:job_id>/",
+                self.admin_site.admin_view(import_progress_view),
+                name="briefs_brief_import_progress",
+            ),
+            path(
+                "import/<uuid:job_id>/status/",
+                self.admin_site.admin_view(import_status_view),
+                name="briefs_brief_import_status",
+            ),
+            path(
+                "import/<uuid:job_id>/cancel/",
+                self.admin_site.admin_view(import_cancel_view),
+                name="briefs_brief_import_cancel",
             ),
             path(
                 "dashboard/",

@@ -1,28 +1,29 @@
 """The admin's import page: upload, read the dry-run report, confirm.
 
-Uploads are staged on disk between the two steps so that the confirmed import reads
-exactly the bytes the editor reviewed, through the same code path as the command.
+Uploads are staged on disk between the two steps (briefs.editorial.import_jobs)
+so that the confirmed import reads exactly the bytes the editor reviewed, through
+the same code path as the command. A large import runs on the task worker and
+the page shows its progress.
 """
-
-import shutil
-import time
-import uuid
-from pathlib import Path
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadhandler import TemporaryFileUploadHandler
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_POST
 
-from briefs.importer.service import FAILED, import_upload
-from briefs.importer.store import StoreOptions
+from briefs.importer.service import FAILED
+from briefs.models import ImportJob
 
+from . import import_jobs
 from .workflow import can_publish
 
-STAGING_MAX_AGE_SECONDS = 24 * 60 * 60
 ACCEPTED_SUFFIXES = (".txt", ".md", ".pdf")
 
 
@@ -61,13 +62,12 @@ class UploadForm(forms.Form):
     def clean_files(self):
         files = self.cleaned_data["files"]
         for upload in files:
+            name = import_jobs.short_upload_name(upload.name)
             if not upload.name.lower().endswith(ACCEPTED_SUFFIXES):
-                raise forms.ValidationError(
-                    f"{upload.name}: not a .txt, .md or .pdf file."
-                )
+                raise forms.ValidationError(f"{name}: not a .txt, .md or .pdf file.")
             if upload.size > settings.IMPORT_MAX_BYTES:
                 raise forms.ValidationError(
-                    f"{upload.name}: over the size limit of "
+                    f"{name}: over the size limit of "
                     f"{settings.IMPORT_MAX_BYTES // (1024 * 1024)} MB."
                 )
         return files
@@ -75,113 +75,160 @@ class UploadForm(forms.Form):
 
 class ConfirmForm(forms.Form):
     token = forms.UUIDField(widget=forms.HiddenInput)
-    draft = forms.BooleanField(required=False, widget=forms.HiddenInput)
-    overwrite = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
-def staging_root() -> Path:
-    return Path(settings.MEDIA_ROOT) / "import-staging"
-
-
-def stage_uploads(files) -> str:
-    remove_stale_staging()
-    token = str(uuid.uuid4())
-    folder = staging_root() / token
-    folder.mkdir(parents=True)
-    for index, upload in enumerate(files):
-        # The index keeps two uploads of the same name apart and their order stable.
-        target = folder / f"{index:04d}-{Path(upload.name).name}"
-        with target.open("wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
-    return token
-
-
-def staged_files(token: str) -> list[tuple[str, bytes]]:
-    folder = staging_root() / token
-    if not folder.is_dir():
-        return []
-    return [
-        (path.name.split("-", 1)[1], path.read_bytes())
-        for path in sorted(folder.iterdir())
-    ]
-
-
-def remove_stale_staging() -> None:
-    root = staging_root()
-    if not root.is_dir():
-        return
-    cutoff = time.time() - STAGING_MAX_AGE_SECONDS
-    for folder in root.iterdir():
-        if folder.stat().st_mtime < cutoff:
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def run_import(staged, options: StoreOptions):
-    return [import_upload(data, name, options) for name, data in staged]
-
-
+@csrf_exempt
 def import_view(request):
-    if not request.user.has_perm("briefs.add_brief"):
-        raise PermissionDenied
+    # Uploads go to temporary files, never held in memory: the handlers must be
+    # set before anything reads the body, which the CSRF check does, so the check
+    # runs here, after them, rather than in the middleware.
+    request.upload_handlers = [TemporaryFileUploadHandler(request)]
+    return _import_view(request)
+
+
+@csrf_protect
+def _import_view(request):
+    _check_permission(request)
+    # Cleaning up on each visit keeps the staging folder small without a cron job.
+    import_jobs.remove_stale_staging()
     may_publish = can_publish(request.user)
-    context = {
-        **admin.site.each_context(request),
-        "title": "Import briefs",
-        "may_publish": may_publish,
-        "opts": _brief_opts(),
-    }
+    context = _context(
+        request,
+        "Import briefs",
+        may_publish=may_publish,
+        running_jobs=import_jobs.running_jobs(request.user),
+    )
     if request.method == "POST" and "confirm" in request.POST:
-        return confirm_import(request, may_publish)
+        return confirm_import(request)
+    if request.method == "POST" and "cancel" in request.POST:
+        return cancel_import(request)
 
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        draft = form.cleaned_data["draft"] or not may_publish
-        overwrite = form.cleaned_data["overwrite"]
-        token = stage_uploads(form.cleaned_data["files"])
-        reports = run_import(
-            staged_files(token),
-            StoreOptions(
-                draft=draft,
-                overwrite=overwrite,
-                dry_run=True,
-                may_change_published=may_publish,
-            ),
+        job = import_jobs.stage_uploads(
+            request.user,
+            form.cleaned_data["files"],
+            draft=form.cleaned_data["draft"] or not may_publish,
+            overwrite=form.cleaned_data["overwrite"],
         )
+        if import_jobs.runs_in_background(job):
+            # Even the dry run of a large upload outlasts a request.
+            import_jobs.check_in_background(job)
+            return redirect("admin:briefs_brief_import_progress", job_id=job.pk)
+        reports = import_jobs.dry_run(job, may_publish)
+        importable = any(r.status != FAILED for r in reports)
+        if not importable:
+            import_jobs.cancel(job)
         context.update(
             reports=reports,
-            any_importable=any(r.status != FAILED for r in reports),
-            confirm_form=ConfirmForm(
-                initial={"token": token, "draft": draft, "overwrite": overwrite}
-            ),
+            any_importable=importable,
+            confirm_form=ConfirmForm(initial={"token": job.pk}),
+            job=job,
         )
     context["form"] = form
     return TemplateResponse(request, "admin/briefs/import.html", context)
 
 
-def confirm_import(request, may_publish):
+def _staged_job_of(request):
+    """The posted token's job, only if this user staged it and it still waits."""
     form = ConfirmForm(request.POST)
-    staged = staged_files(str(form.cleaned_data["token"])) if form.is_valid() else []
-    if not staged:
+    if not form.is_valid():
+        return None
+    return import_jobs.owned_job(
+        request.user, form.cleaned_data["token"], states=[ImportJob.State.STAGED]
+    )
+
+
+def confirm_import(request):
+    job = _staged_job_of(request)
+    if job is None:
         messages.error(request, "The uploaded files have expired; upload them again.")
         return redirect("admin:briefs_brief_import")
-    options = StoreOptions(
-        # The server decides, not the hidden field: no publishing without the right.
-        draft=form.cleaned_data["draft"] or not may_publish,
-        overwrite=form.cleaned_data["overwrite"],
-        change_reason=f"Imported in the admin by {request.user.get_username()}",
-        user=request.user,
-        may_change_published=may_publish,
-    )
-    reports = run_import(staged, options)
-    shutil.rmtree(staging_root() / str(form.cleaned_data["token"]), ignore_errors=True)
-    for report in reports:
-        if report.status == FAILED:
-            messages.error(request, f"{report.path}: {report.error}")
-        else:
-            slugs = ", ".join(o.slug for o in report.briefs)
-            messages.success(request, f"{report.path}: {report.status} ({slugs})")
+    if import_jobs.runs_in_background(job):
+        import_jobs.queue(job)
+        return redirect("admin:briefs_brief_import_progress", job_id=job.pk)
+    job = import_jobs.run(job.pk, from_states=[ImportJob.State.STAGED])
+    _report_in_messages(request, job)
     return redirect(reverse("admin:briefs_brief_changelist"))
+
+
+def cancel_import(request):
+    job = _staged_job_of(request)
+    if job is not None and import_jobs.cancel(job):
+        messages.info(request, "Import cancelled; the uploaded files are removed.")
+    return redirect("admin:briefs_brief_import")
+
+
+def _report_in_messages(request, job):
+    if job.error:
+        messages.error(request, f"The import stopped: {job.error}")
+    for report in job.reports:
+        if report["status"] == FAILED:
+            messages.error(request, f"{report['path']}: {report['errors'][0]}")
+        else:
+            slugs = ", ".join(brief["slug"] for brief in report["briefs"])
+            messages.success(request, f"{report['path']}: {report['status']} ({slugs})")
+
+
+def progress_view(request, job_id):
+    """A background import: how far it is, then what it did."""
+    _check_permission(request)
+    job = import_jobs.owned_job(request.user, job_id)
+    if job is None:
+        raise Http404("No such import.")
+    context = _context(
+        request,
+        "Import progress",
+        job=job,
+        awaiting_confirmation=job.state == ImportJob.State.STAGED,
+        any_importable=any(r["status"] != FAILED for r in job.reports),
+        confirm_form=ConfirmForm(initial={"token": job.pk}),
+    )
+    return TemplateResponse(request, "admin/briefs/import_progress.html", context)
+
+
+def progress_status_view(request, job_id):
+    """What the progress page polls."""
+    _check_permission(request)
+    job = import_jobs.owned_job(request.user, job_id)
+    if job is None:
+        raise Http404("No such import.")
+    return JsonResponse(
+        {
+            "state": job.state,
+            "state_label": job.get_state_display(),
+            "files_done": job.files_done,
+            "files_total": job.files_total,
+            "finished": job.finished,
+            "working": job.working,
+        },
+        headers={"Cache-Control": "no-store"},
+    )
+
+
+@require_POST
+def progress_cancel_view(request, job_id):
+    _check_permission(request)
+    job = import_jobs.owned_job(request.user, job_id)
+    if job is None:
+        raise Http404("No such import.")
+    if import_jobs.cancel(job):
+        messages.info(request, "Import cancelled; the uploaded files are removed.")
+    return redirect("admin:briefs_brief_import_progress", job_id=job.pk)
+
+
+def _check_permission(request):
+    if not request.user.has_perm("briefs.add_brief"):
+        raise PermissionDenied
+
+
+def _context(request, title, **extra):
+    return {
+        **admin.site.each_context(request),
+        "title": title,
+        "opts": _brief_opts(),
+        **extra,
+    }
 
 
 def _brief_opts():

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import BriefImportError
-from .pdf import read_pdf_bytes_text
+from .pdf_limits import PdfLimits
+from .pdf_sandbox import read_pdf
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
@@ -76,7 +77,9 @@ class ReadResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_source_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+def read_source_text(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES, pdf_limits: PdfLimits | None = None
+) -> ReadResult:
     """Like read_source, with the warnings of decoding (a fallback encoding)."""
     path = Path(path)
     try:
@@ -88,18 +91,21 @@ def read_source_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResu
         raise BriefImportError(
             f"cannot read file ({error.strerror or error})"
         ) from error
-    return read_bytes_text(data, path.name, max_bytes=max_bytes)
+    return read_bytes_text(data, path.name, max_bytes=max_bytes, pdf_limits=pdf_limits)
 
 
 def read_bytes_text(
-    data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES
+    data: bytes,
+    name: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    pdf_limits: PdfLimits | None = None,
 ) -> ReadResult:
     """Like read_bytes, with the warnings of decoding."""
     _check_size(len(data), max_bytes)
     if not data:
         raise BriefImportError("empty file")
     if Path(name).suffix.lower() == PDF_SUFFIX:
-        result = ReadResult(*read_pdf_bytes_text(data))
+        result = ReadResult(*read_pdf(data, pdf_limits))
     else:
         result = decode_text_with_warnings(data)
     if not result.text.strip():
@@ -107,17 +113,25 @@ def read_bytes_text(
     return result
 
 
-def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+def read_source(
+    path: Path, max_bytes: int = DEFAULT_MAX_BYTES, pdf_limits: PdfLimits | None = None
+) -> str:
     """Return the export text of one file; BriefImportError names what is wrong."""
-    return read_source_text(path, max_bytes).text
+    return read_source_text(path, max_bytes, pdf_limits).text
 
 
-def read_bytes(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+def read_bytes(
+    data: bytes,
+    name: str,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    pdf_limits: PdfLimits | None = None,
+) -> str:
     """Like read_source for content already in memory (an admin upload).
 
     ``name`` is the file name as uploaded; its suffix picks PDF or text reading.
+    A PDF is read in a sandboxed child process within ``pdf_limits``.
     """
-    return read_bytes_text(data, name, max_bytes).text
+    return read_bytes_text(data, name, max_bytes, pdf_limits).text
 
 
 def _check_size(size: int, max_bytes: int) -> None:

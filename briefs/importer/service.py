@@ -4,9 +4,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.db import DatabaseError, IntegrityError
 
 from .errors import BriefImportError
 from .parse import parse_export
+from .pdf_limits import PdfLimits
 from .read import ReadResult, read_bytes_text, read_source_text
 from .store import BriefOutcome, StoreOptions, store_file
 
@@ -49,9 +51,15 @@ def import_text(
 ) -> FileReport:
     report = FileReport(path=name)
     try:
-        report.briefs = store_file(parse_export(text), name, options)
+        report.briefs = _store_with_retry(text, name, options)
     except BriefImportError as error:
         report.status, report.error, report.exception = FAILED, str(error), error
+        return report
+    except DatabaseError as error:
+        # Nothing of the file was written (one transaction); the next file and
+        # the report still go on.
+        report.status, report.exception = FAILED, error
+        report.error = f"database error: {_first_line(error)}"
         return report
     # How the file was decoded concerns each of its briefs' text.
     for outcome in report.briefs:
@@ -62,17 +70,47 @@ def import_text(
     return report
 
 
-def import_path(path: Path, options: StoreOptions) -> FileReport:
+def _store_with_retry(text: str, name: str, options: StoreOptions):
     try:
-        read: ReadResult = read_source_text(path, max_bytes=settings.IMPORT_MAX_BYTES)
+        return store_file(parse_export(text), name, options)
+    except IntegrityError:
+        # Another import of the same posts committed between this one's lookups
+        # and its writes. Its transaction rolled back; planned again, the posts
+        # are found and reported unchanged or updated.
+        return store_file(parse_export(text), name, options)
+
+
+def _first_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
+
+
+def pdf_limits() -> PdfLimits:
+    return PdfLimits(
+        max_pages=settings.IMPORT_PDF_MAX_PAGES,
+        max_inflated_bytes=settings.IMPORT_PDF_MAX_INFLATED_BYTES,
+        max_memory_bytes=settings.IMPORT_PDF_MAX_MEMORY_BYTES,
+        max_cpu_seconds=settings.IMPORT_PDF_MAX_SECONDS,
+    )
+
+
+def import_path(path: Path, options: StoreOptions, name: str = "") -> FileReport:
+    """Import one file from disk; ``name`` is how reports and provenance call it."""
+    name = name or str(path)
+    try:
+        read: ReadResult = read_source_text(
+            path, max_bytes=settings.IMPORT_MAX_BYTES, pdf_limits=pdf_limits()
+        )
     except BriefImportError as error:
-        return FileReport(str(path), FAILED, error=str(error), exception=error)
-    return import_text(read.text, str(path), options, read.warnings)
+        return FileReport(name, FAILED, error=str(error), exception=error)
+    return import_text(read.text, name, options, read.warnings)
 
 
 def import_upload(data: bytes, name: str, options: StoreOptions) -> FileReport:
     try:
-        read = read_bytes_text(data, name, max_bytes=settings.IMPORT_MAX_BYTES)
+        read = read_bytes_text(
+            data, name, max_bytes=settings.IMPORT_MAX_BYTES, pdf_limits=pdf_limits()
+        )
     except BriefImportError as error:
         return FileReport(name, FAILED, error=str(error), exception=error)
     return import_text(read.text, name, options, read.warnings)

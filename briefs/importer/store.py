@@ -28,6 +28,7 @@ from ..models import (
     ascii_slug,
     surname_first,
 )
+from .limits import fit_brief, fit_sort_name, fit_source_name
 from .records import ParsedBrief, ParsedSeries
 from .report import build_reports
 
@@ -338,7 +339,7 @@ class FileStore:
                 name=parsed_author.name,
                 honorific=parsed_author.honorific,
                 slug=slug,
-                sort_name=surname_first(parsed_author.name),
+                sort_name=fit_sort_name(surname_first(parsed_author.name)),
                 bio=parsed_author.bio,
             )
             for slug, parsed_author in named.items()
@@ -404,7 +405,8 @@ def store_file(
     parsed_briefs: list[ParsedBrief], source_name: str, options: StoreOptions
 ) -> list[BriefOutcome]:
     """Import every post of one file, or none of them."""
-    store = FileStore(source_name, options)
+    parsed_briefs = [fit_brief(parsed) for parsed in parsed_briefs]
+    store = FileStore(fit_source_name(source_name), options)
     with transaction.atomic():
         plans = store.plan(parsed_briefs)
         # Read before writing: "new author" means new before this file.

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "briefs",
 ]
 
@@ -217,6 +219,30 @@ FEED_TAG_AUTHORITY = os.environ.get("FEED_TAG_AUTHORITY", "")
 # How long feed readers and proxies may keep a feed before asking again.
 FEED_CACHE_SECONDS = 300
 IMPORT_MAX_BYTES = 50 * 1024 * 1024
+# What one imported PDF may cost (briefs.importer.pdf_limits): pages, bytes its
+# compressed streams inflate to in total, and the address space and CPU seconds of
+# the sandboxed process that reads it. Over any of them the file is refused with a
+# one-line reason, in seconds. With 5 s of wall clock over the CPU limit, a PDF
+# read in a request ends within gunicorn's default 30 s timeout.
+IMPORT_PDF_MAX_PAGES = 200
+IMPORT_PDF_MAX_INFLATED_BYTES = 128 * 1024 * 1024
+IMPORT_PDF_MAX_MEMORY_BYTES = 1024 * 1024 * 1024
+IMPORT_PDF_MAX_SECONDS = 20
+# Admin imports of more than this many bytes in total run in the background, on
+# the task worker (`manage.py db_worker`, started by `make run`; run it next to
+# gunicorn in production), with a progress page; smaller ones run in the request.
+IMPORT_BACKGROUND_MIN_BYTES = 2 * 1024 * 1024
+# Uploads checked on the import page and never confirmed or cancelled are removed
+# after this long (on each visit of the page, and by `manage.py
+# clean_import_staging`, which a cron job may run).
+IMPORT_STAGING_MAX_AGE_SECONDS = 24 * 60 * 60
+# Where those uploads wait (a local folder even when media are in object storage).
+# With several app servers it must be one folder that they and the task worker
+# share; empty: MEDIA_ROOT/import-staging.
+IMPORT_STAGING_ROOT = os.environ.get("DJANGO_IMPORT_STAGING_ROOT", "")
+# The task queue: Django 6's tasks API through the django-tasks backport, tasks
+# stored in the database (django-tasks-db) and run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 IMAGE_UPLOAD_MAX_BYTES = 8 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
