@@ -12,6 +12,12 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
+from .editions.identifiers import (
+    normalize_doi,
+    normalize_orcid,
+    validate_doi,
+    validate_orcid,
+)
 from .images import validate_image_upload
 from .rendering import render_body
 
@@ -43,6 +49,13 @@ class Author(models.Model):
     )
     photo_alt = models.CharField(max_length=300, blank=True)
     url = models.URLField(blank=True)
+    orcid = models.CharField(
+        "ORCID iD",
+        max_length=19,
+        blank=True,
+        validators=[validate_orcid],
+        help_text="16 characters, e.g. 0000-0002-1825-0097.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -59,6 +72,7 @@ class Author(models.Model):
             self.slug = ascii_slug(self.name)
         if not self.sort_name:
             self.sort_name = surname_first(self.name)
+        self.orcid = normalize_orcid(self.orcid)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -205,6 +219,13 @@ class Brief(models.Model):
     image_credit = models.CharField(max_length=300, blank=True)
     image_credit_url = models.URLField(blank=True)
     full_paper_url = models.URLField(blank=True)
+    doi = models.CharField(
+        "DOI",
+        max_length=200,
+        blank=True,
+        validators=[validate_doi],
+        help_text="Registered through Crossref; e.g. 10.12345/kei.2025.0001.",
+    )
     disclosure = models.ForeignKey(
         Disclosure,
         null=True,
@@ -257,6 +278,9 @@ class Brief(models.Model):
                 name="brief_published_has_disclosure",
                 violation_error_message="A published brief needs a disclosure.",
             ),
+            models.UniqueConstraint(
+                fields=["doi"], condition=~Q(doi=""), name="brief_unique_doi"
+            ),
         ]
         permissions = [
             ("publish_brief", "Can publish, schedule and unpublish briefs"),
@@ -269,6 +293,7 @@ class Brief(models.Model):
         if not self.slug:
             self.slug = ascii_slug(self.title)
         self.body_html = render_body(self.body)
+        self.doi = normalize_doi(self.doi)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -320,3 +345,7 @@ class SlugRedirect(models.Model):
 
     def __str__(self):
         return f"{self.old_slug} -> {self.brief.slug}"
+
+
+# Models of the feature folders, registered under this app's label.
+from .editions.models import PdfEdition  # noqa: E402, F401

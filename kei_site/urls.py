@@ -28,6 +28,7 @@ urlpatterns = [
     ),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
     path("", include("briefs.urls")),
+    path("", include("briefs.editions.urls")),
     path("", include("briefs.feed_urls")),
 ]
 

@@ -33,6 +33,8 @@ _POST_END = re.compile(
 _PUBLISHED_LINE = re.compile(r"^Published\b[\s:]*(?P<rest>.*)$", re.IGNORECASE)
 _AUTHOR_LINE = re.compile(r"^(?:Authors?|Author\(s\)|By)\s*:\s*(?P<rest>.*)$", re.I)
 _CATEGORY_LINE = re.compile(r"^(?:Categor(?:y|ies)|Topics?)\s*:\s*(?P<rest>.*)$", re.I)
+# The site's own PDF edition (briefs/editions) opens with the series above the title.
+_SERIES_LINE = re.compile(r"^Series\s*:\s*\S", re.IGNORECASE)
 
 _MONTHS = {
     name: number
@@ -255,6 +257,9 @@ class _Piece:
     text: str
     marker: str = ""
     line_count: int = 1
+    # Two or more blank lines before the piece: a break the source meant (the PDF
+    # reader writes one after a list), never export damage to heal.
+    spaced: bool = False
 
 
 @dataclass
@@ -359,7 +364,7 @@ def _looks_like_post(lines: list[str]) -> bool:
 
 def _parse_post(block: _Block, position: int) -> tuple[ParsedBrief, _SeriesClues]:
     warnings = list(block.warnings)
-    lines = [_clean(line) for line in block.lines]
+    lines = _in_export_order([_clean(line) for line in block.lines])
     title, published, next_index = _read_title_and_date(lines, position, warnings)
     authors, categories, body_start = _read_bylines(lines, next_index, warnings)
     pieces = _heal(_split_pieces(lines[body_start:]), warnings)
@@ -384,6 +389,31 @@ def _parse_post(block: _Block, position: int) -> tuple[ParsedBrief, _SeriesClues
         warnings=[f"post {position}: {warning}" for warning in warnings],
     )
     return brief, clues
+
+
+def _in_export_order(lines: list[str]) -> list[str]:
+    """A PDF edition's header (series, title, byline, date) in the export's order.
+
+    The edition prints the byline right under the title, before the date, and a
+    "Series:" line above the title; the export has neither before the date.
+    """
+    date_at = next(
+        (index for index, line in enumerate(lines) if _PUBLISHED_LINE.match(line)),
+        None,
+    )
+    if date_at is None:
+        return lines
+    head = [line for line in lines[:date_at] if line]
+    if len(head) > 1 and _SERIES_LINE.match(head[0]):
+        head = head[1:]
+    title = head[:1] + [line for line in head[1:] if not _AUTHOR_LINE.match(line)]
+    bylines = [line for line in head[1:] if _AUTHOR_LINE.match(line)]
+    date_end = date_at + 1
+    if not _PUBLISHED_LINE.match(lines[date_at]).group("rest"):
+        # "Published" alone, the date on the next line.
+        following = _next_non_blank(lines, date_end)
+        date_end = following + 1 if following is not None else date_end
+    return title + lines[date_at:date_end] + bylines + lines[date_end:]
 
 
 def _post_label(position: int, title: str) -> str:
@@ -563,10 +593,13 @@ def _split_pieces(lines: list[str]) -> list[_Piece]:
     """Group body lines into paragraphs, list items and headings."""
     pieces: list[_Piece] = []
     after_blank = True
+    blanks = 0
     for line in lines:
         if not line:
             after_blank = True
+            blanks += 1
             continue
+        count_before = len(pieces)
         item = _LIST_MARKER.match(line)
         markdown_heading = _MARKDOWN_HEADING.match(line)
         if item:
@@ -584,7 +617,10 @@ def _split_pieces(lines: list[str]) -> list[_Piece]:
             # A wrapped line: Markdown would read it as part of the same block.
             pieces[-1].text += " " + line
             pieces[-1].line_count += 1
+        if len(pieces) > count_before:
+            pieces[-1].spaced = blanks >= 2
         after_blank = False
+        blanks = 0
     for piece in pieces:
         if (
             piece.kind == "para"
@@ -644,7 +680,7 @@ def _heal(pieces: list[_Piece], warnings: list[str]) -> list[_Piece]:
 
 
 def _belongs_to_previous(previous: _Piece, piece: _Piece) -> bool:
-    if previous.kind == "heading" or piece.kind != "para":
+    if previous.kind == "heading" or piece.kind != "para" or piece.spaced:
         return False
     if _tail_kind(piece.text) or _tail_kind(previous.text) == "credit":
         return False
@@ -754,9 +790,24 @@ def _disclosure_indexes(pieces: list[_Piece], roles: list[str]) -> list[int]:
         if roles[index] == "body" and _tail_kind(pieces[index].text) != "credit"
     ]
     if any(pieces[index].kind != "para" for index in following) or len(following) > 2:
-        # FARA is discussed in the text; the statement itself is not there.
-        return []
+        # FARA is discussed in the text; the statement itself is not there, unless
+        # it opens the post, as in the site's PDF edition (28 CFR 5.402: at the
+        # beginning).
+        return [0] if 0 in mentioned and _is_leading_statement(pieces[0]) else []
     return [first, *following]
+
+
+# What 28 CFR 5.402 has the label say: who distributes it on whose behalf.
+_REGISTRANT_STATEMENT = re.compile(
+    r"\bregistered\s+(?:under|with|pursuant)\b|\bon\s+behalf\s+of\b"
+    r"|\bas\s+an?\s+agents?\s+of\b|\bdistributed\s+by\b",
+    re.IGNORECASE,
+)
+
+
+def _is_leading_statement(piece: _Piece) -> bool:
+    """A first paragraph that is the label itself, not an article about FARA."""
+    return piece.kind == "para" and bool(_REGISTRANT_STATEMENT.search(piece.text))
 
 
 def _bio_start_pattern(name: str) -> re.Pattern[str]:
