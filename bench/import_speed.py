@@ -58,7 +58,7 @@ def bench_text(posts: int, per_file: int) -> None:
 def bench_pdf(pages: int, repeats: int) -> None:
     import pdfplumber
 
-    from briefs.importer.read import read_pdf_bytes
+    from briefs.importer.pdf import read_pdf_bytes
     from tests.pdf_samples import long_post_pdf
 
     data = long_post_pdf(pages=pages)

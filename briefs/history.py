@@ -6,21 +6,17 @@ writers that change the byline or categories after saving the brief (the admin's
 inline and tag field, the importer) call `record_current_byline` once they are
 done. A change to them with no save of the brief (the shell, a script) gets a
 record of its own when its transaction commits, as simple_history does for
-m2m_changed.
+m2m_changed. The receivers that call these functions are in briefs.derived.
 """
 
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max
-from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
 from django.utils import timezone
 from simple_history.models import ModelChange
-from simple_history.signals import pre_create_historical_record
 from taggit.models import Tag
 
-from .commit_batches import CommitBatch
 from .models import Author, Brief, BriefAuthor
 
 HistoricalBrief = Brief.history.model
@@ -48,6 +44,12 @@ def current_snapshots(pks) -> dict[int, tuple[list[dict], list[str]]]:
     for object_id, name in taggings:
         categories[object_id].append(name)
     return {pk: (authors[pk], sorted(categories[pk], key=str.casefold)) for pk in pks}
+
+
+def names_of(snapshot) -> tuple[list[str], list[str]]:
+    """Author names in byline order and category names, of a snapshot."""
+    authors, categories = snapshot
+    return [entry["name"] for entry in authors], list(categories)
 
 
 def snapshot_from(authors, category_names) -> tuple[list[dict], list[str]]:
@@ -109,8 +111,8 @@ def record_current_byline(pks) -> None:
     HistoricalBrief.objects.bulk_update(records, list(SNAPSHOT_FIELDS))
 
 
-@receiver(pre_create_historical_record, sender=HistoricalBrief)
-def fill_new_record(sender, instance, history_instance, **kwargs):
+def fill_new_record(instance, history_instance) -> None:
+    """Give a record simple_history is about to write the brief's byline."""
     if history_instance.history_type == "-":
         # The byline rows are gone with the brief: keep what the last record had.
         last = latest_records([instance.pk]).first()
@@ -124,11 +126,6 @@ def fill_new_record(sender, instance, history_instance, **kwargs):
 
 
 # -- changes with no save of the brief -------------------------------------------
-
-
-def byline_touched(brief_pk, using="default"):
-    """Check this brief's byline against its history when the transaction commits."""
-    _byline_checks.add(brief_pk, using)
 
 
 def record_unsaved_changes(pks) -> None:
@@ -152,24 +149,6 @@ def record_unsaved_changes(pks) -> None:
         )
 
 
-_byline_checks = CommitBatch("byline", record_unsaved_changes)
-
-
-@receiver(post_save, sender=BriefAuthor, dispatch_uid="byline_saved_for_history")
-@receiver(post_delete, sender=BriefAuthor, dispatch_uid="byline_deleted_for_history")
-def link_changed(sender, instance, using="default", raw=False, **kwargs):
-    if not raw:
-        byline_touched(instance.brief_id, using)
-
-
-@receiver(m2m_changed, sender=Brief.categories.through, dispatch_uid="tags_for_history")
-def categories_changed(sender, instance, action, reverse, using="default", **kwargs):
-    if action in {"post_add", "post_remove", "post_clear"} and isinstance(
-        instance, Brief
-    ):
-        byline_touched(instance.pk, using)
-
-
 # -- the diff view and revert ------------------------------------------------------
 
 
@@ -178,14 +157,13 @@ def snapshot_changes(new_record, old_record) -> list[ModelChange]:
     new, old = snapshot_of(new_record), snapshot_of(old_record)
     if new is None or old is None:
         return []
-    changes = []
-    for field, old_value, new_value in zip(SNAPSHOT_FIELDS, old, new, strict=True):
-        if field == "history_authors":
-            old_value = [entry["name"] for entry in old_value]
-            new_value = [entry["name"] for entry in new_value]
-        if old_value != new_value:
-            changes.append(ModelChange(DIFF_FIELDS[field], old_value, new_value))
-    return changes
+    return [
+        ModelChange(DIFF_FIELDS[field], old_value, new_value)
+        for field, old_value, new_value in zip(
+            SNAPSHOT_FIELDS, names_of(old), names_of(new), strict=True
+        )
+        if old_value != new_value
+    ]
 
 
 def category_tags(record) -> list[Tag] | None:

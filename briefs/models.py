@@ -5,7 +5,7 @@ import unicodedata
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, F, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -19,7 +19,6 @@ from .editions.identifiers import (
     validate_orcid,
 )
 from .images import validate_image_upload
-from .rendering import render_body
 
 
 def ascii_slug(value, max_length=200):
@@ -36,6 +35,18 @@ def ascii_slug(value, max_length=200):
 
 def normalize_statement(text):
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "")).strip()
+
+
+class AuthorQuerySet(models.QuerySet):
+    def public(self):
+        """Authors of at least one published brief, each with `brief_count`."""
+        return self.annotate(
+            brief_count=Count(
+                "brief_links",
+                filter=Q(brief_links__brief__in=Brief.objects.published()),
+                distinct=True,
+            )
+        ).filter(brief_count__gt=0)
 
 
 class Author(models.Model):
@@ -59,6 +70,7 @@ class Author(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = AuthorQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -86,6 +98,30 @@ def surname_first(name):
     return f"{bare[-1]} {' '.join(bare[:-1])}".casefold()
 
 
+class SeriesQuerySet(models.QuerySet):
+    def public(self):
+        """Series with a published brief, with `brief_count` and `last_published`."""
+        published = Q(briefs__in=Brief.objects.published())
+        return self.annotate(
+            brief_count=Count("briefs", filter=published, distinct=True),
+            last_published=Max("briefs__published_at", filter=published),
+        ).filter(brief_count__gt=0)
+
+    def newest_first(self):
+        """Latest journal issue first; a series without volume or issue after those.
+
+        Explicit about NULLs: PostgreSQL sorts them first in a descending order and
+        SQLite last, and the home page's "current series" must not depend on that.
+        Needs the `last_published` of public().
+        """
+        return self.order_by(
+            F("volume").desc(nulls_last=True),
+            F("issue").desc(nulls_last=True),
+            F("last_published").desc(nulls_last=True),
+            "pk",
+        )
+
+
 class Series(models.Model):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
@@ -99,6 +135,7 @@ class Series(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = SeriesQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -174,11 +211,32 @@ class BriefHistorySnapshot(models.Model):
         abstract = True
 
 
+def public_condition(now=None) -> Q:
+    """The one definition of "visible to the public", as a condition."""
+    return Q(status=Brief.Status.PUBLISHED, published_at__lte=now or timezone.now())
+
+
 class BriefQuerySet(models.QuerySet):
     def published(self):
         """The one definition of "visible to the public"."""
+        return self.filter(public_condition())
+
+    def scheduled(self, now=None):
+        """Published with a publish time still to come: public by themselves then."""
         return self.filter(
-            status=Brief.Status.PUBLISHED, published_at__lte=timezone.now()
+            status=Brief.Status.PUBLISHED, published_at__gt=now or timezone.now()
+        )
+
+    def categories(self):
+        """The categories of these briefs, by name, each with `brief_count`."""
+        return (
+            Brief.categories.most_common(
+                extra_filters={
+                    "taggit_taggeditem_items__object_id__in": self.values("pk")
+                }
+            )
+            .annotate(brief_count=F("num_times"))
+            .order_by("name")
         )
 
     def for_listing(self):
@@ -292,7 +350,7 @@ class Brief(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = ascii_slug(self.title)
-        self.body_html = render_body(self.body)
+        # The body's HTML is rendered by briefs.derived, on pre_save.
         self.doi = normalize_doi(self.doi)
         super().save(*args, **kwargs)
 

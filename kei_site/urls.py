@@ -3,22 +3,10 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from briefs.admin_import import import_view
-from briefs.dashboard import dashboard_view
-from briefs.sitemaps import sitemaps
-from briefs.views import RobotsView
+from briefs.site.sitemaps import sitemaps
+from briefs.site.views import RobotsView
 
 urlpatterns = [
-    path(
-        "admin/briefs/import/",
-        admin.site.admin_view(import_view),
-        name="admin_briefs_import",
-    ),
-    path(
-        "admin/briefs/dashboard/",
-        admin.site.admin_view(dashboard_view),
-        name="admin_briefs_dashboard",
-    ),
     path("admin/", admin.site.urls),
     path(
         "sitemap.xml",
@@ -27,9 +15,9 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
-    path("", include("briefs.urls")),
+    path("", include("briefs.site.urls")),
     path("", include("briefs.editions.urls")),
-    path("", include("briefs.feed_urls")),
+    path("", include("briefs.feeds.urls")),
 ]
 
 if settings.DEBUG:

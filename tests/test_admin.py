@@ -239,7 +239,7 @@ def test_delete(kind, allowed):
 )
 def test_import_page_publishes_only_for_editors(kind, expected, reference_export):
     client = client_for(actor(kind))
-    url = reverse("admin_briefs_import")
+    url = reverse("admin:briefs_brief_import")
     page = client.get(url)
     if expected is None:
         assert page.status_code == 302
@@ -359,7 +359,7 @@ def test_every_admin_page_of_every_model_renders_for_a_superuser():
             assert client.get(url).status_code == 200, url
     for url in ["admin:taggit_tag_changelist", "admin:index"]:
         assert client.get(reverse(url)).status_code == 200, url
-    assert client.get(reverse("admin_briefs_dashboard")).status_code == 200
+    assert client.get(reverse("admin:briefs_brief_dashboard")).status_code == 200
 
 
 @pytest.mark.django_db

@@ -8,7 +8,7 @@ from tests.admin_client import client_for, contributor, editor, form_data, make_
 
 pytestmark = pytest.mark.django_db
 
-URL = "/admin/briefs/import/"
+URL = "/admin/briefs/brief/import/"
 
 
 def upload(name, content):

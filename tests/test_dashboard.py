@@ -10,7 +10,7 @@ from briefs.models import Brief
 from tests.admin_client import client_for, contributor, editor
 from tests.factories import make_author, make_brief, make_disclosure
 
-DASHBOARD = reverse("admin_briefs_dashboard")
+DASHBOARD = reverse("admin:briefs_brief_dashboard")
 
 
 @pytest.mark.django_db

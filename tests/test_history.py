@@ -315,3 +315,11 @@ def test_imported_briefs_carry_their_byline_and_categories_in_history(
     assert (
         history.snapshot_of(record) == history.current_snapshots([brief.pk])[brief.pk]
     )
+
+
+@pytest.mark.django_db
+def test_revert_page_of_a_malformed_record_id_is_not_found():
+    brief = make_brief()
+    client = client_for(editor())
+    url = reverse("admin:briefs_brief_simple_history", args=[brief.pk, "abc"])
+    assert client.get(url).status_code == 404

@@ -8,7 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils import timezone
 
-from briefs import workflow
+from briefs.editorial import workflow
 from briefs.models import Brief, SlugRedirect
 from tests.admin_client import client_for, contributor, editor, form_data
 from tests.factories import make_brief, make_disclosure
@@ -37,7 +37,7 @@ def test_scheduled_brief_appears_exactly_at_its_time(client):
         assert b"Scheduled brief" not in client.get("/").content
 
     with frozen(GOES_LIVE):
-        assert workflow.state_of(brief) == workflow.PUBLISHED
+        assert workflow.state_of(brief) == Brief.Status.PUBLISHED
         assert Brief.objects.published().filter(pk=brief.pk).exists()
         assert client.get(page).status_code == 200
         assert b"Scheduled brief" in client.get("/").content
@@ -73,10 +73,10 @@ def test_editor_schedules_with_the_action_and_the_changelist_shows_it():
 def test_state_filter_matches_each_state():
     now = timezone.now()
     expected = {
-        workflow.DRAFT: make_brief(status=Brief.Status.DRAFT),
-        workflow.REVIEW: make_brief(status=Brief.Status.REVIEW),
+        Brief.Status.DRAFT: make_brief(status=Brief.Status.DRAFT),
+        Brief.Status.REVIEW: make_brief(status=Brief.Status.REVIEW),
         workflow.SCHEDULED: make_brief(published_at=now + timedelta(hours=1)),
-        workflow.PUBLISHED: make_brief(published_at=now - timedelta(hours=1)),
+        Brief.Status.PUBLISHED: make_brief(published_at=now - timedelta(hours=1)),
     }
     for state, brief in expected.items():
         found = Brief.objects.filter(workflow.state_filter(state, now))

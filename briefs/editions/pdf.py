@@ -22,8 +22,8 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from .. import citations
 from ..models import Brief, PdfEdition
+from ..site import citations
 from .identifiers import doi_url, orcid_url
 
 # Bump when the print template or its stylesheet changes what a PDF looks like:

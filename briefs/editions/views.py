@@ -3,7 +3,7 @@
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404
 
-from ..conditional import Validators, apply_validators, precondition_response
+from ..feeds.conditional import Validators, apply_validators, precondition_response
 from ..models import Brief
 from . import pdf
 

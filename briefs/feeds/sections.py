@@ -7,7 +7,6 @@ it, and how to describe itself; the views, validators and template tags share it
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from taggit.models import Tag
@@ -127,9 +126,7 @@ class CategorySection(SeriesSection):
     model = Tag
 
     def get_object(self, slug=None):
-        # Like the category page: a tag only on drafts is not public yet.
-        public = Brief.objects.published().filter(categories=OuterRef("pk"))
-        return get_object_or_404(Tag.objects.filter(Exists(public)), slug=slug)
+        return get_object_or_404(Brief.objects.published().categories(), slug=slug)
 
     def scope(self, obj):
         return Brief.objects.filter(categories=obj)

@@ -15,26 +15,19 @@ from datetime import date
 from itertools import takewhile
 
 from .errors import BriefImportError
+from .export_format import (
+    AUTHOR_LINE,
+    CATEGORY_LINE,
+    DATE_FORMS,
+    POST_END,
+    POST_START,
+    PUBLISHED_LINE,
+    SENTENCE_END,
+    SERIES_LINE,
+)
 from .records import ParsedAuthor, ParsedBrief, ParsedSeries
 
 # --- Post boundaries
-
-_POST_START = re.compile(r"^\s*THE\s+PENINSULA\s*$", re.IGNORECASE)
-# The closing line is a link in the live page; exports keep it as plain text, as a
-# Markdown link, or with an arrow in front.
-_POST_END = re.compile(
-    r"^\s*[^\w\[]{0,3}\s*\[?\s*Return\s+to\s+(?:the\s+)?Peninsula\s*\]?"
-    r"(?:\([^()]*\))?\s*$",
-    re.IGNORECASE,
-)
-
-# --- Header lines
-
-_PUBLISHED_LINE = re.compile(r"^Published\b[\s:]*(?P<rest>.*)$", re.IGNORECASE)
-_AUTHOR_LINE = re.compile(r"^(?:Authors?|Author\(s\)|By)\s*:\s*(?P<rest>.*)$", re.I)
-_CATEGORY_LINE = re.compile(r"^(?:Categor(?:y|ies)|Topics?)\s*:\s*(?P<rest>.*)$", re.I)
-# The site's own PDF edition (briefs/editions) opens with the series above the title.
-_SERIES_LINE = re.compile(r"^Series\s*:\s*\S", re.IGNORECASE)
 
 _MONTHS = {
     name: number
@@ -57,21 +50,6 @@ _MONTHS = {
     )
     for name in names
 }
-_OPTIONAL_TIME = (
-    r"(?:\s*(?:,|at|\|)?\s*\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?"
-)
-_DATE_FORMS = [
-    re.compile(
-        r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s+"
-        r"(?P<year>\d{4})" + _OPTIONAL_TIME
-    ),
-    re.compile(
-        r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?\s*,?\s+"
-        r"(?P<year>\d{4})" + _OPTIONAL_TIME
-    ),
-    re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})" + _OPTIONAL_TIME),
-]
-
 # --- Body structure
 
 _LIST_MARKER = re.compile(r"^(?P<marker>[-*+•]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
@@ -167,7 +145,6 @@ _ABBREVIATIONS = {
     "nov",
     "dec",
 }
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?=\s+[\"'“‘(*]?[A-Z0-9]|\s*$)")
 _CLOSING_PUNCTUATION = ".?!:;\"'”’»)]}…"
 
 _PLACEHOLDER_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\(\s*#?\s*\)")
@@ -332,11 +309,11 @@ def _cut_posts(lines: list[str]) -> list[_Block]:
         blocks.append(block)
 
     for index, line in enumerate(lines):
-        if _POST_START.match(line):
+        if POST_START.match(line):
             if start is not None:
                 close(start, index, closed=False)
             start = index
-        elif start is not None and _POST_END.match(line):
+        elif start is not None and POST_END.match(line):
             close(start, index, closed=True)
             start = None
     if start is not None:
@@ -354,7 +331,7 @@ def _cut_posts(lines: list[str]) -> list[_Block]:
 
 def _looks_like_post(lines: list[str]) -> bool:
     return any(
-        _PUBLISHED_LINE.match(_clean(line)) or _AUTHOR_LINE.match(_clean(line))
+        PUBLISHED_LINE.match(_clean(line)) or AUTHOR_LINE.match(_clean(line))
         for line in lines
     )
 
@@ -398,18 +375,18 @@ def _in_export_order(lines: list[str]) -> list[str]:
     "Series:" line above the title; the export has neither before the date.
     """
     date_at = next(
-        (index for index, line in enumerate(lines) if _PUBLISHED_LINE.match(line)),
+        (index for index, line in enumerate(lines) if PUBLISHED_LINE.match(line)),
         None,
     )
     if date_at is None:
         return lines
     head = [line for line in lines[:date_at] if line]
-    if len(head) > 1 and _SERIES_LINE.match(head[0]):
+    if len(head) > 1 and SERIES_LINE.match(head[0]):
         head = head[1:]
-    title = head[:1] + [line for line in head[1:] if not _AUTHOR_LINE.match(line)]
-    bylines = [line for line in head[1:] if _AUTHOR_LINE.match(line)]
+    title = head[:1] + [line for line in head[1:] if not AUTHOR_LINE.match(line)]
+    bylines = [line for line in head[1:] if AUTHOR_LINE.match(line)]
     date_end = date_at + 1
-    if not _PUBLISHED_LINE.match(lines[date_at]).group("rest"):
+    if not PUBLISHED_LINE.match(lines[date_at]).group("rest"):
         # "Published" alone, the date on the next line.
         following = _next_non_blank(lines, date_end)
         date_end = following + 1 if following is not None else date_end
@@ -430,7 +407,7 @@ def _read_title_and_date(
     for index, line in enumerate(lines):
         if not line:
             continue
-        match = _PUBLISHED_LINE.match(line)
+        match = PUBLISHED_LINE.match(line)
         if match is None:
             title_lines.append(line)
             continue
@@ -481,7 +458,7 @@ def _title_from_lines(title_lines: list[str]) -> str:
 def _parse_date(text: str) -> date | None:
     text = _clean(text)
     text = re.sub(r"^on\s+", "", text, flags=re.IGNORECASE).rstrip(".").strip()
-    for form in _DATE_FORMS:
+    for form in DATE_FORMS:
         match = form.fullmatch(text)
         if match is None:
             continue
@@ -512,8 +489,8 @@ def _read_bylines(
         if not line:
             index += 1
             continue
-        author_match = _AUTHOR_LINE.match(line)
-        category_match = _CATEGORY_LINE.match(line)
+        author_match = AUTHOR_LINE.match(line)
+        category_match = CATEGORY_LINE.match(line)
         if author_match is None and category_match is None:
             break
         value, index = _value_with_continuations(
@@ -539,9 +516,9 @@ def _value_with_continuations(
             break
         candidate = lines[following]
         if (
-            _PUBLISHED_LINE.match(candidate)
-            or _AUTHOR_LINE.match(candidate)
-            or _CATEGORY_LINE.match(candidate)
+            PUBLISHED_LINE.match(candidate)
+            or AUTHOR_LINE.match(candidate)
+            or CATEGORY_LINE.match(candidate)
             or not candidate.startswith("[")
         ):
             break
@@ -717,7 +694,7 @@ def _tail_kind(text: str) -> str:
         return "disclosure"
     if _IMAGE_CREDIT.match(text):
         return "credit"
-    if _POST_END.match(text):
+    if POST_END.match(text):
         return "return"
     if _VIEWS_DISCLAIMER.match(text):
         return "views"
@@ -941,7 +918,7 @@ def _bold_run_in_head(text: str) -> str:
 
 def _sentence_ends(text: str) -> Iterator[int]:
     """Offsets just after each sentence-ending mark, skipping abbreviations."""
-    for match in _SENTENCE_END.finditer(text):
+    for match in SENTENCE_END.finditer(text):
         period = match.start()
         if text[period] == "." and _is_abbreviation(text, period):
             continue

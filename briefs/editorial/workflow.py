@@ -11,19 +11,19 @@ from datetime import datetime
 from django.db.models import Q
 from django.utils import formats, timezone
 
-from .models import Brief, SlugRedirect
+from briefs.models import Brief, public_condition
+
 from .roles import PUBLISH_PERMISSION
 
-DRAFT = "draft"
-REVIEW = "review"
+# The stored statuses are the states, but for one that only the clock makes: a
+# published brief whose time has not come.
 SCHEDULED = "scheduled"
-PUBLISHED = "published"
 
 STATE_LABELS = {
-    DRAFT: "Draft",
-    REVIEW: "In review",
+    Brief.Status.DRAFT: Brief.Status.DRAFT.label,
+    Brief.Status.REVIEW: Brief.Status.REVIEW.label,
     SCHEDULED: "Scheduled",
-    PUBLISHED: "Published",
+    Brief.Status.PUBLISHED: Brief.Status.PUBLISHED.label,
 }
 
 
@@ -39,14 +39,12 @@ def can_publish(user) -> bool:
 
 
 def state_of(brief: Brief, now: datetime | None = None) -> str:
-    if brief.status == Brief.Status.DRAFT:
-        return DRAFT
-    if brief.status == Brief.Status.REVIEW:
-        return REVIEW
+    if brief.status != Brief.Status.PUBLISHED:
+        return brief.status
     now = now or timezone.now()
     if brief.published_at is not None and brief.published_at > now:
         return SCHEDULED
-    return PUBLISHED
+    return Brief.Status.PUBLISHED
 
 
 def state_label(brief: Brief, now: datetime | None = None) -> str:
@@ -62,14 +60,11 @@ def state_label(brief: Brief, now: datetime | None = None) -> str:
 def state_filter(state: str, now: datetime | None = None) -> Q:
     """The condition for one state, for querysets (the changelist filter, counts)."""
     now = now or timezone.now()
-    published = Q(status=Brief.Status.PUBLISHED)
-    return {
-        DRAFT: Q(status=Brief.Status.DRAFT),
-        REVIEW: Q(status=Brief.Status.REVIEW),
-        SCHEDULED: published & Q(published_at__gt=now),
-        # The same condition as Brief.objects.published().
-        PUBLISHED: published & Q(published_at__lte=now),
-    }[state]
+    if state == SCHEDULED:
+        return Q(status=Brief.Status.PUBLISHED, published_at__gt=now)
+    if state == Brief.Status.PUBLISHED:
+        return public_condition(now)
+    return Q(status=state)
 
 
 # -- validation before publish -------------------------------------------------
@@ -113,8 +108,22 @@ class ActionResult:
     refused: list[tuple[Brief, str]]
 
 
-def _save(brief: Brief, reason: str) -> None:
-    brief._change_reason = reason
+def transition_reason(previous_status: str, brief: Brief) -> str | None:
+    """The history's word for a change of state; None when the state stays."""
+    if previous_status == brief.status:
+        return None
+    if brief.status == Brief.Status.PUBLISHED:
+        return "Scheduled" if state_of(brief) == SCHEDULED else "Published"
+    if previous_status == Brief.Status.PUBLISHED:
+        return "Unpublished"
+    if brief.status == Brief.Status.REVIEW:
+        return "Submitted for review"
+    return "Back to draft"
+
+
+def _move(brief: Brief, status: str) -> None:
+    previous, brief.status = brief.status, status
+    brief._change_reason = transition_reason(previous, brief)
     brief.save()
 
 
@@ -124,8 +133,7 @@ def submit_for_review(briefs) -> ActionResult:
         if brief.status != Brief.Status.DRAFT:
             result.refused.append((brief, f"is {state_label(brief).lower()}"))
             continue
-        brief.status = Brief.Status.REVIEW
-        _save(brief, "Submitted for review")
+        _move(brief, Brief.Status.REVIEW)
         result.done.append(brief)
     return result
 
@@ -147,9 +155,7 @@ def publish(briefs, at: datetime | None = None) -> ActionResult:
         if missing:
             result.refused.append((brief, publish_refusal(missing)))
             continue
-        brief.status = Brief.Status.PUBLISHED
-        reason = "Published" if brief.published_at <= now else "Scheduled"
-        _save(brief, reason)
+        _move(brief, Brief.Status.PUBLISHED)
         result.done.append(brief)
     return result
 
@@ -160,44 +166,6 @@ def unpublish(briefs) -> ActionResult:
         if brief.status != Brief.Status.PUBLISHED:
             result.refused.append((brief, "is not published"))
             continue
-        brief.status = Brief.Status.DRAFT
-        _save(brief, "Unpublished")
+        _move(brief, Brief.Status.DRAFT)
         result.done.append(brief)
     return result
-
-
-# -- model hooks (connected in BriefsConfig.ready) --------------------------------
-
-
-def before_brief_save(sender, instance, raw=False, update_fields=None, **kwargs):
-    """Bump the version on every save and remember the old address of the brief.
-
-    The version comes from the database row, not the instance, so that a writer
-    holding an old copy (an import, an action) still moves the version forward and
-    an editor's form opened before it is refused.
-    """
-    instance._previous_row = None
-    if raw or instance.pk is None:
-        return
-    if update_fields is not None and "version" not in update_fields:
-        return
-    previous = (
-        Brief.objects.filter(pk=instance.pk).values("slug", "status", "version").first()
-    )
-    if previous is None:
-        return
-    instance._previous_row = previous
-    instance.version = previous["version"] + 1
-
-
-def after_brief_save(sender, instance, raw=False, **kwargs):
-    """Keep a published brief's old URL working after its slug changes."""
-    previous = getattr(instance, "_previous_row", None)
-    if raw or previous is None or previous["slug"] == instance.slug:
-        return
-    # The brief's new address is no longer an old one, if it ever was.
-    SlugRedirect.objects.filter(old_slug=instance.slug).delete()
-    if previous["status"] == Brief.Status.PUBLISHED:
-        SlugRedirect.objects.update_or_create(
-            old_slug=previous["slug"], defaults={"brief": instance}
-        )

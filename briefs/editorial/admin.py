@@ -1,22 +1,22 @@
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Count
-from django.shortcuts import get_object_or_404
+from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
-from simple_history.template_utils import HistoricalRecordContextHelper
 
-from . import history, workflow
-from .admin_forms import (
+from briefs.models import Author, Brief, BriefAuthor, Disclosure, Series, SlugRedirect
+
+from . import workflow
+from .dashboard import dashboard_view
+from .forms import (
     INTENT_FIELD,
     BriefActionForm,
     BriefAdminForm,
     BriefAuthorFormSet,
     intent_from,
 )
-from .models import Author, Brief, BriefAuthor, Disclosure, Series, SlugRedirect
+from .history_admin import BriefHistoryAdminMixin
+from .import_page import import_view
 
 
 class BriefAuthorInline(admin.TabularInline):
@@ -26,15 +26,6 @@ class BriefAuthorInline(admin.TabularInline):
     autocomplete_fields = ["author"]
     fields = ["order", "author"]
     ordering = ["order"]
-
-
-class BriefHistoryContext(HistoricalRecordContextHelper):
-    """Shows the byline and categories of the diff as names, in byline order."""
-
-    def prepare_delta_change_value(self, change, value):
-        if change.field in history.DIFF_FIELDS.values():
-            return ", ".join(value) or "(none)"
-        return super().prepare_delta_change_value(change, value)
 
 
 class StateFilter(admin.SimpleListFilter):
@@ -51,10 +42,9 @@ class StateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Brief)
-class BriefAdmin(SimpleHistoryAdmin):
+class BriefAdmin(BriefHistoryAdminMixin, SimpleHistoryAdmin):
     form = BriefAdminForm
     action_form = BriefActionForm
-    object_history_form_template = "admin/briefs/brief/object_history_form.html"
     list_display = [
         "title",
         "state",
@@ -122,6 +112,22 @@ class BriefAdmin(SimpleHistoryAdmin):
             .prefetch_related("categories", "brief_authors__author")
         )
 
+    def get_urls(self):
+        # The editors' own pages live with the briefs they act on.
+        extra = [
+            path(
+                "import/",
+                self.admin_site.admin_view(import_view),
+                name="briefs_brief_import",
+            ),
+            path(
+                "dashboard/",
+                self.admin_site.admin_view(dashboard_view),
+                name="briefs_brief_dashboard",
+            ),
+        ]
+        return extra + super().get_urls()
+
     # -- permissions: enforced here, on the server, whatever the page shows ------
 
     def has_publish_permission(self, request, obj=None):
@@ -142,7 +148,6 @@ class BriefAdmin(SimpleHistoryAdmin):
         # modelform_factory made a new class for this request; safe to set on it.
         form.intent = intent_from(request.POST if request.method == "POST" else None)
         form.user_can_publish = workflow.can_publish(request.user)
-        form.revert_record = getattr(request, "_brief_revert_record", None)
         return form
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
@@ -159,73 +164,19 @@ class BriefAdmin(SimpleHistoryAdmin):
             context["brief_state"] = workflow.state_of(brief)
             context["brief_state_label"] = workflow.state_label(brief)
         else:
-            context["brief_state"] = workflow.DRAFT
+            context["brief_state"] = Brief.Status.DRAFT
             context["brief_state_label"] = "New draft"
         return super().render_change_form(request, context, add, change, **kwargs)
 
     def save_model(self, request, obj, form, change):
         previous = form.current_status()
         obj.status = form.target_status or previous
-        obj._change_reason = self.change_reason(request, previous, obj)
-        if change:
-            obj._byline_before = self.byline_snapshot(obj)
-        super().save_model(request, obj, form, change)
-
-    def change_reason(self, request, previous, obj):
         match = request.resolver_match
         if match and match.url_name.endswith("_simple_history"):
-            return f"Reverted to history record {match.args[-1]}"
-        if previous == obj.status:
-            return None
-        if obj.status == Brief.Status.PUBLISHED:
-            return (
-                "Scheduled"
-                if workflow.state_of(obj) == workflow.SCHEDULED
-                else ("Published")
-            )
-        if previous == Brief.Status.PUBLISHED:
-            return "Unpublished"
-        return (
-            "Submitted for review"
-            if obj.status == Brief.Status.REVIEW
-            else ("Back to draft")
-        )
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        brief = form.instance
-        # The byline and categories are not columns of the brief, so their history
-        # goes in the change reason of the record this save made.
-        # The history record of this save was made before the inline and the
-        # categories were saved: give it the byline and categories they made.
-        history.record_current_byline([brief.pk])
-        before = getattr(brief, "_byline_before", None)
-        if before is None:
-            return
-        after = self.byline_snapshot(brief)
-        changes = [
-            f"{label}: {', '.join(old) or '(none)'} -> {', '.join(new) or '(none)'}"
-            for label, old, new in zip(
-                ("Authors", "Categories"), before, after, strict=True
-            )
-            if old != new
-        ]
-        record = brief.history.first()
-        if changes and record is not None:
-            reason = "; ".join(filter(None, [record.history_change_reason, *changes]))
-            type(record).objects.filter(pk=record.pk).update(
-                history_change_reason=reason[:100]
-            )
-
-    @staticmethod
-    def byline_snapshot(brief):
-        authors = list(
-            BriefAuthor.objects.filter(brief_id=brief.pk)
-            .order_by("order", "pk")
-            .values_list("author__name", flat=True)
-        )
-        categories = sorted(brief.categories.values_list("name", flat=True))
-        return authors, categories
+            obj._change_reason = f"Reverted to history record {match.args[-1]}"
+        else:
+            obj._change_reason = workflow.transition_reason(previous, obj)
+        super().save_model(request, obj, form, change)
 
     def response_change(self, request, obj):
         self.message_state(request, obj)
@@ -245,64 +196,6 @@ class BriefAdmin(SimpleHistoryAdmin):
         self.message_user(
             request, f"“{obj}” is now: {workflow.state_label(obj)} ({visible}).", level
         )
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        record = get_object_or_404(
-            Brief.history.model, id=unquote(object_id), history_id=version_id
-        )
-        # The form shows the categories of that version; the byline is restored too.
-        request._brief_revert_record = record
-        restorable = history.restorable_authors(record)
-        extra_context = {
-            **(extra_context or {}),
-            "version_byline": None if restorable is None else restorable[0],
-        }
-        if request.method != "POST":
-            return super().history_form_view(
-                request, object_id, version_id, extra_context
-            )
-        # simple_history saves a posted revert after checking only the view
-        # permission; a revert is a change, so it needs the change permission.
-        current = self.get_object(request, unquote(object_id))
-        if current is None or not self.has_change_permission(request, current):
-            raise PermissionDenied
-        # One transaction, as for the change form: the version check locks the row
-        # (select_for_update needs a transaction), and the byline goes with it.
-        with transaction.atomic():
-            response = super().history_form_view(
-                request, object_id, version_id, extra_context
-            )
-            if response.status_code == 302 and restorable is not None:
-                authors, gone = restorable
-                history.restore_byline(current, authors)
-                history.record_current_byline([current.pk])
-                if gone:
-                    self.message_user(
-                        request,
-                        "Not restored, as they no longer exist: " + ", ".join(gone),
-                        messages.WARNING,
-                    )
-        return response
-
-    def get_historical_record_context_helper(self, request, historical_record):
-        return BriefHistoryContext(self.model, historical_record)
-
-    def set_history_delta_changes(
-        self, request, historical_records, foreign_keys_are_objs=True
-    ):
-        # simple_history's diff covers the brief's columns; add the byline and
-        # categories kept in each record.
-        previous = None
-        for current in historical_records:
-            if previous is not None:
-                delta = previous.diff_against(
-                    current, foreign_keys_are_objs=foreign_keys_are_objs
-                )
-                delta.changes.extend(history.snapshot_changes(previous, current))
-                delta.changes.sort(key=lambda change: change.field)
-                helper = self.get_historical_record_context_helper(request, previous)
-                previous.history_delta_changes = helper.context_for_delta_changes(delta)
-            previous = current
 
     # -- the changelist ----------------------------------------------------------
 

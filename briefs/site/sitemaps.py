@@ -3,8 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Brief
-from .views import published_authors, published_categories, published_series
+from briefs.models import Author, Brief, Series
 
 
 class BriefSitemap(Sitemap):
@@ -23,7 +22,7 @@ class SeriesSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
-        return published_series().order_by("pk")
+        return Series.objects.public().order_by("pk")
 
     def lastmod(self, series):
         return max(series.updated_at, series.last_published)
@@ -34,7 +33,7 @@ class AuthorSitemap(Sitemap):
     priority = 0.5
 
     def items(self):
-        return published_authors().order_by("pk")
+        return Author.objects.public().order_by("pk")
 
     def lastmod(self, author):
         return author.updated_at
@@ -45,7 +44,7 @@ class CategorySitemap(Sitemap):
     priority = 0.4
 
     def items(self):
-        return published_categories().order_by("pk")
+        return Brief.objects.published().categories().order_by("pk")
 
     def location(self, tag):
         return reverse("briefs:category_detail", kwargs={"slug": tag.slug})

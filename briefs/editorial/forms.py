@@ -4,8 +4,10 @@ from django import forms
 from django.contrib.admin.helpers import ActionForm
 from django.utils import formats, timezone
 
-from . import history, workflow
-from .models import Brief, SlugRedirect
+from briefs import history
+from briefs.models import Brief, SlugRedirect
+
+from . import workflow
 
 # The submit buttons of the change form post their intent under this name.
 INTENT_FIELD = "_workflow"
@@ -68,6 +70,11 @@ class BriefAdminForm(forms.ModelForm):
             )
         if self.current is not None:
             self.fields["based_on_version"].initial = self.current["version"]
+        # What a save changes in the byline and categories goes in its history.
+        self.byline_before = None
+        if self.current is not None and self.is_bound:
+            pk = self.instance.pk
+            self.byline_before = history.current_snapshots([pk])[pk]
         if self.revert_record is not None and not self.is_bound:
             # The instance's tags are today's; the revert shows that version's.
             tags = history.category_tags(self.revert_record)

@@ -17,8 +17,9 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from .importer.service import FAILED, import_upload
-from .importer.store import StoreOptions
+from briefs.importer.service import FAILED, import_upload
+from briefs.importer.store import StoreOptions
+
 from .workflow import can_publish
 
 STAGING_MAX_AGE_SECONDS = 24 * 60 * 60
@@ -158,7 +159,7 @@ def confirm_import(request, may_publish):
     staged = staged_files(str(form.cleaned_data["token"])) if form.is_valid() else []
     if not staged:
         messages.error(request, "The uploaded files have expired; upload them again.")
-        return redirect("admin_briefs_import")
+        return redirect("admin:briefs_brief_import")
     options = StoreOptions(
         # The server decides, not the hidden field: no publishing without the right.
         draft=form.cleaned_data["draft"] or not may_publish,
@@ -178,6 +179,6 @@ def confirm_import(request, may_publish):
 
 
 def _brief_opts():
-    from .models import Brief
+    from briefs.models import Brief
 
     return Brief._meta

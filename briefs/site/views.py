@@ -1,69 +1,21 @@
 import re
 
 from django.conf import settings
-from django.db.models import Count, F, Max, Q
+from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.dates import MonthArchiveView, YearArchiveView
-from taggit.models import Tag
 
-from . import citations, images
-from .models import Author, Brief, BriefAuthor, Series, SlugRedirect
-from .search import clean_query, search_briefs, snippet_for
+from briefs import images
+from briefs.models import Author, Brief, BriefAuthor, Series, SlugRedirect
+from briefs.search import clean_query, search_briefs, snippet_for
+
+from . import citations
 
 MORE_BY_AUTHOR = 3
-# Tags reach briefs through taggit's generic TaggedItem rows.
-TAG_ITEMS = "taggit_taggeditem_items"
-
-
-def published_categories():
-    """Categories with at least one published brief, each with `brief_count`."""
-    return (
-        Tag.objects.filter(
-            **{
-                f"{TAG_ITEMS}__content_type__app_label": "briefs",
-                f"{TAG_ITEMS}__content_type__model": "brief",
-                f"{TAG_ITEMS}__object_id__in": Brief.objects.published().values("pk"),
-            }
-        )
-        .annotate(brief_count=Count(TAG_ITEMS, distinct=True))
-        .order_by("name")
-    )
-
-
-def published_authors():
-    return Author.objects.annotate(
-        brief_count=Count(
-            "brief_links",
-            filter=Q(brief_links__brief__in=Brief.objects.published()),
-            distinct=True,
-        )
-    ).filter(brief_count__gt=0)
-
-
-def published_series():
-    published = Q(briefs__in=Brief.objects.published())
-    return Series.objects.annotate(
-        brief_count=Count("briefs", filter=published, distinct=True),
-        last_published=Max("briefs__published_at", filter=published),
-    ).filter(brief_count__gt=0)
-
-
-def series_newest_first():
-    """Latest journal issue first; a series without volume or issue after those.
-
-    Explicit about NULLs: PostgreSQL sorts them first in a descending order and
-    SQLite last, and the home page's "current series" must not depend on that.
-    """
-    return [
-        F("volume").desc(nulls_last=True),
-        F("issue").desc(nulls_last=True),
-        F("last_published").desc(nulls_last=True),
-        "pk",
-    ]
 
 
 PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
@@ -126,10 +78,8 @@ class HomeView(PublishedBriefMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["current_series"] = (
-            published_series().order_by(*series_newest_first()).first()
-        )
-        context["categories"] = published_categories()
+        context["current_series"] = Series.objects.public().newest_first().first()
+        context["categories"] = Brief.objects.published().categories()
         context["years"] = Brief.objects.published().dates(
             "published_at", "year", order="DESC"
         )
@@ -294,7 +244,7 @@ class SeriesListView(PageMixin, ListView):
     context_object_name = "series_list"
 
     def get_queryset(self):
-        return published_series().order_by(*series_newest_first())
+        return Series.objects.public().newest_first()
 
 
 class SeriesDetailView(SectionBriefsView):
@@ -302,7 +252,7 @@ class SeriesDetailView(SectionBriefsView):
     section_name = "series"
 
     def get_section(self):
-        return get_object_or_404(published_series(), slug=self.kwargs["slug"])
+        return get_object_or_404(Series.objects.public(), slug=self.kwargs["slug"])
 
     def get_queryset(self):
         # Table-of-contents order: the issue's announcement, then in publication order.
@@ -319,7 +269,7 @@ class AuthorListView(PageMixin, ListView):
     context_object_name = "authors"
 
     def get_queryset(self):
-        return published_authors().order_by("sort_name", "name")
+        return Author.objects.public().order_by("sort_name", "name")
 
 
 class AuthorDetailView(SectionBriefsView):
@@ -327,7 +277,7 @@ class AuthorDetailView(SectionBriefsView):
     section_name = "author"
 
     def get_section(self):
-        return get_object_or_404(published_authors(), slug=self.kwargs["slug"])
+        return get_object_or_404(Author.objects.public(), slug=self.kwargs["slug"])
 
     def get_queryset(self):
         return super().get_queryset().filter(brief_authors__author=self.section)
@@ -343,7 +293,9 @@ class CategoryDetailView(SectionBriefsView):
     section_name = "category"
 
     def get_section(self):
-        return get_object_or_404(published_categories(), slug=self.kwargs["slug"])
+        return get_object_or_404(
+            Brief.objects.published().categories(), slug=self.kwargs["slug"]
+        )
 
     def get_queryset(self):
         return super().get_queryset().filter(categories__slug=self.section.slug)
