@@ -1,9 +1,11 @@
 """The PDF edition: served, stored once per version, read back, and re-imported."""
 
 import io
+import json
 import re
 from datetime import timedelta
 
+import feedparser
 import pdfplumber
 import pytest
 from django.core.management import call_command
@@ -220,3 +222,47 @@ def test_pdf_query_count(client, django_assert_num_queries):
     with django_assert_num_queries(4):
         response = client.get(pdf_url(brief))
     assert response.status_code == 200
+
+
+def test_brief_page_links_its_pdf_everywhere(client):
+    import html5lib
+
+    brief = make_brief()
+    response = client.get(brief.get_absolute_url())
+    doc = html5lib.parse(response.content, namespaceHTMLElements=False)
+    absolute = f"http://testserver{pdf_url(brief)}"
+    links = [a for a in doc.iter("a") if a.get("href") == absolute]
+    assert [a.text for a in links] == ["Download PDF"]
+    metas = {m.get("name"): m.get("content") for m in doc.iter("meta")}
+    assert metas["citation_pdf_url"] == absolute
+    script = next(
+        s for s in doc.iter("script") if s.get("type") == "application/ld+json"
+    )
+    data = json.loads(script.text)
+    assert data["encoding"] == {
+        "@type": "MediaObject",
+        "contentUrl": absolute,
+        "encodingFormat": "application/pdf",
+    }
+    # Linking costs the page nothing: no edition was made.
+    assert not PdfEdition.objects.exists()
+
+
+def test_preview_of_a_draft_does_not_advertise_a_pdf(admin_client):
+    draft = make_brief(status=Brief.Status.DRAFT)
+    response = admin_client.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    assert pdf_url(draft).encode() not in response.content
+
+
+def test_feeds_carry_the_pdf_as_an_enclosure(client):
+    brief = make_brief()
+    absolute = f"http://testserver{pdf_url(brief)}"
+    for path in ("/feeds/rss/", "/feeds/atom/"):
+        feed = feedparser.parse(client.get(path).content)
+        (entry,) = feed.entries
+        enclosures = [link for link in entry.links if link.rel == "enclosure"]
+        assert [(e.href, e.type) for e in enclosures] == [(absolute, "application/pdf")]
+    (item,) = json.loads(client.get("/feeds/json/").content)["items"]
+    assert item["attachments"] == [{"url": absolute, "mime_type": "application/pdf"}]
+    assert not PdfEdition.objects.exists()

@@ -17,7 +17,6 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -25,15 +24,12 @@ from django.utils.text import Truncator
 from ..models import Brief, PdfEdition
 from ..site import citations
 from .identifiers import doi_url, orcid_url
+from .links import pdf_path
 
 # Bump when the print template or its stylesheet changes what a PDF looks like:
 # it is part of the content key, so every brief gets a fresh edition.
 TEMPLATE_VERSION = 1
 TEMPLATE = "editions/brief_pdf.html"
-
-
-def pdf_path(brief):
-    return reverse("editions:brief_pdf", kwargs={"slug": brief.slug})
 
 
 def site_url_of(request):

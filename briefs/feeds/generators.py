@@ -46,11 +46,17 @@ class BriefRssFeed(FeedUpdatedMixin, Rss201rev2Feed):
             handler.addQuickElement("dc:creator", author.name)
         handler.addQuickElement("content:encoded", item["content_html"])
         add_feature_image(handler, item)
+        if item.get("doi_url"):
+            handler.addQuickElement("dc:identifier", item["doi_url"])
 
 
 class BriefAtomFeed(FeedUpdatedMixin, Atom1Feed):
     def root_attributes(self):
-        return {**super().root_attributes(), "xmlns:media": MEDIA_NS}
+        return {
+            **super().root_attributes(),
+            "xmlns:media": MEDIA_NS,
+            "xmlns:dc": DC_NS,
+        }
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -61,3 +67,5 @@ class BriefAtomFeed(FeedUpdatedMixin, Atom1Feed):
             handler.endElement("author")
         handler.addQuickElement("content", item["content_html"], {"type": "html"})
         add_feature_image(handler, item)
+        if item.get("doi_url"):
+            handler.addQuickElement("dc:identifier", item["doi_url"])

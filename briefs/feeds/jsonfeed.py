@@ -29,6 +29,11 @@ def _item(entry):
         item["summary"] = entry.summary_text
     if entry.image_url:
         item["image"] = entry.image_url
+    if entry.pdf_url:
+        item["attachments"] = [{"url": entry.pdf_url, "mime_type": "application/pdf"}]
+    if entry.doi_url:
+        # JSON Feed has no identifier field; "_" names an extension.
+        item["_doi"] = {"url": entry.doi_url}
     return item
 
 
