@@ -13,7 +13,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from ..editions.identifiers import doi_url
+from ..editions.identifiers import doi_url, orcid_url
 
 
 @dataclass(frozen=True)
@@ -358,6 +358,8 @@ def _person(author, site_url):
         person["honorificSuffix"] = name.suffix
     if author.bio:
         person["description"] = author.bio
+    if author.orcid:
+        person["sameAs"] = orcid_url(author.orcid)
     return person
 
 
