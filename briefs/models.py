@@ -2,6 +2,7 @@ import hashlib
 import re
 import unicodedata
 
+from anyascii import anyascii
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -19,16 +20,21 @@ from .editions.identifiers import (
     validate_orcid,
 )
 from .images import validate_image_upload
+from .links import validate_public_link
 
 
 def ascii_slug(value, max_length=200):
-    """A slug that is the same for "Lee Jae-myung" and "LEE JAE-MYUNG" or accents."""
-    folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    slug = slugify(folded)[:max_length].strip("-")
+    """A readable ASCII slug, the same for "Lee Jae-myung" and "LEE JAE-MYUNG".
+
+    URLs' slug converter takes ASCII only, so names in other scripts are
+    transliterated ("이재명" -> "ijaemyeong"). anyascii rather than Unidecode: the
+    same job, under a permissive licence.
+    """
+    slug = slugify(anyascii(value))[:max_length].strip("-")
     if slug or not value.strip():
         return slug
-    # A name in another script only ("이재명") folds to nothing; a stable hash keeps
-    # it addressable in URLs, whose slug converter takes ASCII only.
+    # Nothing transliterable at all (symbols only): a stable hash keeps it
+    # addressable.
     normalized = unicodedata.normalize("NFKC", value).casefold().strip()
     return "n-" + hashlib.sha256(normalized.encode()).hexdigest()[:10]
 
@@ -59,7 +65,7 @@ class Author(models.Model):
         upload_to="authors/", blank=True, validators=[validate_image_upload]
     )
     photo_alt = models.CharField(max_length=300, blank=True)
-    url = models.URLField(blank=True)
+    url = models.URLField(blank=True, validators=[validate_public_link])
     orcid = models.CharField(
         "ORCID iD",
         max_length=19,
@@ -275,8 +281,8 @@ class Brief(models.Model):
     )
     feature_image_alt = models.CharField(max_length=300, blank=True)
     image_credit = models.CharField(max_length=300, blank=True)
-    image_credit_url = models.URLField(blank=True)
-    full_paper_url = models.URLField(blank=True)
+    image_credit_url = models.URLField(blank=True, validators=[validate_public_link])
+    full_paper_url = models.URLField(blank=True, validators=[validate_public_link])
     doi = models.CharField(
         "DOI",
         max_length=200,

@@ -25,6 +25,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from ..links import absolute_link
 from ..models import Brief
 from ..site.citations import author_name
 from .identifiers import orcid_url
@@ -141,23 +142,25 @@ def _record(body, brief, site_url):
     institution = _el(meta, "institution")
     _el(institution, "institution_name", settings.SITE_PUBLISHER)
     series = brief.series
-    if series or brief.full_paper_url:
+    page_url = site_url + brief.get_absolute_url()
+    paper = absolute_link(brief.full_paper_url, page_url)
+    if series or paper:
         program = _el(meta, "program", ns=REL_NS)
         if series:
             _relation(
                 program, str(series), "isPartOf", site_url + series.get_absolute_url()
             )
-        if brief.full_paper_url:
+        if paper:
             where = series.journal_issue if series and series.journal_issue else ""
             _relation(
                 program,
                 f"Full paper{f' in {where}' if where else ''}",
                 "isDerivedFrom",
-                brief.full_paper_url,
+                paper,
             )
     doi_data = _el(meta, "doi_data")
     _el(doi_data, "doi", brief.doi)
-    _el(doi_data, "resource", site_url + brief.get_absolute_url())
+    _el(doi_data, "resource", page_url)
 
 
 def deposit_for(briefs, site_url, now=None):

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
+from ..links import safe_link
 from ..models import Brief, PdfEdition
 from ..site import citations
 from .identifiers import doi_url, orcid_url
@@ -126,6 +127,8 @@ def render_html(brief, site_url):
             "site_name": settings.SITE_NAME,
             "site_publisher": settings.SITE_PUBLISHER,
             "doi_url": doi_url(brief.doi),
+            # Stored links may predate the link checks (briefs.links).
+            "image_credit_url": safe_link(brief.image_credit_url),
             "citation_apa": citations.apa(brief, page_url),
             "feature_image": _feature_image_data_uri(brief),
             "views_note": (

@@ -272,18 +272,26 @@ class BriefAdmin(BriefHistoryAdminMixin, SimpleHistoryAdmin):
         self.report(request, workflow.unpublish(queryset), "Unpublished")
 
 
+class BriefCountAdmin(SimpleHistoryAdmin):
+    """A "Briefs" column counting every brief (drafts too) that uses the row."""
+
+    brief_relation = "briefs"
+
+    def get_queryset(self, request):
+        total = Count(self.brief_relation)
+        return super().get_queryset(request).annotate(brief_total=total)
+
+    @admin.display(description="Briefs", ordering="brief_total")
+    def brief_count(self, obj):
+        return obj.brief_total
+
+
 @admin.register(Author)
-class AuthorAdmin(SimpleHistoryAdmin):
+class AuthorAdmin(BriefCountAdmin):
     list_display = ["name", "slug", "brief_count", "has_bio"]
     search_fields = ["name", "bio"]
     prepopulated_fields = {"slug": ["name"]}
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(brief_total=Count("brief_links"))
-
-    @admin.display(description="Briefs", ordering="brief_total")
-    def brief_count(self, author):
-        return author.brief_total
+    brief_relation = "brief_links"
 
     @admin.display(description="Bio", boolean=True)
     def has_bio(self, author):
@@ -291,32 +299,18 @@ class AuthorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Series)
-class SeriesAdmin(SimpleHistoryAdmin):
+class SeriesAdmin(BriefCountAdmin):
     list_display = ["name", "publication", "volume", "issue", "brief_count"]
     list_filter = ["publication"]
     search_fields = ["name", "publication", "theme"]
     prepopulated_fields = {"slug": ["name"]}
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(brief_total=Count("briefs"))
-
-    @admin.display(description="Briefs", ordering="brief_total")
-    def brief_count(self, series):
-        return series.brief_total
-
 
 @admin.register(Disclosure)
-class DisclosureAdmin(SimpleHistoryAdmin):
+class DisclosureAdmin(BriefCountAdmin):
     list_display = ["__str__", "label", "is_active", "brief_count"]
     list_filter = ["is_active"]
     search_fields = ["text", "label"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(brief_total=Count("briefs"))
-
-    @admin.display(description="Briefs", ordering="brief_total")
-    def brief_count(self, disclosure):
-        return disclosure.brief_total
 
 
 @admin.register(SlugRedirect)

@@ -3,9 +3,7 @@
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import urljoin, urlsplit
 
-import nh3
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.html import escape
@@ -13,7 +11,8 @@ from django.utils.safestring import mark_safe
 
 from briefs.editions.identifiers import doi_url
 from briefs.editions.links import pdf_path
-from briefs.rendering import ALLOWED_ATTRIBUTES, ALLOWED_TAGS
+from briefs.links import absolute_link
+from briefs.rendering import sanitize_html
 
 from .sections import FEED_ORDER
 
@@ -59,8 +58,7 @@ class FeedEntry:
 
 def tag_authority(request):
     """The domain that mints ids; a setting, so ids do not depend on the Host header."""
-    configured = getattr(settings, "FEED_TAG_AUTHORITY", "")
-    return configured or request.get_host().rsplit(":", 1)[0]
+    return settings.FEED_TAG_AUTHORITY or request.get_host().rsplit(":", 1)[0]
 
 
 def brief_tag_uri(brief, authority):
@@ -74,35 +72,14 @@ def feed_tag_uri(section, obj, authority):
 
 
 def absolute_body_html(html, base_url):
-    """Sanitize again (body_html may be written around save()) and absolutize links.
-
-    Feed readers show items far from the site, where relative links break.
-    """
-
-    def absolutize(tag, attribute, value):
-        if attribute in ("href", "src"):
-            return urljoin(base_url, value)
-        return value
-
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        attribute_filter=absolutize,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener",
-    )
+    """Sanitize again (body_html may be written around save()) and absolutize links."""
+    return sanitize_html(html, base_url=base_url)
 
 
 def disclosure_text(brief):
     # Never empty: the brief_published_has_disclosure constraint keeps a brief
     # without its statement out of published(), and so out of every feed.
     return brief.disclosure.text
-
-
-def safe_url(url):
-    # URLFields are validated by forms, not by the importer that writes around them.
-    return url if urlsplit(url).scheme in ("http", "https") else ""
 
 
 def summary_parts(brief):
@@ -139,8 +116,8 @@ def build_entry(brief, request, authority):
             "disclosure_text": disclosure_text(brief),
             "image_url": image_url,
             "authors": authors,
-            "image_credit_url": safe_url(brief.image_credit_url),
-            "full_paper_url": safe_url(brief.full_paper_url),
+            "image_credit_url": absolute_link(brief.image_credit_url, link),
+            "full_paper_url": absolute_link(brief.full_paper_url, link),
             "body_html": mark_safe(absolute_body_html(brief.body_html, link)),
         },
     ).strip()

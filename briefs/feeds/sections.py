@@ -141,7 +141,7 @@ class CategorySection(SeriesSection):
         return f"Policy briefs in the category {obj.name}."
 
     def link(self, obj):
-        # The category page's URL is fixed by DESIGN.md section 3.
+        # The category page's public URL (docs/architecture.md).
         return f"/categories/{obj.slug}/"
 
     def identity(self, obj):

@@ -1,4 +1,4 @@
-"""Feed URLs (DESIGN.md section 3): RSS at the base, Atom and JSON Feed as siblings."""
+"""Feed URLs: RSS at the base, Atom and JSON Feed as siblings."""
 
 from django.urls import path
 

@@ -16,11 +16,11 @@ RENDERERS = {"rss": BriefFeed, "atom": BriefAtomFeedView}
 
 
 def max_age():
-    return getattr(settings, "FEED_CACHE_SECONDS", 300)
+    return settings.FEED_CACHE_SECONDS
 
 
 def requested_format(request, fmt):
-    """The RSS URL also serves ?format=atom and ?format=json (DESIGN.md section 3)."""
+    """The RSS URL also serves ?format=atom and ?format=json (docs/architecture.md)."""
     if fmt != "rss" or "format" not in request.GET:
         return fmt
     asked = request.GET["format"]

@@ -1,4 +1,4 @@
-"""The blog export's format (DESIGN.md section 4), defined once for read and parse.
+"""The blog export's format, defined once for read and parse.
 
 A post runs from a "THE PENINSULA" line to a "Return to the Peninsula" line; its
 head has a "Published <date>" line and labelled byline and category lines; its

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import takewhile
 
+from dateutil import parser as dateutil_parser
+
 from .errors import BriefImportError
 from .export_format import (
     AUTHOR_LINE,
@@ -29,27 +31,6 @@ from .records import ParsedAuthor, ParsedBrief, ParsedSeries
 
 # --- Post boundaries
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 # --- Body structure
 
 _LIST_MARKER = re.compile(r"^(?P<marker>[-*+•]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
@@ -462,18 +443,16 @@ def _parse_date(text: str) -> date | None:
         match = form.fullmatch(text)
         if match is None:
             continue
-        month_text = match.group("month")
-        month = (
-            int(month_text)
-            if month_text.isdigit()
-            else _MONTHS.get(month_text.lower(), 0)
-        )
-        year, day = int(match.group("year")), int(match.group("day"))
+        year = int(match.group("year"))
         if not 1900 <= year <= 2100:
             return None
         try:
-            return date(year, month, day)
-        except ValueError:
+            if match["month"].isdigit():
+                return date(year, int(match["month"]), int(match["day"]))
+            # dateutil knows the month names and abbreviations ("Sept", "Dec.").
+            day_month_year = f"{match['day']} {match['month']} {year}"
+            return dateutil_parser.parse(day_month_year, dayfirst=True).date()
+        except (ValueError, OverflowError):
             return None
     return None
 

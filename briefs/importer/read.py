@@ -1,4 +1,4 @@
-"""Read stage of the importer: a source file -> export text (DESIGN.md section 4).
+"""Read stage of the importer: a source file -> export text.
 
 Text files are decoded (UTF-8, UTF-8 with BOM, or Windows-1252) and given LF
 newlines; PDFs are read by briefs.importer.pdf into the same shape.

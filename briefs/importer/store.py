@@ -17,6 +17,7 @@ from simple_history.utils import bulk_create_with_history
 from taggit.models import Tag
 
 from .. import derived
+from ..links import drop_unsafe_markdown_links, safe_link
 from ..models import (
     Author,
     Brief,
@@ -251,15 +252,36 @@ class FileStore:
         )
         brief.categories.set(tags, clear=True)
 
+    @staticmethod
+    def checked_link(url: str, what: str, plan: Plan) -> str:
+        """The link if readers may follow it; a dropped one is a warning."""
+        kept = safe_link(url)
+        if url and not kept:
+            plan.warnings.append(
+                f"dropped the {what} link {url[:80]!r}: only http and https "
+                "links are kept"
+            )
+        return kept
+
     def fill(self, brief: Brief, plan: Plan, now: datetime) -> None:
         parsed = plan.parsed
         brief.title = parsed.title
         brief.published_at = publication_datetime(parsed)
         brief.summary = parsed.summary
-        brief.body = parsed.body
+        brief.body, dropped = drop_unsafe_markdown_links(parsed.body)
+        for target in dropped:
+            plan.warnings.append(
+                f"dropped the link {target[:80]!r} from the body: only http and "
+                "https links are kept"
+            )
         brief.image_credit = parsed.image_credit
-        brief.image_credit_url = parsed.image_credit_url
-        brief.full_paper_url = parsed.full_paper_url or brief.full_paper_url
+        brief.image_credit_url = self.checked_link(
+            parsed.image_credit_url, "image credit", plan
+        )
+        brief.full_paper_url = (
+            self.checked_link(parsed.full_paper_url, "full paper", plan)
+            or brief.full_paper_url
+        )
         brief.series = self.resolve_series(parsed.series) if parsed.series else None
         brief.is_series_announcement = bool(
             parsed.series and parsed.series.is_announcement

@@ -13,7 +13,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from ..editions.identifiers import doi_url, orcid_url
+from briefs.editions.identifiers import doi_url, orcid_url
+from briefs.links import absolute_link
 
 
 @dataclass(frozen=True)
@@ -313,8 +314,8 @@ def ris(brief, url):
         rows.append(("DO", brief.doi))
     if brief.summary:
         rows.append(("AB", " ".join(brief.summary.split())))
-    if brief.full_paper_url:
-        rows.append(("L1", brief.full_paper_url))
+    if paper := absolute_link(brief.full_paper_url, url):
+        rows.append(("L1", paper))
     rows.append(("ER", ""))
     # RIS wants CRLF line ends and exactly "TAG  - value".
     return "".join(f"{tag}  - {value}".rstrip() + "\r\n" for tag, value in rows)
@@ -436,11 +437,8 @@ def json_ld(brief, url, site_url, image=None, pdf_url=""):
             "contentUrl": pdf_url,
             "encodingFormat": "application/pdf",
         }
-    if brief.full_paper_url:
-        data["associatedMedia"] = {
-            "@type": "MediaObject",
-            "contentUrl": brief.full_paper_url,
-        }
+    if paper := absolute_link(brief.full_paper_url, url):
+        data["associatedMedia"] = {"@type": "MediaObject", "contentUrl": paper}
     return data
 
 

@@ -30,7 +30,9 @@ class PageMixin:
     page number is a 404, and the canonical URL names the page shown.
     """
 
-    paginate_by = settings.BRIEFS_PER_PAGE
+    def get_paginate_by(self, queryset):
+        # Read per request, so that override_settings and a changed setting count.
+        return settings.BRIEFS_PER_PAGE
 
     def paginate_queryset(self, queryset, page_size):
         page = self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg)

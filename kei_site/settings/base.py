@@ -145,6 +145,11 @@ BRIEF_DISCLOSURE_POSITION = os.environ.get("BRIEF_DISCLOSURE_POSITION", "top")
 
 BRIEFS_PER_PAGE = 20
 FEED_ITEMS = 20
+# The domain in feed entry ids (tag URIs, RFC 4151); empty: the request's host.
+# Set it in production so that ids never change with the Host header.
+FEED_TAG_AUTHORITY = os.environ.get("FEED_TAG_AUTHORITY", "")
+# How long feed readers and proxies may keep a feed before asking again.
+FEED_CACHE_SECONDS = 300
 IMPORT_MAX_BYTES = 50 * 1024 * 1024
 IMAGE_UPLOAD_MAX_BYTES = 8 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

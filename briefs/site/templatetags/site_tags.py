@@ -2,6 +2,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from briefs import links
+
 register = template.Library()
 
 
@@ -17,6 +19,12 @@ def page_url(context, number):
         params["page"] = number
     query = params.urlencode()
     return f"{request.path}?{query}" if query else request.path
+
+
+@register.filter
+def safe_link(url):
+    """The link target if readers may follow it, else "" (briefs.links)."""
+    return links.safe_link(url)
 
 
 @register.simple_tag(takes_context=True)

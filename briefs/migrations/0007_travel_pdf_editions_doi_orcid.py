@@ -8,7 +8,7 @@ import briefs.editions.identifiers
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("briefs", "0005_brief_published_has_disclosure"),
+        ("briefs", "0006_public_link_validators"),
         (
             "taggit",
             "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx",
