@@ -53,6 +53,8 @@ def json_feed_response(section, obj, request, entries, feed_url):
         ],
         "items": [_item(entry) for entry in entries],
     }
+    if settings.WEBSUB_HUB_URL:
+        document["hubs"] = [{"type": "WebSub", "url": settings.WEBSUB_HUB_URL}]
     return JsonResponse(
         document,
         content_type=CONTENT_TYPE,

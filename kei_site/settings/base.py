@@ -166,6 +166,9 @@ LOGGING = {
 # the FARA register's cover sheets, WebSub pings).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# WebSub (briefs/editions/websub.py): feeds name the hub, publishing pings it.
+WEBSUB_HUB_URL = os.environ.get("WEBSUB_HUB_URL", "")
+
 # DOIs and Crossref (briefs/editions/crossref.py). An empty prefix: no DOIs are
 # assigned; typed-in DOIs still show. Sending deposits is off unless enabled.
 DOI_PREFIX = os.environ.get("DOI_PREFIX", "")
