@@ -412,4 +412,4 @@ class SlugRedirect(models.Model):
 
 
 # Models of the feature folders, registered under this app's label.
-from .editions.models import PdfEdition  # noqa: E402, F401
+from .editions.models import FilingEntry, PdfEdition  # noqa: E402, F401

@@ -140,22 +140,25 @@ def render_html(brief, site_url):
     )
 
 
-def render_pdf(brief, site_url):
-    """(PDF bytes, page count) of the brief as it is now."""
+def pdf_from_html(html, site_url):
+    """(PDF bytes, page count) of a rendered print template."""
     # Imported here: WeasyPrint loads Pango through cffi, which only the PDF
     # paths need; the rest of the site starts without it.
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher
 
-    html = HTML(
-        string=render_html(brief, site_url),
+    document = HTML(
+        string=html,
         base_url=site_url + "/",
         # Only inlined data: nothing in a brief may make the renderer fetch a URL.
         url_fetcher=URLFetcher(allowed_protocols={"data"}),
-    )
-    document = html.render()
-    data = document.write_pdf(pdf_variant="pdf/ua-1")
-    return data, len(document.pages)
+    ).render()
+    return document.write_pdf(pdf_variant="pdf/ua-1"), len(document.pages)
+
+
+def render_pdf(brief, site_url):
+    """(PDF bytes, page count) of the brief as it is now."""
+    return pdf_from_html(render_html(brief, site_url), site_url)
 
 
 def edition_for(brief, site_url):
