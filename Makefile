@@ -3,7 +3,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format migrate import bench
+.PHONY: install run test test-browser lint format migrate import bench
 
 $(VENV)/bin/python:
 	python3.11 -m venv $(VENV) || python3 -m venv $(VENV)
@@ -27,6 +27,10 @@ run: import
 
 test: install
 	$(PY) -m pytest
+
+# The real-browser tests alone (Debian's chromium: apt-get install chromium).
+test-browser: install
+	$(PY) -m pytest -m browser
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -640,19 +640,54 @@ def test_empty_feed_is_byte_stable_with_validators(client):
     assert rss.content == client.get("/feeds/rss/").content
 
 
-def test_empty_feed_updated_is_when_its_last_brief_left(client, world):
+def test_a_section_that_loses_its_last_public_brief_loses_its_feeds(client, world):
     series = world["other_series"]
-    path = f"/series/{series.slug}/feed/atom/"
-    before = client.get(path)
-    Brief.objects.filter(pk=world["trade"].pk).update(
-        status=Brief.Status.DRAFT, updated_at=timezone.now() + timedelta(seconds=5)
+    assert client.get(f"/series/{series.slug}/feed/").status_code == 200
+    Brief.objects.filter(pk=world["trade"].pk).update(status=Brief.Status.DRAFT)
+    make_brief("Elsewhere", authors=[], series=None)  # the site feed stays
+    # As the series page does: nothing public, nothing to show.
+    assert client.get(series.get_absolute_url()).status_code == 404
+    for suffix in ("", "atom/", "json/"):
+        assert client.get(f"/series/{series.slug}/feed/{suffix}").status_code == 404
+
+
+@pytest.mark.parametrize("suffix", ["", "atom/", "json/"])
+def test_sections_with_nothing_public_have_no_feeds(client, suffix):
+    hidden = make_author("Unpublished Author", bio="<b>Bio</b> of a draft author")
+    series = make_series("Next Issue", slug="next-issue")
+    make_brief("Draft", status=Brief.Status.DRAFT, authors=[hidden], series=series)
+    make_brief(
+        "Scheduled",
+        authors=[hidden],
+        series=series,
+        published_at=timezone.now() + timedelta(days=1),
     )
-    response = client.get(path, headers={"if-modified-since": before["Last-Modified"]})
-    assert response.status_code == 200
-    assert response["ETag"] != before["ETag"]
-    assert feedparser.parse(response.content).entries == []
-    again = client.get(path, headers={"if-none-match": response["ETag"]})
-    assert again.status_code == 304
+    for page in (hidden.get_absolute_url(), series.get_absolute_url()):
+        assert client.get(page).status_code == 404
+        response = client.get(f"{page}feed/{suffix}")
+        assert response.status_code == 404
+        assert b"Bio" not in response.content
+
+
+def test_markup_in_a_bio_reaches_no_feed_reader_as_html(client):
+    author = make_author(
+        "Careful Author", bio='<script>alert(1)</script><img src=x onerror="x()">'
+    )
+    make_brief("Public", authors=[author])
+    rss = client.get(f"{author.get_absolute_url()}feed/").content
+    channel = feedparser.parse(rss).feed
+    # What a reader renders as HTML holds the markup as text only.
+    assert "<script>" not in channel.description
+    assert "&lt;script&gt;" in channel.description
+    assert (
+        "&lt;script&gt;" in ElementTree.fromstring(rss).find("channel/description").text
+    )
+    atom = feedparser.parse(
+        client.get(f"{author.get_absolute_url()}feed/atom/").content
+    )
+    assert atom.feed.subtitle_detail.type == "text/plain"
+    document = json.loads(client.get(f"{author.get_absolute_url()}feed/json/").content)
+    assert document["description"] == author.bio  # JSON Feed's is plain text
 
 
 def test_self_link_is_the_requested_url_with_its_query_string(client, world):

@@ -293,6 +293,18 @@ class AuthorAdmin(BriefCountAdmin):
     prepopulated_fields = {"slug": ["name"]}
     brief_relation = "brief_links"
 
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        # An author's name and bio show at once on every published brief of
+        # theirs: changing them is publishing.
+        if (
+            obj is not None
+            and obj.brief_links.filter(brief__status=Brief.Status.PUBLISHED).exists()
+        ):
+            return workflow.can_publish(request.user)
+        return True
+
     @admin.display(description="Bio", boolean=True)
     def has_bio(self, author):
         return bool(author.bio)

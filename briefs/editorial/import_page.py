@@ -141,7 +141,12 @@ def import_view(request):
         token = stage_uploads(form.cleaned_data["files"])
         reports = run_import(
             staged_files(token),
-            StoreOptions(draft=draft, overwrite=overwrite, dry_run=True),
+            StoreOptions(
+                draft=draft,
+                overwrite=overwrite,
+                dry_run=True,
+                may_change_published=may_publish,
+            ),
         )
         context.update(
             reports=reports,
@@ -166,6 +171,7 @@ def confirm_import(request, may_publish):
         overwrite=form.cleaned_data["overwrite"],
         change_reason=f"Imported in the admin by {request.user.get_username()}",
         user=request.user,
+        may_change_published=may_publish,
     )
     reports = run_import(staged, options)
     shutil.rmtree(staging_root() / str(form.cleaned_data["token"]), ignore_errors=True)

@@ -70,7 +70,8 @@ class SeriesSection(SiteSection):
     model = Series
 
     def get_object(self, slug=None):
-        return get_object_or_404(Series, slug=slug)
+        # The same rule as the series page: no public brief, no feed.
+        return get_object_or_404(Series.objects.public(), slug=slug)
 
     def scope(self, obj):
         return Brief.objects.filter(series=obj)
@@ -103,7 +104,7 @@ class AuthorSection(SeriesSection):
     model = Author
 
     def get_object(self, slug=None):
-        return get_object_or_404(Author, slug=slug)
+        return get_object_or_404(Author.objects.public(), slug=slug)
 
     def scope(self, obj):
         return Brief.objects.filter(brief_authors__author=obj)

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Enclosure
+from django.utils.html import escape
 
 from .content import feed_tag_uri, tag_authority, xml_text
 from .generators import BriefAtomFeed, BriefRssFeed
@@ -32,7 +33,10 @@ class BriefFeed(Feed):
         return xml_text(self.section.description(obj))
 
     def description(self, obj):
-        return xml_text(self.section.description(obj))
+        # Feed readers render an RSS channel description as HTML: escaped here
+        # as well as by the XML writer, an author bio or series text stays text,
+        # as the item descriptions do.
+        return escape(xml_text(self.section.description(obj)))
 
     def link(self, obj):
         return self.section.link(obj)

@@ -34,6 +34,7 @@ CREATED = "created"
 UPDATED = "updated"
 UNCHANGED = "unchanged"
 KEPT = "kept editor's version"
+REFUSED = "refused"
 
 
 @dataclass
@@ -52,6 +53,9 @@ class StoreOptions:
     # Recorded in each brief's history as the reason for the change and its author.
     change_reason: str = "Imported by import_briefs"
     user: object = None
+    # Without the publish right an import never changes what readers see: a
+    # post matching a published (or scheduled) brief is refused for that brief.
+    may_change_published: bool = True
 
 
 def content_fingerprint(parsed: ParsedBrief) -> str:
@@ -167,6 +171,15 @@ class FileStore:
         edited = existing.import_fingerprint != editable_fingerprint(existing)
         if edited and not self.options.overwrite:
             return Plan(parsed, source_hash, KEPT, slug, existing)
+        if (
+            existing.status == Brief.Status.PUBLISHED
+            and not self.options.may_change_published
+        ):
+            refusal = (
+                "matches a published brief, which only an editor may change; "
+                "nothing written for it"
+            )
+            return Plan(parsed, source_hash, REFUSED, slug, existing, [refusal])
         return Plan(parsed, source_hash, UPDATED, slug, existing)
 
     def is_other_export_of(self, brief: Brief) -> bool:

@@ -10,7 +10,14 @@ from briefs.editorial.workflow import can_publish
 from briefs.importer.errors import BriefImportError
 from briefs.importer.read import iter_source_files
 from briefs.importer.service import FAILED, import_path
-from briefs.importer.store import CREATED, KEPT, UNCHANGED, UPDATED, StoreOptions
+from briefs.importer.store import (
+    CREATED,
+    KEPT,
+    REFUSED,
+    UNCHANGED,
+    UPDATED,
+    StoreOptions,
+)
 
 # Fewer files than this finish before a progress bar would tell anything.
 PROGRESS_BAR_MIN_FILES = 5
@@ -60,6 +67,7 @@ class Command(BaseCommand):
             overwrite=options["overwrite"],
             dry_run=options["dry_run"],
             user=user,
+            may_change_published=user is None or can_publish(user),
             change_reason="Imported by import_briefs"
             + (f" for {user.get_username()}" if user else ""),
         )
@@ -112,7 +120,7 @@ class Command(BaseCommand):
                 )
             # Warnings were shown when the brief was written; repeating them for an
             # unchanged brief would bury the news of a re-run.
-            if verbosity >= 2 or outcome.action in (CREATED, UPDATED):
+            if verbosity >= 2 or outcome.action in (CREATED, UPDATED, REFUSED):
                 for warning in outcome.warnings:
                     self.stdout.write(f"  warning: {outcome.slug}: {warning}")
 
@@ -123,5 +131,6 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{prefix}{counts[CREATED]} created, {counts[UPDATED]} updated, "
             f"{counts[UNCHANGED]} unchanged, {counts[KEPT]} {KEPT}, "
-            f"{failed} failed"
+            + (f"{counts[REFUSED]} refused (published), " if counts[REFUSED] else "")
+            + f"{failed} failed"
         )
