@@ -9,4 +9,6 @@ class BriefsConfig(AppConfig):
     def ready(self):
         # Connect the receivers of derived data and register the admin.
         from . import derived  # noqa: F401
+        from .editions import admin as editions_admin  # noqa: F401
+        from .editions import receivers  # noqa: F401
         from .editorial import admin  # noqa: F401

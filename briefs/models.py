@@ -15,6 +15,12 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
+from .editions.identifiers import (
+    normalize_doi,
+    normalize_orcid,
+    validate_doi,
+    validate_orcid,
+)
 from .images import validate_image_upload
 from .links import validate_public_link
 
@@ -65,6 +71,13 @@ class Author(models.Model):
     )
     photo_alt = models.CharField(max_length=300, blank=True)
     url = models.URLField(blank=True, validators=[validate_public_link])
+    orcid = models.CharField(
+        "ORCID iD",
+        max_length=19,
+        blank=True,
+        validators=[validate_orcid],
+        help_text="16 characters, e.g. 0000-0002-1825-0097.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -82,6 +95,7 @@ class Author(models.Model):
             self.slug = ascii_slug(self.name)
         if not self.sort_name:
             self.sort_name = surname_first(self.name)
+        self.orcid = normalize_orcid(self.orcid)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -279,6 +293,13 @@ class Brief(models.Model):
     image_credit = models.CharField(max_length=300, blank=True)
     image_credit_url = models.URLField(blank=True, validators=[validate_public_link])
     full_paper_url = models.URLField(blank=True, validators=[validate_public_link])
+    doi = models.CharField(
+        "DOI",
+        max_length=200,
+        blank=True,
+        validators=[validate_doi],
+        help_text="Registered through Crossref; e.g. 10.12345/kei.2025.0001.",
+    )
     disclosure = models.ForeignKey(
         Disclosure,
         null=True,
@@ -331,6 +352,9 @@ class Brief(models.Model):
                 name="brief_published_has_disclosure",
                 violation_error_message="A published brief needs a disclosure.",
             ),
+            models.UniqueConstraint(
+                fields=["doi"], condition=~Q(doi=""), name="brief_unique_doi"
+            ),
         ]
         permissions = [
             ("publish_brief", "Can publish, schedule and unpublish briefs"),
@@ -343,6 +367,7 @@ class Brief(models.Model):
         if not self.slug:
             self.slug = ascii_slug(self.title)
         # The body's HTML is rendered by briefs.derived, on pre_save.
+        self.doi = normalize_doi(self.doi)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -467,3 +492,7 @@ class ImportJob(models.Model):
             self.State.CANCELLED,
             self.State.EXPIRED,
         )
+
+
+# Models of the feature folders, registered under this app's label.
+from .editions.models import FilingEntry, PdfEdition  # noqa: E402, F401

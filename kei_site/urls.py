@@ -23,6 +23,7 @@ urlpatterns = [
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
     path("healthz", healthz, name="healthz"),
     path("", include("briefs.site.urls")),
+    path("", include("briefs.editions.urls")),
     path("", include("briefs.feeds.urls")),
 ]
 

@@ -136,13 +136,15 @@ def test_highwire_tags_in_order(client, co_written):
         "Lee Jae-myung",
     ]
     assert ("citation_publication_date", "2025/12/17") in tags
-    assert ("citation_pdf_url", "https://example.org/paper.pdf") in tags
+    # The brief's own PDF edition, not the journal paper it draws on.
+    pdf_url = f"http://testserver/briefs/{co_written.slug}.pdf"
+    assert ("citation_pdf_url", pdf_url) in tags
 
 
-def test_no_pdf_tag_without_a_paper(client, single):
+def test_pdf_tag_names_the_pdf_edition(client, single):
     doc = head_of(client, single)
-    names = [m.get("name") for m in doc.iter("meta")]
-    assert "citation_pdf_url" not in names
+    tags = {m.get("name"): m.get("content") for m in doc.iter("meta")}
+    assert tags["citation_pdf_url"] == f"http://testserver/briefs/{single.slug}.pdf"
 
 
 def test_json_ld_parses_with_the_right_fields(client, co_written):

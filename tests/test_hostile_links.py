@@ -104,7 +104,11 @@ def test_rows_written_around_the_checks_are_still_filtered_everywhere(client, ta
     for url in PUBLIC_OUTPUTS:
         body = client.get(url.format(page=page)).content.decode()
         assert not LIVE_HOSTILE.search(body), (url, target)
-    assert "citation_pdf_url" not in client.get(page).content.decode()
+    # citation_pdf_url names the brief's own PDF edition, never the stored link.
+    pdf_tag = (
+        f'name="citation_pdf_url" content="http://testserver/briefs/{brief.slug}.pdf"'
+    )
+    assert pdf_tag in client.get(page).content.decode()
 
 
 @pytest.mark.django_db

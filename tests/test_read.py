@@ -38,7 +38,8 @@ def fresh_cache():
 
 
 def paragraphs(text: str) -> list[str]:
-    return text.split("\n\n")
+    # A list's end is written with one blank line more (see read._render_paragraphs).
+    return re.split(r"\n{2,}", text)
 
 
 def paragraph_with(text: str, needle: str) -> str:

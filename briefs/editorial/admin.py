@@ -4,6 +4,7 @@ from django.db.models import Count
 from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 
+from briefs.editions.admin_actions import crossref_deposit
 from briefs.models import Author, Brief, BriefAuthor, Disclosure, Series, SlugRedirect
 
 from . import workflow
@@ -64,7 +65,13 @@ class BriefAdmin(BriefHistoryAdminMixin, SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["series", "disclosure"]
     inlines = [BriefAuthorInline]
-    actions = ["submit_for_review", "publish_now", "schedule", "unpublish"]
+    actions = [
+        "submit_for_review",
+        "publish_now",
+        "schedule",
+        "unpublish",
+        crossref_deposit,
+    ]
     readonly_fields = [
         "state",
         "source_file",
@@ -89,7 +96,7 @@ class BriefAdmin(BriefHistoryAdminMixin, SimpleHistoryAdmin):
         ("Content", {"fields": ["summary", "body", "categories"]}),
         (
             "Series and links",
-            {"fields": ["series", "is_series_announcement", "full_paper_url"]},
+            {"fields": ["series", "is_series_announcement", "full_paper_url", "doi"]},
         ),
         (
             "Feature image",

@@ -10,6 +10,7 @@ from django.db.models.functions import TruncMonth
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from briefs.editions import register
 from briefs.models import Author, Brief, BriefAuthor
 
 from . import workflow
@@ -150,6 +151,14 @@ def monthly_chart(now):
     }
 
 
+def fara_register_context(request, now):
+    if not request.user.has_perm("briefs.view_filingentry"):
+        return {}
+    register.sync(now=now)
+    due, overdue = register.outstanding(now)
+    return {"fara_register": True, "filings_due": due, "filings_overdue": overdue}
+
+
 def dashboard_view(request):
     if not request.user.has_perm("briefs.view_brief"):
         raise PermissionDenied
@@ -163,6 +172,7 @@ def dashboard_view(request):
         "compliance": compliance_report(now),
         "authors_without_bio": Author.objects.filter(bio="").only("pk", "name"),
         "chart": monthly_chart(now),
+        **fara_register_context(request, now),
         "name_pairs": near_duplicate_names(
             Brief.objects.only("pk", "title", "slug", "body").order_by("pk")
         ),

@@ -9,6 +9,8 @@ from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from briefs.editions.identifiers import doi_url
+from briefs.editions.links import pdf_path
 from briefs.links import absolute_link
 from briefs.rendering import sanitize_html
 
@@ -49,6 +51,9 @@ class FeedEntry:
     categories: list[str]
     image_url: str | None
     image_credit: str
+    # The PDF edition, carried as an enclosure; the DOI link when registered.
+    pdf_url: str = ""
+    doi_url: str = ""
 
 
 def tag_authority(request):
@@ -132,6 +137,8 @@ def build_entry(brief, request, authority):
         categories=sorted(xml_text(tag.name) for tag in brief.categories.all()),
         image_url=image_url,
         image_credit=xml_text(brief.image_credit),
+        pdf_url=request.build_absolute_uri(pdf_path(brief)),
+        doi_url=doi_url(brief.doi),
     )
 
 

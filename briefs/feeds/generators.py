@@ -5,6 +5,7 @@ as HTML (Atom <content>, RSS content:encoded) and a feed-level updated time that
 comes from the feed's validators, so the body matches its ETag byte for byte.
 """
 
+from django.conf import settings
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 DC_NS = "http://purl.org/dc/elements/1.1/"
@@ -30,8 +31,18 @@ class FeedUpdatedMixin:
     def latest_post_date(self):
         return self.feed.get("updated") or super().latest_post_date()
 
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        # WebSub discovery (W3C): subscribers' hubs push new items at once.
+        if settings.WEBSUB_HUB_URL:
+            handler.addQuickElement(
+                self.hub_element, attrs={"rel": "hub", "href": settings.WEBSUB_HUB_URL}
+            )
+
 
 class BriefRssFeed(FeedUpdatedMixin, Rss201rev2Feed):
+    hub_element = "atom:link"
+
     def rss_attributes(self):
         return {
             **super().rss_attributes(),
@@ -46,11 +57,19 @@ class BriefRssFeed(FeedUpdatedMixin, Rss201rev2Feed):
             handler.addQuickElement("dc:creator", author.name)
         handler.addQuickElement("content:encoded", item["content_html"])
         add_feature_image(handler, item)
+        if item.get("doi_url"):
+            handler.addQuickElement("dc:identifier", item["doi_url"])
 
 
 class BriefAtomFeed(FeedUpdatedMixin, Atom1Feed):
+    hub_element = "link"
+
     def root_attributes(self):
-        return {**super().root_attributes(), "xmlns:media": MEDIA_NS}
+        return {
+            **super().root_attributes(),
+            "xmlns:media": MEDIA_NS,
+            "xmlns:dc": DC_NS,
+        }
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -61,3 +80,5 @@ class BriefAtomFeed(FeedUpdatedMixin, Atom1Feed):
             handler.endElement("author")
         handler.addQuickElement("content", item["content_html"], {"type": "html"})
         add_feature_image(handler, item)
+        if item.get("doi_url"):
+            handler.addQuickElement("dc:identifier", item["doi_url"])

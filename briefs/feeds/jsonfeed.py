@@ -29,6 +29,11 @@ def _item(entry):
         item["summary"] = entry.summary_text
     if entry.image_url:
         item["image"] = entry.image_url
+    if entry.pdf_url:
+        item["attachments"] = [{"url": entry.pdf_url, "mime_type": "application/pdf"}]
+    if entry.doi_url:
+        # JSON Feed has no identifier field; "_" names an extension.
+        item["_doi"] = {"url": entry.doi_url}
     return item
 
 
@@ -48,6 +53,8 @@ def json_feed_response(section, obj, request, entries, feed_url):
         ],
         "items": [_item(entry) for entry in entries],
     }
+    if settings.WEBSUB_HUB_URL:
+        document["hubs"] = [{"type": "WebSub", "url": settings.WEBSUB_HUB_URL}]
     return JsonResponse(
         document,
         content_type=CONTENT_TYPE,

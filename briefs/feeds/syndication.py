@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Enclosure
 from django.utils.html import escape
 
 from .content import feed_tag_uri, tag_authority, xml_text
@@ -79,8 +80,14 @@ class BriefFeed(Feed):
     def item_categories(self, entry):
         return entry.categories
 
+    def item_enclosures(self, entry):
+        # The PDF is rendered on its first request, not for a feed, so its size
+        # is unknown here: RSS best practice for that is a length of 0.
+        return [Enclosure(entry.pdf_url, "0", "application/pdf")]
+
     def item_extra_kwargs(self, entry):
         return {
+            "doi_url": entry.doi_url,
             "authors": entry.authors,
             "content_html": entry.content_html,
             "image_url": entry.image_url,

@@ -78,6 +78,9 @@ class Piece:
     text: str
     marker: str = ""
     line_count: int = 1
+    # Two or more blank lines before the piece: a break the source meant (the PDF
+    # reader writes one after a list), never export damage to heal.
+    spaced: bool = False
 
 
 def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Piece]:
@@ -87,10 +90,13 @@ def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Pi
     pieces: list[Piece] = []
     after_blank = True
     in_notes = False
+    blanks = 0
     for line in lines:
         if not line:
             after_blank = True
+            blanks += 1
             continue
+        count_before = len(pieces)
         previous = pieces[-1] if pieces else None
         item = _LIST_MARKER.match(line)
         markdown_heading = _MARKDOWN_HEADING.match(line)
@@ -131,7 +137,10 @@ def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Pi
             # A wrapped line: Markdown would read it as part of the same block.
             pieces[-1].text += " " + line
             pieces[-1].line_count += 1
+        if len(pieces) > count_before:
+            pieces[-1].spaced = blanks >= 2
         after_blank = False
+        blanks = 0
     for piece in pieces:
         if (
             piece.kind == "para"

@@ -62,6 +62,8 @@ HEAD_CHROME_LINES = [
 ]
 # "Editor's note: ..." is for readers; it opens the body wherever the head had it.
 EDITORS_NOTE = re.compile(r"^[*_]*Editor['’]?s\s+note\b", re.I)
+# The site's own PDF edition (briefs/editions) prints the series above the title.
+SERIES_LINE = re.compile(r"^Series\s*:\s*\S", re.IGNORECASE)
 
 _OPTIONAL_TIME = (
     r"(?:\s*(?:,|at|\|)?\s*\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?"

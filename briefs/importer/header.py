@@ -21,6 +21,7 @@ from .export_format import (
     EDITORS_NOTE,
     HEAD_CHROME_LINES,
     PUBLISHED_LINE,
+    SERIES_LINE,
     UPDATED_LINE,
 )
 from .names import PersonName, normalise_name
@@ -269,3 +270,29 @@ def _split_plain(text: str, separators: str) -> list[str]:
         position = match.end()
     parts.append(text[position:])
     return [clean(part) for part in parts if clean(part)]
+
+
+def in_export_order(lines: list[str]) -> list[str]:
+    """A PDF edition's header (series, title, byline, date) in the export's order.
+
+    The site's own PDF edition prints the byline right under the title, before
+    the date, and a "Series:" line above the title; the export has neither
+    before the date.
+    """
+    date_at = next(
+        (index for index, line in enumerate(lines) if PUBLISHED_LINE.match(line)),
+        None,
+    )
+    if date_at is None:
+        return lines
+    head = [line for line in lines[:date_at] if line]
+    if len(head) > 1 and SERIES_LINE.match(head[0]):
+        head = head[1:]
+    title = head[:1] + [line for line in head[1:] if not AUTHOR_LINE.match(line)]
+    bylines = [line for line in head[1:] if AUTHOR_LINE.match(line)]
+    date_end = date_at + 1
+    if not PUBLISHED_LINE.match(lines[date_at]).group("rest"):
+        # "Published" alone, the date on the next line.
+        following = next_non_blank(lines, date_end)
+        date_end = following + 1 if following is not None else date_end
+    return title + lines[date_at:date_end] + bylines + lines[date_end:]

@@ -30,7 +30,7 @@ def heal(pieces: list[Piece], warnings: list[str]) -> list[Piece]:
 
 def _belongs_to_previous(previous: Piece, piece: Piece) -> bool:
     # Headings, captions, tables, quotes and notes stand alone.
-    if previous.kind not in ("para", "item") or piece.kind != "para":
+    if previous.kind not in ("para", "item") or piece.kind != "para" or piece.spaced:
         return False
     if tail_kind(piece.text) or tail_kind(previous.text) == "credit":
         return False

@@ -71,6 +71,7 @@ _UNMAPPED_GLYPH = re.compile(r"^\(cid:\d+\)$")
 # space is about a quarter of an em, kerning far less.
 _WORD_GAP_SHARE = 0.15
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+_ITALIC_FONT = re.compile(r"italic|oblique", re.IGNORECASE)
 
 # First elements that form hyphenated compounds rather than being cut-off word
 # pieces; "multi-faceted", "long-standing", "well-known" keep their hyphen.
@@ -268,12 +269,17 @@ def _group_words_into_lines(words: list[dict], page_number: int) -> list[_Line]:
 def _make_line(words: list[dict], page_number: int) -> _Line:
     words.sort(key=lambda word: word["x0"])
     words = _join_letter_spacing(words)
-    parts = [words[0]["text"]]
+    parts = [_italic_run(None, words[0])]
     for before, word in zip(words, words[1:], strict=False):
         # A font change inside a word ("Japan" as a link then ".") splits it in
         # extract_words; only a visible gap is a space.
         touching = word["x0"] - before["x1"] < _WORD_GAP_SHARE * word["size"]
-        parts.append(word["text"] if touching else " " + word["text"])
+        text = _italic_run(before, word)
+        if _is_italic(before) and not _is_italic(word):
+            parts[-1] += "*"
+        parts.append(text if touching else " " + text)
+    if _is_italic(words[-1]):
+        parts[-1] += "*"
     sizes = [word["size"] for word in words]
     return _Line(
         text="".join(parts),
@@ -335,6 +341,20 @@ def _join_run(run: list[dict]) -> list[dict]:
             joined[-1]["text"] += word["text"]
             joined[-1]["x1"] = word["x1"]
     return joined
+
+
+def _is_italic(word: dict) -> bool:
+    return bool(_ITALIC_FONT.search(word["fontname"]))
+
+
+def _italic_run(before: dict | None, word: dict) -> str:
+    """The word's text, opening a Markdown emphasis when an italic run starts.
+
+    Titles of journals and publications are set in italics ("*Korea Policy*"); the
+    export writes them so, and the site's own PDF edition prints them so.
+    """
+    opens = _is_italic(word) and (before is None or not _is_italic(before))
+    return "*" + word["text"] if opens else word["text"]
 
 
 # ------------------------------------------------------------------ print chrome
@@ -430,14 +450,21 @@ def _render_paragraphs(
     layout = _measure_layout(lines, page_bottom)
     paragraphs = _group_into_paragraphs(lines, layout)
     indent_style = _uses_first_line_indents(paragraphs, layout)
-    rendered = []
+    parts: list[str] = []
+    in_list = False
     for par in paragraphs:
-        if _is_block_quote(par, layout):
-            rendered.append("> " + _render_paragraph(par, vocabulary, False))
+        quote = _is_block_quote(par, layout)
+        is_item = not quote and _renders_as_list_item(par, layout, indent_style)
+        if parts:
+            # The end of a list is a break seen in the layout; the extra blank line
+            # tells the parser it is not a broken item to rejoin.
+            parts.append("\n\n\n" if in_list and not is_item else "\n\n")
+        if quote:
+            parts.append("> " + _render_paragraph(par, vocabulary, False))
         else:
-            item = _renders_as_list_item(par, layout, indent_style)
-            rendered.append(_render_paragraph(par, vocabulary, item))
-    return "\n\n".join(rendered)
+            parts.append(_render_paragraph(par, vocabulary, is_item))
+        in_list = is_item
+    return "".join(parts)
 
 
 def _measure_layout(lines: list[_Line], page_bottom: float) -> _Layout:
@@ -690,6 +717,14 @@ def _render_paragraph(
 
 
 def _join_lines(text: str, following: str, vocabulary: _Vocabulary) -> str:
+    if (
+        text.endswith("*")
+        and following.startswith("*")
+        and not text.endswith("**")
+        and not following.startswith("**")
+    ):
+        # One italic run over a line break: "*Joint U.S.-Korea*" + "*Academic*".
+        text, following = text[:-1], following[1:]
     if text.endswith("-") and not text.endswith(" -"):
         if _is_split_word(text, following, vocabulary):
             return text[:-1] + following

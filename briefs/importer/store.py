@@ -382,7 +382,10 @@ class FileStore:
 
     def resolve_series(self, parsed: ParsedSeries) -> Series:
         key = (parsed.name, parsed.publication, parsed.volume, parsed.issue)
-        if key not in self.series:
+        cached = self.series.get(key)
+        # The issue's announcement names the theme; briefs before it in the file
+        # found the series without one.
+        if cached is None or (parsed.theme and not cached.theme):
             self.series[key] = store_series(
                 parsed, self.options.change_reason, self.options.user
             )

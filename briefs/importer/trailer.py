@@ -136,9 +136,24 @@ def _disclosure_indexes(pieces: list[Piece], roles: list[str]) -> list[int]:
         if roles[index] == "body" and tail_kind(pieces[index].text) != "credit"
     ]
     if any(pieces[index].kind != "para" for index in following) or len(following) > 2:
-        # FARA is discussed in the text; the statement itself is not there.
-        return []
+        # FARA is discussed in the text; the statement itself is not there, unless
+        # it opens the post, as in the site's PDF edition (28 CFR 5.402: at the
+        # beginning).
+        return [0] if 0 in mentioned and _is_leading_statement(pieces[0]) else []
     return [first, *following]
+
+
+# What 28 CFR 5.402 has the label say: who distributes it on whose behalf.
+_REGISTRANT_STATEMENT = re.compile(
+    r"\bregistered\s+(?:under|with|pursuant)\b|\bon\s+behalf\s+of\b"
+    r"|\bas\s+an?\s+agents?\s+of\b|\bdistributed\s+by\b",
+    re.IGNORECASE,
+)
+
+
+def _is_leading_statement(piece) -> bool:
+    """A first paragraph that is the label itself, not an article about FARA."""
+    return piece.kind == "para" and bool(_REGISTRANT_STATEMENT.search(piece.text))
 
 
 def _bio_start_pattern(name: str) -> re.Pattern[str]:

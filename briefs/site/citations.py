@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
+from briefs.editions.identifiers import doi_url, orcid_url
 from briefs.links import absolute_link
 
 
@@ -185,7 +186,13 @@ def _end(text):
     return text if text.endswith((".", "?", "!")) else f"{text}."
 
 
+def _link(brief, url):
+    """The DOI link when the brief has one (APA 7, Chicago 17), else the page."""
+    return doi_url(brief.doi) or url
+
+
 def apa(brief, url):
+    url = _link(brief, url)
     names = _names(brief)
     day = _date(brief)
     when = f"{day.year}, {day:%B} {day.day}" if day else "n.d."
@@ -204,6 +211,7 @@ def apa(brief, url):
 
 
 def chicago(brief, url):
+    url = _link(brief, url)
     names = _names(brief)
     day = _date(brief)
     when = f"{day:%B} {day.day}, {day.year}" if day else "n.d."
@@ -279,6 +287,7 @@ def bibtex(brief, url):
         ("month", f"{day:%b}".lower() if day else ""),
         ("date", day.isoformat() if day else ""),
         ("url", url),
+        ("doi", _tex(brief.doi)),
         ("type", "Policy brief"),
     ]
     lines = []
@@ -302,6 +311,8 @@ def ris(brief, url):
     if day:
         rows += [("PY", str(day.year)), ("DA", f"{day:%Y/%m/%d}")]
     rows += [("PB", settings.SITE_PUBLISHER), ("UR", url)]
+    if brief.doi:
+        rows.append(("DO", brief.doi))
     if brief.summary:
         rows.append(("AB", " ".join(brief.summary.split())))
     if paper := absolute_link(brief.full_paper_url, url):
@@ -311,7 +322,7 @@ def ris(brief, url):
     return "".join(f"{tag}  - {value}".rstrip() + "\r\n" for tag, value in rows)
 
 
-def highwire_tags(brief, url):
+def highwire_tags(brief, url, pdf_url=""):
     """Google Scholar's meta tags, as (name, content) pairs in their required order."""
     day = _date(brief)
     tags = [("citation_title", brief.title)]
@@ -321,8 +332,11 @@ def highwire_tags(brief, url):
     tags.append(("citation_publisher", settings.SITE_PUBLISHER))
     tags.append(("citation_technical_report_institution", settings.SITE_PUBLISHER))
     tags.append(("citation_abstract_html_url", url))
-    if paper := absolute_link(brief.full_paper_url, url):
-        tags.append(("citation_pdf_url", paper))
+    if brief.doi:
+        tags.append(("citation_doi", brief.doi))
+    # Scholar indexes the PDF of this document, not the journal paper behind it.
+    if pdf_url:
+        tags.append(("citation_pdf_url", pdf_url))
     return tags
 
 
@@ -346,10 +360,12 @@ def _person(author, site_url):
         person["honorificSuffix"] = name.suffix
     if author.bio:
         person["description"] = author.bio
+    if author.orcid:
+        person["sameAs"] = orcid_url(author.orcid)
     return person
 
 
-def json_ld(brief, url, site_url, image=None):
+def json_ld(brief, url, site_url, image=None, pdf_url=""):
     """schema.org Report for the brief; `image` is a rendition dict or None."""
     data = {
         "@context": "https://schema.org",
@@ -409,6 +425,20 @@ def json_ld(brief, url, site_url, image=None):
         }
     if brief.image_credit:
         data["creditText"] = brief.image_credit
+    if brief.doi:
+        data["identifier"] = {
+            "@type": "PropertyValue",
+            "propertyID": "DOI",
+            "value": brief.doi,
+            "url": doi_url(brief.doi),
+        }
+        data["sameAs"] = doi_url(brief.doi)
+    if pdf_url:
+        data["encoding"] = {
+            "@type": "MediaObject",
+            "contentUrl": pdf_url,
+            "encodingFormat": "application/pdf",
+        }
     if paper := absolute_link(brief.full_paper_url, url):
         data["associatedMedia"] = {"@type": "MediaObject", "contentUrl": paper}
     return data

@@ -15,6 +15,8 @@ from briefs import images
 from briefs.models import Author, Brief, BriefAuthor, Series, SlugRedirect
 from briefs.search import clean_query, search_briefs, snippet_for
 
+from ..editions.identifiers import doi_url
+from ..editions.links import pdf_path
 from . import citations
 
 MORE_BY_AUTHOR = 3
@@ -147,17 +149,23 @@ class BriefDetailView(PublishedBriefMixin, DetailView):
         url = request.build_absolute_uri(brief.get_absolute_url())
         site_url = request.build_absolute_uri("/").rstrip("/")
         feature = images.renditions(brief.feature_image)
+        # A draft's PDF is 404 like its page: a preview does not advertise it.
+        pdf_url = request.build_absolute_uri(pdf_path(brief)) if brief.is_public else ""
         context.update(
             is_preview=not brief.is_public,
+            pdf_url=pdf_url,
+            doi_url=doi_url(brief.doi),
             canonical_url=url,
             feature=feature,
             citation_apa=citations.apa(brief, url),
             citation_chicago=citations.chicago(brief, url),
             citation_bibtex=citations.bibtex(brief, url),
-            highwire_tags=citations.highwire_tags(brief, url),
+            highwire_tags=citations.highwire_tags(brief, url, pdf_url=pdf_url),
             json_ld=mark_safe(  # noqa: S308 -- json_for_script escapes <, > and &
                 citations.json_for_script(
-                    citations.json_ld(brief, url, site_url, image=feature)
+                    citations.json_ld(
+                        brief, url, site_url, image=feature, pdf_url=pdf_url
+                    )
                 )
             ),
             **self.series_neighbours(brief),

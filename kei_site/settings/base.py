@@ -342,3 +342,23 @@ AXES_LOCKOUT_TEMPLATE = "admin/lockout.html"
 AXES_CLIENT_IP_CALLABLE = "kei_site.security.client_ip"
 # Set by production settings when a reverse proxy is in front.
 BEHIND_PROXY = False
+# The site's public address, for links made outside a request (Crossref deposits,
+# the FARA register's cover sheets, WebSub pings).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# WebSub (briefs/editions/websub.py): feeds name the hub, publishing pings it.
+WEBSUB_HUB_URL = os.environ.get("WEBSUB_HUB_URL", "")
+
+# DOIs and Crossref (briefs/editions/crossref.py). An empty prefix: no DOIs are
+# assigned; typed-in DOIs still show. Sending deposits is off unless enabled.
+DOI_PREFIX = os.environ.get("DOI_PREFIX", "")
+DOI_SUFFIX_STEM = os.environ.get("DOI_SUFFIX_STEM", "peninsula")
+CROSSREF_DEPOSITOR_NAME = os.environ.get("CROSSREF_DEPOSITOR_NAME", SITE_PUBLISHER)
+CROSSREF_DEPOSITOR_EMAIL = os.environ.get("CROSSREF_DEPOSITOR_EMAIL", "")
+CROSSREF_REGISTRANT = os.environ.get("CROSSREF_REGISTRANT", "")
+CROSSREF_SEND = os.environ.get("CROSSREF_SEND", "").lower() in ("1", "true", "yes")
+CROSSREF_DEPOSIT_URL = os.environ.get(
+    "CROSSREF_DEPOSIT_URL", "https://doi.crossref.org/servlet/deposit"
+)
+CROSSREF_LOGIN_ID = os.environ.get("CROSSREF_LOGIN_ID", "")
+CROSSREF_LOGIN_PASSWORD = os.environ.get("CROSSREF_LOGIN_PASSWORD", "")

@@ -1,0 +1,1 @@
+"""Briefs that travel: PDF edition, DOIs and Crossref deposits, the FARA register."""
