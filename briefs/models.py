@@ -15,6 +15,7 @@ from taggit.managers import TaggableManager
 
 from .images import validate_image_upload
 from .links import validate_public_link
+from .text import tidy_text_fields
 
 
 def ascii_slug(value, max_length=200):
@@ -73,6 +74,7 @@ class Author(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        tidy_text_fields(self)
         if not self.slug:
             self.slug = ascii_slug(self.name)
         if not self.sort_name:
@@ -145,6 +147,10 @@ class Series(models.Model):
         if self.journal_issue:
             return f"{self.name} ({self.journal_issue})"
         return self.name
+
+    def save(self, *args, **kwargs):
+        tidy_text_fields(self)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("briefs:series_detail", kwargs={"slug": self.slug})
@@ -330,6 +336,7 @@ class Brief(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        tidy_text_fields(self)
         if not self.slug:
             self.slug = ascii_slug(self.title)
         # The body's HTML is rendered by briefs.derived, on pre_save.

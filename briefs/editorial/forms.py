@@ -20,6 +20,17 @@ INTENTS = {
 }
 
 
+# Not content: a revert leaves these as they are now (see editorial.compare).
+KEPT_ON_REVERT = (
+    "published_at",
+    "slug",
+    "series",
+    "is_series_announcement",
+    "full_paper_url",
+    "disclosure",
+)
+
+
 def intent_from(data) -> str:
     intent = data.get(INTENT_FIELD, KEEP) if data else KEEP
     return intent if intent in INTENTS else KEEP
@@ -37,6 +48,12 @@ class BriefAdminForm(forms.ModelForm):
     # Not named "version": the model field is not editable, so a form field of
     # that name is refused by the admin.
     based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # On the revert form only: a revert keeps the brief's publish date unless asked.
+    restore_published_at = forms.BooleanField(
+        required=False,
+        label="Also restore this version's publish date",
+        help_text="Left unticked, the brief keeps its current publish date.",
+    )
 
     class Meta:
         model = Brief
@@ -65,7 +82,7 @@ class BriefAdminForm(forms.ModelForm):
             # Read from the database: the revert form starts from an old copy.
             self.current = (
                 Brief.objects.filter(pk=self.instance.pk)
-                .values("status", "version", "published_at")
+                .values("status", "version", *KEPT_ON_REVERT)
                 .first()
             )
         if self.current is not None:
@@ -80,6 +97,11 @@ class BriefAdminForm(forms.ModelForm):
             tags = history.category_tags(self.revert_record)
             if tags is not None:
                 self.initial["categories"] = tags
+            if self.current is not None:
+                # A revert restores content; the address, the series, the
+                # disclosure and the publish date stay as they are now.
+                for name in KEPT_ON_REVERT:
+                    self.initial[name] = self.current[name]
         self.target_status = None
 
     def current_status(self):
@@ -99,6 +121,8 @@ class BriefAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         self.check_version(cleaned)
+        if self.revert_record is not None and cleaned.get("restore_published_at"):
+            cleaned["published_at"] = self.revert_record.published_at
         current = self.current_status()
         target = INTENTS[self.intent] or current
         self.target_status = target
