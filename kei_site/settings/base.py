@@ -42,6 +42,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "kei_site.replica.PublicReadsOnReplica",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -85,6 +86,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A streaming replica for the public site's reads (kei_site/replica.py); the
+# primary serves the admin, writes and every request with a session.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=600, conn_health_checks=True
+    )
+    # In tests the replica alias is the primary itself.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["kei_site.replica.ReplicaRouter"]
+# After the replica fails to answer, how long public reads stay on the primary
+# before it is tried again.
+DATABASE_REPLICA_RETRY_SECONDS = 5
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -109,8 +122,39 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
+
+def s3_media_storage(environ):
+    """Media (uploads, renditions) in S3-compatible object storage, or None.
+
+    Set MEDIA_S3_BUCKET (and MEDIA_S3_ENDPOINT_URL for a server other than AWS,
+    MEDIA_S3_ACCESS_KEY_ID / MEDIA_S3_SECRET_ACCESS_KEY unless the machine has a
+    role, MEDIA_S3_REGION, MEDIA_S3_CUSTOM_DOMAIN for a CDN in front): every app
+    server then reads and writes the same files, and none keeps media on its disk.
+    """
+    bucket = environ.get("MEDIA_S3_BUCKET")
+    if not bucket:
+        return None
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+        "access_key": environ.get("MEDIA_S3_ACCESS_KEY_ID") or None,
+        "secret_key": environ.get("MEDIA_S3_SECRET_ACCESS_KEY") or None,
+        "region_name": environ.get("MEDIA_S3_REGION") or None,
+        "custom_domain": environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+        # Public media: plain URLs that an HTTP cache or CDN can keep.
+        "querystring_auth": False,
+        "default_acl": None,
+        "file_overwrite": False,
+    }
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {key: value for key, value in options.items() if value is not None},
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": s3_media_storage(os.environ)
+    or {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
     },
