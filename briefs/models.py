@@ -391,3 +391,7 @@ class SlugRedirect(models.Model):
 
     def __str__(self):
         return f"{self.old_slug} -> {self.brief.slug}"
+
+
+# The editor desk's own models, under the same app label.
+from .desk_models import EditorDraft  # noqa: E402, F401

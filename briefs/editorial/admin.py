@@ -17,6 +17,7 @@ from .forms import (
 )
 from .history_admin import BriefHistoryAdminMixin
 from .import_page import import_view
+from .writing import WritingAdminMixin
 
 
 class BriefAuthorInline(admin.TabularInline):
@@ -42,7 +43,7 @@ class StateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Brief)
-class BriefAdmin(BriefHistoryAdminMixin, SimpleHistoryAdmin):
+class BriefAdmin(WritingAdminMixin, BriefHistoryAdminMixin, SimpleHistoryAdmin):
     form = BriefAdminForm
     action_form = BriefActionForm
     list_display = [
