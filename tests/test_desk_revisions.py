@@ -40,8 +40,7 @@ def live_brief_with_a_bad_edit():
     live_at = timezone.localtime() - timedelta(hours=2)
     data.update(
         {
-            "published_at_0": live_at.strftime("%Y-%m-%d"),
-            "published_at_1": live_at.strftime("%H:%M:%S"),
+            "published_at": live_at.strftime("%Y-%m-%dT%H:%M:%S"),
             "brief_authors-TOTAL_FORMS": "2",
             "brief_authors-1-author": str(bo.pk),
             "brief_authors-1-order": "1",

@@ -13,10 +13,12 @@ from .forms import (
     BriefActionForm,
     BriefAdminForm,
     BriefAuthorFormSet,
+    PublishDateTimeField,
     intent_from,
 )
 from .history_admin import BriefHistoryAdminMixin
 from .import_page import import_view
+from .schedule import scheduled_view
 from .writing import WritingAdminMixin
 
 
@@ -125,6 +127,11 @@ class BriefAdmin(WritingAdminMixin, BriefHistoryAdminMixin, SimpleHistoryAdmin):
                 "dashboard/",
                 self.admin_site.admin_view(dashboard_view),
                 name="briefs_brief_dashboard",
+            ),
+            path(
+                "scheduled/",
+                self.admin_site.admin_view(scheduled_view),
+                name="briefs_brief_scheduled",
             ),
         ]
         return extra + super().get_urls()
@@ -249,7 +256,7 @@ class BriefAdmin(WritingAdminMixin, BriefHistoryAdminMixin, SimpleHistoryAdmin):
     )
     def schedule(self, request, queryset):
         try:
-            at = forms.DateTimeField().clean(request.POST.get("publish_at"))
+            at = PublishDateTimeField().clean(request.POST.get("publish_at"))
         except forms.ValidationError:
             self.message_user(
                 request,

@@ -13,7 +13,7 @@ from tests.factories import make_brief
 
 
 @pytest.fixture
-def desk_editor(transactional_db):
+def desk_editor(roles):
     user = User.objects.create_user(
         "wren", password="a long test password", is_staff=True
     )
