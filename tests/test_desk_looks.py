@@ -26,3 +26,11 @@ def test_header_breadcrumbs_and_categories_are_named_for_editors():
     assert "&rsaquo; Named brief</div>" in change.content.decode()
     tags = client.get(reverse("admin:taggit_tag_changelist")).content.decode()
     assert "<h1>Categories</h1>" in tags
+
+
+def test_brief_page_labels_its_disclosure_and_names_the_bibtex_region(client):
+    brief = make_brief("Reader brief")
+    text = client.get(brief.get_absolute_url()).content.decode()
+    assert '<p class="disclosure__label">Disclosure</p>' in text
+    assert '<pre class="citation citation--code" tabindex' not in text
+    assert 'role="region" tabindex="0" aria-label="BibTeX entry"><pre' in text
