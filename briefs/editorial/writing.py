@@ -21,6 +21,8 @@ from django.views.decorators.http import require_POST
 from briefs.models import Brief, EditorDraft
 from briefs.rendering import render_body
 
+from . import compliance
+
 # Form fields an autosave never keeps: the token and the buttons.
 NOT_KEPT = {"csrfmiddlewaretoken", "_workflow", "_save", "_continue", "_addanother"}
 MAX_BODY = 1_000_000
@@ -129,12 +131,21 @@ class WritingAdminMixin:
             ),
             desk_brief_id=brief.pk if brief is not None else "",
         )
+        if brief is not None:
+            context["compliance"] = compliance.panel(brief)
         if request.method == "GET":
             draft = self.offered_draft(request, brief)
             if draft is not None:
                 context["desk_draft"] = draft
                 context["desk_draft_data"] = draft.data
         return super().render_change_form(request, context, add, change, **kwargs)
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        preset = compliance.active_disclosure()
+        if preset is not None:
+            initial.setdefault("disclosure", preset.pk)
+        return initial
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
