@@ -23,6 +23,7 @@ from .editions.identifiers import (
 )
 from .images import validate_image_upload
 from .links import validate_public_link
+from .text import tidy_text_fields
 
 
 def ascii_slug(value, max_length=200):
@@ -91,6 +92,7 @@ class Author(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        tidy_text_fields(self)
         if not self.slug:
             self.slug = ascii_slug(self.name)
         if not self.sort_name:
@@ -164,6 +166,10 @@ class Series(models.Model):
         if self.journal_issue:
             return f"{self.name} ({self.journal_issue})"
         return self.name
+
+    def save(self, *args, **kwargs):
+        tidy_text_fields(self)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("briefs:series_detail", kwargs={"slug": self.slug})
@@ -364,6 +370,7 @@ class Brief(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        tidy_text_fields(self)
         if not self.slug:
             self.slug = ascii_slug(self.title)
         # The body's HTML is rendered by briefs.derived, on pre_save.
@@ -495,4 +502,6 @@ class ImportJob(models.Model):
 
 
 # Models of the feature folders, registered under this app's label.
+# The editor desk's own models, under the same app label.
+from .desk_models import EditorDraft  # noqa: E402, F401
 from .editions.models import FilingEntry, PdfEdition  # noqa: E402, F401

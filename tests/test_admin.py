@@ -370,8 +370,7 @@ def test_contributor_cannot_publish_from_the_add_form():
         {
             "title": "Straight to the site",
             "slug": "straight-to-the-site",
-            "published_at_0": "2025-01-01",
-            "published_at_1": "09:00:00",
+            "published_at": "2025-01-01T09:00",
             "disclosure": str(make_disclosure().pk),
             "brief_authors-TOTAL_FORMS": "1",
             "brief_authors-0-order": "0",

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from briefs import history
 from briefs.models import Brief
 from tests.admin_client import client_for, editor, form_data
 from tests.factories import make_brief, make_disclosure
@@ -10,11 +11,15 @@ from tests.factories import make_brief, make_disclosure
 pytestmark = pytest.mark.django_db
 
 
-def test_reverting_a_published_brief_to_a_version_without_disclosure_is_refused():
+def test_reverting_a_published_brief_to_a_version_without_disclosure_keeps_it():
+    # A revert restores content; the disclosure is not content and stays.
     brief = make_brief("Drafted bare", status=Brief.Status.DRAFT, disclosure=None)
+    history.record_current_byline([brief.pk])
     bare = brief.history.earliest()
-    brief.disclosure = make_disclosure()
+    disclosure = make_disclosure()
+    brief.disclosure = disclosure
     brief.status = Brief.Status.PUBLISHED
+    brief.title = "Published with its disclosure"
     brief.save()
     revert_url = reverse(
         "admin:briefs_brief_simple_history", args=[brief.pk, bare.history_id]
@@ -22,12 +27,32 @@ def test_reverting_a_published_brief_to_a_version_without_disclosure_is_refused(
     client = client_for(editor())
 
     page = client.get(revert_url)
-    response = client.post(revert_url, {**form_data(page), "_save": "Revert"})
+    data = form_data(page)
+    assert data["disclosure"] == str(disclosure.pk)
+    response = client.post(revert_url, {**data, "_save": "Revert"})
 
+    assert response.status_code == 302
+    brief.refresh_from_db()
+    assert brief.title == "Drafted bare"
+    assert brief.status == Brief.Status.PUBLISHED
+    assert brief.disclosure == disclosure
+
+
+def test_revert_form_cannot_remove_the_disclosure_of_a_published_brief():
+    brief = make_brief("Live", status=Brief.Status.PUBLISHED)
+    history.record_current_byline([brief.pk])
+    brief.title = "Live, edited"
+    brief.save()
+    first = brief.history.earliest()
+    url = reverse(
+        "admin:briefs_brief_simple_history", args=[brief.pk, first.history_id]
+    )
+    client = client_for(editor())
+    data = {**form_data(client.get(url)), "disclosure": "", "_save": "Revert"}
+    response = client.post(url, data)
     assert response.status_code == 200
     assert "needs a disclosure" in response.content.decode()
     brief.refresh_from_db()
-    assert brief.status == Brief.Status.PUBLISHED
     assert brief.disclosure is not None
 
 

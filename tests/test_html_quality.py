@@ -205,12 +205,30 @@ def test_focus_ring_contrast_is_three_to_one():
     import re
 
     css = site_css()
-    colours = dict(re.findall(r"--([a-z-]+): (#[0-9a-f]{6});", css))
+    dark_mode = "@media screen and (prefers-color-scheme: dark)"
+    light_css, dark_css = css.split(dark_mode)
+    colour = r"--([a-z-]+): (#[0-9a-f]{6});"
+    light = dict(re.findall(colour, light_css))
+    dark = {**light, **dict(re.findall(colour, dark_css.split("}")[0]))}
     assert ":focus-visible { outline: 3px solid var(--focus)" in css
-    for background in ("paper", "band"):
-        assert contrast(colours["focus"], colours[background]) >= 3, background
+    for palette in (light, dark):
+        for background in ("paper", "band"):
+            assert contrast(palette["focus"], palette[background]) >= 3, background
     assert ".site-header :focus-visible { outline-color: var(--focus-on-dark); }" in css
-    assert contrast(colours["focus-on-dark"], colours["ink"]) >= 3
+    assert contrast(light["focus-on-dark"], light["ink"]) >= 3
+    # The dark mode's header is near-black, not the (light) ink.
+    assert ".site-header { background: #0a0c0f; }" in dark_css
+    assert contrast(dark["focus-on-dark"], "#0a0c0f") >= 3
+    for text, background in (("ink", "paper"), ("muted", "band"), ("accent", "paper")):
+        assert contrast(dark[text], dark[background]) >= 4.5, text
+
+
+def test_disclosure_is_labelled_and_at_least_nine_tenths_of_body_text():
+    css = site_css()
+    rule = css[css.index(".disclosure {") :].split("}")[0]
+    size = float(rule.split("font-size:")[1].split("em")[0])
+    assert size >= 0.9 and "rem" not in rule.split("font-size:")[1].split(";")[0]
+    assert "@page { margin:" in css
 
 
 def test_print_leaves_out_links_that_mean_nothing_on_paper():

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.urls import path
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from briefs.editions.admin_actions import crossref_deposit
@@ -14,6 +15,7 @@ from .forms import (
     BriefActionForm,
     BriefAdminForm,
     BriefAuthorFormSet,
+    PublishDateTimeField,
     intent_from,
 )
 from .history_admin import BriefHistoryAdminMixin
@@ -21,6 +23,9 @@ from .import_page import import_view
 from .import_page import progress_cancel_view as import_cancel_view
 from .import_page import progress_status_view as import_status_view
 from .import_page import progress_view as import_progress_view
+from .schedule import scheduled_view
+from .site_names import name_the_site, rename_categories
+from .writing import WritingAdminMixin
 
 
 class BriefAuthorInline(admin.TabularInline):
@@ -46,16 +51,16 @@ class StateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Brief)
-class BriefAdmin(BriefHistoryAdminMixin, SimpleHistoryAdmin):
+class BriefAdmin(WritingAdminMixin, BriefHistoryAdminMixin, SimpleHistoryAdmin):
     form = BriefAdminForm
     action_form = BriefActionForm
+    # Five columns fit 1280 px beside the filters; series and categories are
+    # filters, and show in the title's detail line.
     list_display = [
-        "title",
+        "title_with_details",
         "state",
         "published_at",
-        "series",
         "byline",
-        "category_list",
         "has_disclosure",
     ]
     list_filter = [StateFilter, "series", "categories", "published_at"]
@@ -159,6 +164,11 @@ class BriefAdmin(BriefHistoryAdminMixin, SimpleHistoryAdmin):
                 self.admin_site.admin_view(dashboard_view),
                 name="briefs_brief_dashboard",
             ),
+            path(
+                "scheduled/",
+                self.admin_site.admin_view(scheduled_view),
+                name="briefs_brief_scheduled",
+            ),
         ]
         return extra + super().get_urls()
 
@@ -233,6 +243,16 @@ class BriefAdmin(BriefHistoryAdminMixin, SimpleHistoryAdmin):
 
     # -- the changelist ----------------------------------------------------------
 
+    @admin.display(description="Title", ordering="title")
+    def title_with_details(self, brief):
+        details = [str(brief.series)] if brief.series_id else []
+        details += [tag.name for tag in brief.categories.all()]
+        if not details:
+            return brief.title
+        return format_html(
+            '{}<div class="desk-row-details">{}</div>', brief.title, " · ".join(details)
+        )
+
     @admin.display(description="State", ordering="status")
     def state(self, brief):
         return workflow.state_label(brief)
@@ -282,7 +302,7 @@ class BriefAdmin(BriefHistoryAdminMixin, SimpleHistoryAdmin):
     )
     def schedule(self, request, queryset):
         try:
-            at = forms.DateTimeField().clean(request.POST.get("publish_at"))
+            at = PublishDateTimeField().clean(request.POST.get("publish_at"))
         except forms.ValidationError:
             self.message_user(
                 request,
@@ -358,3 +378,7 @@ class SlugRedirectAdmin(admin.ModelAdmin):
     list_select_related = ["brief"]
     search_fields = ["old_slug", "brief__title"]
     autocomplete_fields = ["brief"]
+
+
+name_the_site()
+rename_categories()

@@ -1,6 +1,7 @@
 """The brief change form: the chosen workflow button, publish checks, version check."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.admin.helpers import ActionForm
 from django.utils import formats, timezone
 
@@ -20,6 +21,38 @@ INTENTS = {
 }
 
 
+# Not content: a revert leaves these as they are now (see editorial.compare).
+KEPT_ON_REVERT = (
+    "published_at",
+    "slug",
+    "series",
+    "is_series_announcement",
+    "full_paper_url",
+    "disclosure",
+)
+
+
+class PublishDateTimeField(forms.DateTimeField):
+    """One date-and-time box in the site's zone, the same in the form and action.
+
+    The browser's own picker (datetime-local) rather than the admin's two boxes
+    and its "Now" link, which uses the browser's zone, not the site's.
+    """
+
+    input_formats = ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S"]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", f"Publish date and time ({settings.TIME_ZONE})")
+        kwargs.setdefault(
+            "widget",
+            forms.DateTimeInput(
+                format="%Y-%m-%dT%H:%M:%S",
+                attrs={"type": "datetime-local", "step": "1"},
+            ),
+        )
+        super().__init__(**kwargs)
+
+
 def intent_from(data) -> str:
     intent = data.get(INTENT_FIELD, KEEP) if data else KEEP
     return intent if intent in INTENTS else KEEP
@@ -37,6 +70,17 @@ class BriefAdminForm(forms.ModelForm):
     # Not named "version": the model field is not editable, so a form field of
     # that name is refused by the admin.
     based_on_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    published_at = PublishDateTimeField(
+        required=False,
+        help_text="Readers see the brief from this moment; empty means when "
+        "it is published.",
+    )
+    # On the revert form only: a revert keeps the brief's publish date unless asked.
+    restore_published_at = forms.BooleanField(
+        required=False,
+        label="Also restore this version's publish date",
+        help_text="Left unticked, the brief keeps its current publish date.",
+    )
 
     class Meta:
         model = Brief
@@ -66,7 +110,7 @@ class BriefAdminForm(forms.ModelForm):
             # Read from the database: the revert form starts from an old copy.
             self.current = (
                 Brief.objects.filter(pk=self.instance.pk)
-                .values("status", "version", "published_at")
+                .values("status", "version", *KEPT_ON_REVERT)
                 .first()
             )
         if self.current is not None:
@@ -81,10 +125,24 @@ class BriefAdminForm(forms.ModelForm):
             tags = history.category_tags(self.revert_record)
             if tags is not None:
                 self.initial["categories"] = tags
+            if self.current is not None:
+                # A revert restores content; the address, the series, the
+                # disclosure and the publish date stay as they are now.
+                for name in KEPT_ON_REVERT:
+                    self.initial[name] = self.current[name]
         self.target_status = None
 
     def current_status(self):
         return self.current["status"] if self.current else Brief.Status.DRAFT
+
+    def clean_published_at(self):
+        value = self.cleaned_data.get("published_at")
+        before = self.current["published_at"] if self.current else None
+        # The box shows whole seconds: an untouched date keeps its exact value, or
+        # every save would move it and show as a change in the history.
+        if value and before and value == before.replace(microsecond=0):
+            return before
+        return value
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
@@ -100,6 +158,8 @@ class BriefAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         self.check_version(cleaned)
+        if self.revert_record is not None and cleaned.get("restore_published_at"):
+            cleaned["published_at"] = self.revert_record.published_at
         current = self.current_status()
         target = INTENTS[self.intent] or current
         self.target_status = target
@@ -179,9 +239,8 @@ class BriefAuthorFormSet(forms.BaseInlineFormSet):
 
 
 class BriefActionForm(ActionForm):
-    publish_at = forms.DateTimeField(
+    publish_at = PublishDateTimeField(
         required=False,
-        label="Schedule for",
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        label=f"Schedule for ({settings.TIME_ZONE})",
         help_text="for the Schedule action",
     )

@@ -138,3 +138,13 @@ def shoot(page, request):
         page.screenshot(path=str(ARTIFACTS / f"{base}--{step}.png"), full_page=True)
 
     return take
+
+
+@pytest.fixture
+def roles(transactional_db):
+    """The editorial groups: a live-server test's flush removes what 0002 made."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("briefs.migrations.0002_roles").create_roles(apps, None)

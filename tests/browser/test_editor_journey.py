@@ -20,7 +20,7 @@ FIXED = "A Strategic Reset of the U.S.-South Korea Alliance Under Trump and Lee"
 
 
 @pytest.fixture
-def editor_login(transactional_db):
+def editor_login(roles):
     user = User.objects.create_user(
         "edith", password="a long test password", is_staff=True
     )
@@ -85,8 +85,7 @@ def test_an_editor_imports_fixes_a_typo_schedules_and_sees_it_live(
 
     page.locator("#result_list").get_by_role("link", name=FIXED).click()
     go_live = timezone.localtime(timezone.now() + timedelta(seconds=6))
-    page.locator("#id_published_at_0").fill(go_live.strftime("%Y-%m-%d"))
-    page.locator("#id_published_at_1").fill(go_live.strftime("%H:%M:%S"))
+    page.locator("#id_published_at").fill(go_live.strftime("%Y-%m-%dT%H:%M:%S"))
     page.get_by_role("button", name="Publish").click()
     expect(page.locator(".messagelist")).to_contain_text("Scheduled for")
     shoot("scheduled")
