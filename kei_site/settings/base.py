@@ -96,6 +96,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default has a web server and the task worker writing to one
+    # file: a transaction takes the write lock when it starts (no "database is
+    # locked" when a reader turns writer), and waits for it a while.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 # A streaming replica for the public site's reads (kei_site/replica.py); the
 # primary serves the admin, writes and every request with a session.
 if os.environ.get("DATABASE_REPLICA_URL"):
