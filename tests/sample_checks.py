@@ -16,19 +16,9 @@ from pathlib import Path
 from briefs.importer.errors import BriefImportError
 from briefs.importer.parse import parse_export
 from briefs.importer.read import read_source_text
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
 SAMPLES = Path(__file__).parent / "samples"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @dataclass

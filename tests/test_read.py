@@ -18,6 +18,7 @@ from briefs.importer.read import (
     read_source,
 )
 from tests import pdf_samples as samples
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
 POST = (
     "THE PENINSULA\n\nTitle\n\nPublished December 17, 2025\n\n"
@@ -329,17 +330,6 @@ def test_bad_pdfs_are_refused_with_a_specific_reason(data, reason):
 
 # ------------------------------------------------------- a real browser's print
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 REFERENCE = "000_22d010634ea7d674.txt"
 
