@@ -6,21 +6,17 @@ writers that change the byline or categories after saving the brief (the admin's
 inline and tag field, the importer) call `record_current_byline` once they are
 done. A change to them with no save of the brief (the shell, a script) gets a
 record of its own when its transaction commits, as simple_history does for
-m2m_changed.
+m2m_changed. The receivers that call these functions are in briefs.derived.
 """
 
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max
-from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
 from django.utils import timezone
 from simple_history.models import ModelChange
-from simple_history.signals import pre_create_historical_record
 from taggit.models import Tag
 
-from .commit_batches import CommitBatch
 from .models import Author, Brief, BriefAuthor
 
 HistoricalBrief = Brief.history.model
@@ -109,8 +105,8 @@ def record_current_byline(pks) -> None:
     HistoricalBrief.objects.bulk_update(records, list(SNAPSHOT_FIELDS))
 
 
-@receiver(pre_create_historical_record, sender=HistoricalBrief)
-def fill_new_record(sender, instance, history_instance, **kwargs):
+def fill_new_record(instance, history_instance) -> None:
+    """Give a record simple_history is about to write the brief's byline."""
     if history_instance.history_type == "-":
         # The byline rows are gone with the brief: keep what the last record had.
         last = latest_records([instance.pk]).first()
@@ -124,11 +120,6 @@ def fill_new_record(sender, instance, history_instance, **kwargs):
 
 
 # -- changes with no save of the brief -------------------------------------------
-
-
-def byline_touched(brief_pk, using="default"):
-    """Check this brief's byline against its history when the transaction commits."""
-    _byline_checks.add(brief_pk, using)
 
 
 def record_unsaved_changes(pks) -> None:
@@ -150,24 +141,6 @@ def record_unsaved_changes(pks) -> None:
                 "history_categories": categories,
             },
         )
-
-
-_byline_checks = CommitBatch("byline", record_unsaved_changes)
-
-
-@receiver(post_save, sender=BriefAuthor, dispatch_uid="byline_saved_for_history")
-@receiver(post_delete, sender=BriefAuthor, dispatch_uid="byline_deleted_for_history")
-def link_changed(sender, instance, using="default", raw=False, **kwargs):
-    if not raw:
-        byline_touched(instance.brief_id, using)
-
-
-@receiver(m2m_changed, sender=Brief.categories.through, dispatch_uid="tags_for_history")
-def categories_changed(sender, instance, action, reverse, using="default", **kwargs):
-    if action in {"post_add", "post_remove", "post_clear"} and isinstance(
-        instance, Brief
-    ):
-        byline_touched(instance.pk, using)
 
 
 # -- the diff view and revert ------------------------------------------------------

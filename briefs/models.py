@@ -13,7 +13,6 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from .images import validate_image_upload
-from .rendering import render_body
 
 
 def ascii_slug(value, max_length=200):
@@ -268,7 +267,7 @@ class Brief(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = ascii_slug(self.title)
-        self.body_html = render_body(self.body)
+        # The body's HTML is rendered by briefs.derived, on pre_save.
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

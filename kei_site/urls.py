@@ -3,10 +3,10 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from briefs.admin_import import import_view
-from briefs.dashboard import dashboard_view
-from briefs.sitemaps import sitemaps
-from briefs.views import RobotsView
+from briefs.editorial.dashboard import dashboard_view
+from briefs.editorial.import_page import import_view
+from briefs.site.sitemaps import sitemaps
+from briefs.site.views import RobotsView
 
 urlpatterns = [
     path(
@@ -27,8 +27,8 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("robots.txt", RobotsView.as_view(), name="robots_txt"),
-    path("", include("briefs.urls")),
-    path("", include("briefs.feed_urls")),
+    path("", include("briefs.site.urls")),
+    path("", include("briefs.feeds.urls")),
 ]
 
 if settings.DEBUG:

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
-from briefs.roles import CONTRIBUTOR, EDITOR
+from briefs.editorial.roles import CONTRIBUTOR, EDITOR
 
 
 def make_user(role=None, *, superuser=False, username=None):

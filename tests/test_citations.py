@@ -8,7 +8,7 @@ import html5lib
 import pytest
 from django.utils import timezone
 
-from briefs import citations
+from briefs.site import citations
 from tests.factories import make_author, make_brief, make_series
 
 pytestmark = pytest.mark.django_db

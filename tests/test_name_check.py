@@ -2,8 +2,8 @@
 
 import pytest
 
+from briefs.editorial.name_check import names_in, near_duplicate_names, words_alike
 from briefs.models import Brief
-from briefs.name_check import names_in, near_duplicate_names, words_alike
 from tests.factories import make_brief
 
 

@@ -1,11 +1,11 @@
-"""The groups the data migration creates, and that they match briefs.roles."""
+"""The groups the data migration creates, and that they match briefs.editorial.roles."""
 
 import importlib
 
 import pytest
 from django.contrib.auth.models import Group
 
-from briefs import roles
+from briefs.editorial import roles
 
 
 def group_perms(name):

@@ -138,7 +138,7 @@ def test_signals_schedule_one_update_per_transaction(
 ):
     calls = []
     monkeypatch.setattr(
-        "briefs.signals._search_updates.handler", lambda pks: calls.append(set(pks))
+        "briefs.derived._search_updates.handler", lambda pks: calls.append(set(pks))
     )
     with django_capture_on_commit_callbacks(execute=True):
         brief = make_brief(

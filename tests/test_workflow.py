@@ -8,7 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils import timezone
 
-from briefs import workflow
+from briefs.editorial import workflow
 from briefs.models import Brief, SlugRedirect
 from tests.admin_client import client_for, contributor, editor, form_data
 from tests.factories import make_brief, make_disclosure

@@ -20,7 +20,7 @@ from django.db.models import (
 from django.db.models.functions import Concat
 from taggit.models import TaggedItem
 
-from briefs.conditional import Validators, make_etag
+from briefs.feeds.conditional import Validators, make_etag
 from briefs.models import BriefAuthor
 
 from .sections import FEED_ORDER

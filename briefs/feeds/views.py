@@ -4,7 +4,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_safe
 
-from briefs.conditional import apply_validators, precondition_response
+from briefs.feeds.conditional import apply_validators, precondition_response
 
 from .content import build_entries, tag_authority
 from .jsonfeed import json_feed_response

@@ -10,18 +10,13 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, time
 from pathlib import PurePath
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
-from taggit.models import Tag, TaggedItem
+from taggit.models import Tag
 
-from ..history import (
-    bulk_create_with_snapshots,
-    record_current_byline,
-    snapshot_from,
-)
+from .. import derived
 from ..models import (
     Author,
     Brief,
@@ -32,8 +27,6 @@ from ..models import (
     ascii_slug,
     surname_first,
 )
-from ..rendering import render_body
-from ..search import update_search_vectors
 from .records import ParsedBrief, ParsedSeries
 
 CREATED = "created"
@@ -213,12 +206,7 @@ class FileStore:
         for plan in plans:
             if plan.action == UPDATED:
                 self.update_brief(plan)
-        # Bulk inserts send no signals, so new briefs get their search vector here;
-        # an updated brief's save() has it rebuilt on commit by briefs.signals.
-        update_search_vectors([plan.existing for plan in new])
-        # An updated brief's byline and tags were written after its history record;
-        # new briefs got theirs with the record.
-        record_current_byline([p.existing.pk for p in plans if p.action == UPDATED])
+        derived.bylines_replaced([p.existing.pk for p in plans if p.action == UPDATED])
 
     def create_briefs(self, plans: list[Plan]) -> None:
         now = timezone.now()
@@ -237,25 +225,12 @@ class FileStore:
             briefs.append(brief)
             links.append(authors)
             taggings.append(tags)
-        bulk_create_with_snapshots(
+        derived.bulk_create_briefs(
             briefs,
-            [
-                snapshot_from(authors, [tag.name for tag in tags])
-                for authors, tags in zip(links, taggings, strict=True)
-            ],
+            links,
+            taggings,
             user=self.options.user,
             reason=self.options.change_reason,
-        )
-        BriefAuthor.objects.bulk_create(
-            BriefAuthor(brief=brief, author=author, order=order)
-            for brief, authors in zip(briefs, links, strict=True)
-            for order, author in enumerate(authors)
-        )
-        content_type = ContentType.objects.get_for_model(Brief)
-        TaggedItem.objects.bulk_create(
-            TaggedItem(content_type=content_type, object_id=brief.pk, tag=tag)
-            for brief, tags in zip(briefs, taggings, strict=True)
-            for tag in tags
         )
 
     def update_brief(self, plan: Plan) -> None:
@@ -282,8 +257,6 @@ class FileStore:
         brief.published_at = publication_datetime(parsed)
         brief.summary = parsed.summary
         brief.body = parsed.body
-        # Bulk inserts skip save(), which renders the body.
-        brief.body_html = render_body(parsed.body)
         brief.image_credit = parsed.image_credit
         brief.image_credit_url = parsed.image_credit_url
         brief.full_paper_url = parsed.full_paper_url or brief.full_paper_url

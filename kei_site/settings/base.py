@@ -63,8 +63,13 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "briefs.context_processors.site",
+                "briefs.site.context_processors.site",
             ],
+            # The tags live with the public site, not at the app's top level.
+            "libraries": {
+                "site_tags": "briefs.site.templatetags.site_tags",
+                "feed_tags": "briefs.site.templatetags.feed_tags",
+            },
         },
     },
 ]

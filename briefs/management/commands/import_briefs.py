@@ -6,11 +6,11 @@ from collections import Counter
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from briefs.editorial.workflow import can_publish
 from briefs.importer.errors import BriefImportError
 from briefs.importer.read import iter_source_files
 from briefs.importer.service import FAILED, import_path
 from briefs.importer.store import CREATED, KEPT, UNCHANGED, UPDATED, StoreOptions
-from briefs.workflow import can_publish
 
 # Fewer files than this finish before a progress bar would tell anything.
 PROGRESS_BAR_MIN_FILES = 5

@@ -11,7 +11,8 @@ from datetime import datetime
 from django.db.models import Q
 from django.utils import formats, timezone
 
-from .models import Brief, SlugRedirect
+from briefs.models import Brief
+
 from .roles import PUBLISH_PERMISSION
 
 DRAFT = "draft"
@@ -164,40 +165,3 @@ def unpublish(briefs) -> ActionResult:
         _save(brief, "Unpublished")
         result.done.append(brief)
     return result
-
-
-# -- model hooks (connected in BriefsConfig.ready) --------------------------------
-
-
-def before_brief_save(sender, instance, raw=False, update_fields=None, **kwargs):
-    """Bump the version on every save and remember the old address of the brief.
-
-    The version comes from the database row, not the instance, so that a writer
-    holding an old copy (an import, an action) still moves the version forward and
-    an editor's form opened before it is refused.
-    """
-    instance._previous_row = None
-    if raw or instance.pk is None:
-        return
-    if update_fields is not None and "version" not in update_fields:
-        return
-    previous = (
-        Brief.objects.filter(pk=instance.pk).values("slug", "status", "version").first()
-    )
-    if previous is None:
-        return
-    instance._previous_row = previous
-    instance.version = previous["version"] + 1
-
-
-def after_brief_save(sender, instance, raw=False, **kwargs):
-    """Keep a published brief's old URL working after its slug changes."""
-    previous = getattr(instance, "_previous_row", None)
-    if raw or previous is None or previous["slug"] == instance.slug:
-        return
-    # The brief's new address is no longer an old one, if it ever was.
-    SlugRedirect.objects.filter(old_slug=instance.slug).delete()
-    if previous["status"] == Brief.Status.PUBLISHED:
-        SlugRedirect.objects.update_or_create(
-            old_slug=previous["slug"], defaults={"brief": instance}
-        )

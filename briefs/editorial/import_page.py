@@ -17,8 +17,9 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from .importer.service import FAILED, import_upload
-from .importer.store import StoreOptions
+from briefs.importer.service import FAILED, import_upload
+from briefs.importer.store import StoreOptions
+
 from .workflow import can_publish
 
 STAGING_MAX_AGE_SECONDS = 24 * 60 * 60
@@ -178,6 +179,6 @@ def confirm_import(request, may_publish):
 
 
 def _brief_opts():
-    from .models import Brief
+    from briefs.models import Brief
 
     return Brief._meta

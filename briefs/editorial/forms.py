@@ -4,8 +4,10 @@ from django import forms
 from django.contrib.admin.helpers import ActionForm
 from django.utils import formats, timezone
 
-from . import history, workflow
-from .models import Brief, SlugRedirect
+from briefs import history
+from briefs.models import Brief, SlugRedirect
+
+from . import workflow
 
 # The submit buttons of the change form post their intent under this name.
 INTENT_FIELD = "_workflow"

@@ -3,7 +3,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Brief
+from briefs.models import Brief
+
 from .views import published_authors, published_categories, published_series
 
 

@@ -10,9 +10,11 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.dates import MonthArchiveView, YearArchiveView
 from taggit.models import Tag
 
-from . import citations, images
-from .models import Author, Brief, BriefAuthor, Series, SlugRedirect
-from .search import clean_query, search_briefs, snippet_for
+from briefs import images
+from briefs.models import Author, Brief, BriefAuthor, Series, SlugRedirect
+from briefs.search import clean_query, search_briefs, snippet_for
+
+from . import citations
 
 MORE_BY_AUTHOR = 3
 # Tags reach briefs through taggit's generic TaggedItem rows.

@@ -10,8 +10,9 @@ from django.db.models.functions import TruncMonth
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from briefs.models import Author, Brief, BriefAuthor
+
 from . import workflow
-from .models import Author, Brief, BriefAuthor
 from .name_check import near_duplicate_names
 
 CHART_MONTHS = 24

@@ -8,15 +8,17 @@ from django.shortcuts import get_object_or_404
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from . import history, workflow
-from .admin_forms import (
+from briefs import history
+from briefs.models import Author, Brief, BriefAuthor, Disclosure, Series, SlugRedirect
+
+from . import workflow
+from .forms import (
     INTENT_FIELD,
     BriefActionForm,
     BriefAdminForm,
     BriefAuthorFormSet,
     intent_from,
 )
-from .models import Author, Brief, BriefAuthor, Disclosure, Series, SlugRedirect
 
 
 class BriefAuthorInline(admin.TabularInline):

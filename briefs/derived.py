@@ -1,0 +1,198 @@
+"""Everything kept in step with a brief, whoever writes it (admin, shell, importer).
+
+A brief's rendered body, search vector, image renditions, the byline and
+categories in its history records, its version and its old addresses are all
+derived from rows that are saved one after another (the admin saves the inline
+byline and the tags after the brief). So the receivers here collect the brief ids
+of a transaction and do the work once, when it commits, and not at all on a
+rollback. This module holds every receiver for that, one per signal and sender;
+bulk inserts send no signals, so the importer calls `bulk_create_briefs` and
+`bylines_replaced`, which run the same functions.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connections, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.dispatch import receiver
+from simple_history.signals import pre_create_historical_record
+from taggit.models import TaggedItem
+
+from . import history, images
+from .models import Author, Brief, BriefAuthor, SlugRedirect
+from .rendering import render_body
+from .search import update_search_vectors
+
+# -- work collected during a transaction and done once, on commit ----------------
+
+
+class _Pending:
+    def __init__(self, handler):
+        self.handler = handler
+        self.pks = set()
+        self.flushed = False
+
+    def flush(self):
+        self.flushed = True
+        if self.pks:
+            self.handler(self.pks)
+
+
+class CommitBatch:
+    """Hands the ids added during one transaction to `handler`, once, on commit."""
+
+    def __init__(self, name, handler):
+        self.attribute = f"_brief_commit_batch_{name}"
+        self.handler = handler
+
+    def add(self, pk, using="default"):
+        connection = connections[using]
+        pending = getattr(connection, self.attribute, None)
+        # A batch is reused while its flush still waits in the connection's
+        # on-commit list; a commit runs it and a rollback empties the list.
+        waiting = (
+            pending is not None
+            and not pending.flushed
+            and any(entry[1] == pending.flush for entry in connection.run_on_commit)
+        )
+        if not waiting:
+            pending = _Pending(self.handler)
+            setattr(connection, self.attribute, pending)
+            transaction.on_commit(pending.flush, using=using)
+        pending.pks.add(pk)
+
+
+_search_updates = CommitBatch("search", update_search_vectors)
+_byline_checks = CommitBatch("byline", history.record_unsaved_changes)
+
+
+def byline_or_categories_changed(brief_pk, using="default"):
+    """The brief's vector and history follow its byline and categories, on commit."""
+    _search_updates.add(brief_pk, using)
+    _byline_checks.add(brief_pk, using)
+
+
+# -- the paths that send no signals ----------------------------------------------
+
+
+def render(brief: Brief) -> None:
+    brief.body_html = render_body(brief.body)
+
+
+def bulk_create_briefs(briefs, bylines, taggings, *, user=None, reason="") -> None:
+    """Insert new briefs with their byline, categories and everything derived."""
+    for brief in briefs:
+        render(brief)
+    history.bulk_create_with_snapshots(
+        briefs,
+        [
+            history.snapshot_from(authors, [tag.name for tag in tags])
+            for authors, tags in zip(bylines, taggings, strict=True)
+        ],
+        user=user,
+        reason=reason,
+    )
+    BriefAuthor.objects.bulk_create(
+        BriefAuthor(brief=brief, author=author, order=order)
+        for brief, authors in zip(briefs, bylines, strict=True)
+        for order, author in enumerate(authors)
+    )
+    content_type = ContentType.objects.get_for_model(Brief)
+    TaggedItem.objects.bulk_create(
+        TaggedItem(content_type=content_type, object_id=brief.pk, tag=tag)
+        for brief, tags in zip(briefs, taggings, strict=True)
+        for tag in tags
+    )
+    update_search_vectors(briefs)
+
+
+def bylines_replaced(pks) -> None:
+    """The byline of these saved briefs was rewritten in bulk, after their save.
+
+    Their save() already queued the search vector; the history record it made
+    holds the byline from before, so it is brought up to date here.
+    """
+    history.record_current_byline(pks)
+
+
+# -- receivers -------------------------------------------------------------------
+
+
+@receiver(pre_save, sender=Brief, dispatch_uid="brief_before_save")
+def brief_before_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Render the body, bump the version and remember the brief's old address.
+
+    The version comes from the database row, not the instance, so that a writer
+    holding an old copy (an import, an action) still moves the version forward and
+    an editor's form opened before it is refused.
+    """
+    instance._previous_row = None
+    if raw:
+        return
+    if update_fields is None or "body" in update_fields:
+        render(instance)
+    if instance.pk is None:
+        return
+    if update_fields is not None and "version" not in update_fields:
+        return
+    previous = (
+        Brief.objects.filter(pk=instance.pk).values("slug", "status", "version").first()
+    )
+    if previous is None:
+        return
+    instance._previous_row = previous
+    instance.version = previous["version"] + 1
+
+
+@receiver(post_save, sender=Brief, dispatch_uid="brief_after_save")
+def brief_after_save(sender, instance, raw=False, using="default", **kwargs):
+    if raw:
+        return
+    update_fields = kwargs.get("update_fields")
+    if update_fields is None or {"title", "summary", "body"} & set(update_fields):
+        _search_updates.add(instance.pk, using)
+    images.prepare(instance.feature_image)
+    keep_old_address(instance)
+
+
+def keep_old_address(brief: Brief) -> None:
+    """Keep a published brief's old URL working after its slug changes."""
+    previous = getattr(brief, "_previous_row", None)
+    if previous is None or previous["slug"] == brief.slug:
+        return
+    # The brief's new address is no longer an old one, if it ever was.
+    SlugRedirect.objects.filter(old_slug=brief.slug).delete()
+    if previous["status"] == Brief.Status.PUBLISHED:
+        SlugRedirect.objects.update_or_create(
+            old_slug=previous["slug"], defaults={"brief": brief}
+        )
+
+
+@receiver(post_save, sender=Author, dispatch_uid="author_after_save")
+def author_after_save(sender, instance, raw=False, using="default", **kwargs):
+    if raw:
+        return
+    images.prepare(instance.photo)
+    update_fields = kwargs.get("update_fields")
+    if update_fields is None or "name" in update_fields:
+        for pk in instance.brief_links.values_list("brief_id", flat=True):
+            _search_updates.add(pk, using)
+
+
+@receiver(post_save, sender=BriefAuthor, dispatch_uid="byline_saved")
+@receiver(post_delete, sender=BriefAuthor, dispatch_uid="byline_deleted")
+def byline_changed(sender, instance, using="default", raw=False, **kwargs):
+    if not raw:
+        byline_or_categories_changed(instance.brief_id, using)
+
+
+@receiver(m2m_changed, sender=Brief.categories.through, dispatch_uid="categories")
+def categories_changed(sender, instance, action, reverse, using="default", **kwargs):
+    if action in {"post_add", "post_remove", "post_clear"} and isinstance(
+        instance, Brief
+    ):
+        byline_or_categories_changed(instance.pk, using)
+
+
+@receiver(pre_create_historical_record, sender=Brief.history.model)
+def history_record_made(sender, instance, history_instance, **kwargs):
+    history.fill_new_record(instance, history_instance)
