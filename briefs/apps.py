@@ -10,3 +10,4 @@ class BriefsConfig(AppConfig):
         # Connect the receivers of derived data and register the admin.
         from . import derived  # noqa: F401
         from .editorial import admin  # noqa: F401
+        from .site import caching  # noqa: F401

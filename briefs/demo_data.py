@@ -303,10 +303,13 @@ def generate_standard(
         )
         # Newest first, about a brief a day (several on busy days).
         items = []
-        moment = now + timedelta(days=10)
+        # A few scheduled briefs (one in 500, days ahead), the rest back from now.
+        scheduled = max(1, briefs // 500) if briefs >= 3 else 0
+        moment = now
         announced = set()
         for n in range(briefs):
             moment -= timedelta(minutes=rng.randint(60, 2 * 24 * 60))
+            when = now + timedelta(days=scheduled - n) if n < scheduled else moment
             title = text.title()
             body = "\n\n".join(text.paragraph() for _ in range(rng.randint(6, 10)))
             roll = rng.random()
@@ -325,7 +328,7 @@ def generate_standard(
                 title=title,
                 slug=f"{slugify(title)[:180]}-{n + 1}",
                 status=status,
-                published_at=moment,
+                published_at=when,
                 summary=text.sentence(20, 40),
                 body=body,
                 series=in_series,

@@ -319,3 +319,6 @@ class SlugRedirect(models.Model):
 
     def __str__(self):
         return f"{self.old_slug} -> {self.brief.slug}"
+
+
+from .content_version import ContentVersion  # noqa: E402, F401 -- a model of this app

@@ -1,6 +1,7 @@
 import re
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Count, F, Max, Q
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
@@ -14,7 +15,7 @@ from briefs import images
 from briefs.models import Author, Brief, BriefAuthor, Series, SlugRedirect
 from briefs.search import clean_query, search_briefs, snippet_for
 
-from . import citations
+from . import citations, navigation
 
 MORE_BY_AUTHOR = 3
 # Tags reach briefs through taggit's generic TaggedItem rows.
@@ -106,13 +107,41 @@ def unique_disclosures(briefs):
     return list(seen.values())
 
 
+class CountedPaginator(Paginator):
+    """A paginator told its total, kept per content version (briefs.site.navigation)."""
+
+    def __init__(self, *args, known_count=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if known_count is not None:
+            self.count = known_count
+
+
 class PublishedBriefMixin(PageMixin):
     """Owns the queryset of every public view, so "published" means one thing."""
 
     model = Brief
+    paginator_class = CountedPaginator
+    # Cards show no body; the vector and the rendered body are the bulk of a row.
+    card_deferred = ("body", "body_html", "search_vector")
 
     def get_queryset(self):
         return Brief.objects.published().for_listing()
+
+    def card_queryset(self):
+        return PublishedBriefMixin.get_queryset(self).defer(*self.card_deferred)
+
+    def known_count(self):
+        """The number of briefs listed, when known without counting them."""
+        return None
+
+    def get_paginator(self, queryset, per_page, orphans=0, **kwargs):
+        return self.paginator_class(
+            queryset,
+            per_page,
+            orphans=orphans,
+            known_count=self.known_count(),
+            **kwargs,
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -126,15 +155,20 @@ class PublishedBriefMixin(PageMixin):
 class HomeView(PublishedBriefMixin, ListView):
     template_name = "briefs/home.html"
 
+    def get_queryset(self):
+        return self.card_queryset()
+
+    def known_count(self):
+        return navigation.published_total(self.request)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["current_series"] = (
-            published_series().order_by(*series_newest_first()).first()
-        )
-        context["categories"] = published_categories()
-        context["years"] = Brief.objects.published().dates(
-            "published_at", "year", order="DESC"
-        )
+        request = self.request
+        if not context["page_obj"].has_previous():
+            # Shown on the first page only.
+            context["current_series"] = navigation.current_series(request)
+        context["categories"] = navigation.categories(request)
+        context["years"] = navigation.years(request)
         return context
 
 
@@ -247,6 +281,7 @@ class BriefDetailView(PublishedBriefMixin, DetailView):
         return list(
             Brief.objects.published()
             .for_listing()
+            .defer(*self.card_deferred)
             .filter(pk__in=shared)
             .exclude(pk=brief.pk)[:MORE_BY_AUTHOR]
         )
@@ -284,6 +319,19 @@ class SectionBriefsView(PublishedBriefMixin, ListView):
         self.section = self.get_section()
         return super().get(request, *args, **kwargs)
 
+    def sections(self):
+        """The public sections of this kind, each with `brief_count`, cached."""
+        raise NotImplementedError
+
+    def get_section(self):
+        section = navigation.find(self.sections(), self.kwargs["slug"])
+        if section is None:
+            raise Http404("Nothing public here.")
+        return section
+
+    def known_count(self):
+        return self.section.brief_count
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context[self.section_name] = self.section
@@ -296,21 +344,20 @@ class SeriesListView(PageMixin, ListView):
     context_object_name = "series_list"
 
     def get_queryset(self):
-        return published_series().order_by(*series_newest_first())
+        return navigation.series_newest_first(self.request)
 
 
 class SeriesDetailView(SectionBriefsView):
     template_name = "briefs/series_detail.html"
     section_name = "series"
 
-    def get_section(self):
-        return get_object_or_404(published_series(), slug=self.kwargs["slug"])
+    def sections(self):
+        return navigation.series_newest_first(self.request)
 
     def get_queryset(self):
         # Table-of-contents order: the issue's announcement, then in publication order.
         return (
-            super()
-            .get_queryset()
+            self.card_queryset()
             .filter(series=self.section)
             .order_by("-is_series_announcement", "published_at", "pk")
         )
@@ -321,7 +368,7 @@ class AuthorListView(PageMixin, ListView):
     context_object_name = "authors"
 
     def get_queryset(self):
-        return published_authors().order_by("sort_name", "name")
+        return navigation.authors(self.request)
 
 
 class AuthorDetailView(SectionBriefsView):
@@ -329,10 +376,17 @@ class AuthorDetailView(SectionBriefsView):
     section_name = "author"
 
     def get_section(self):
-        return get_object_or_404(published_authors(), slug=self.kwargs["slug"])
+        # One author by its index, and the count from the cached table: the
+        # whole list would be unpickled on every request.
+        count = navigation.author_counts(self.request).get(self.kwargs["slug"])
+        if not count:
+            raise Http404("Nothing public by this author.")
+        author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        author.brief_count = count
+        return author
 
     def get_queryset(self):
-        return super().get_queryset().filter(brief_authors__author=self.section)
+        return self.card_queryset().filter(brief_authors__author=self.section)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -344,17 +398,42 @@ class CategoryDetailView(SectionBriefsView):
     template_name = "briefs/category_detail.html"
     section_name = "category"
 
-    def get_section(self):
-        return get_object_or_404(published_categories(), slug=self.kwargs["slug"])
+    def sections(self):
+        return navigation.categories(self.request)
 
     def get_queryset(self):
-        return super().get_queryset().filter(categories__slug=self.section.slug)
+        return self.card_queryset().filter(categories__slug=self.section.slug)
 
 
 class ArchiveMixin(PublishedBriefMixin):
     date_field = "published_at"
     make_object_list = True
     allow_empty = False
+
+    def get_queryset(self):
+        if getattr(self, "_finding_neighbours", False):
+            # Django fetches a whole object to learn the previous/next period.
+            return Brief.objects.published().only("pk", "published_at")
+        return self.card_queryset()
+
+    def neighbour(self, find, date):
+        self._finding_neighbours = True
+        try:
+            return find(date)
+        finally:
+            self._finding_neighbours = False
+
+    def get_next_year(self, date):
+        return self.neighbour(super().get_next_year, date)
+
+    def get_previous_year(self, date):
+        return self.neighbour(super().get_previous_year, date)
+
+    def get_next_month(self, date):
+        return self.neighbour(super().get_next_month, date)
+
+    def get_previous_month(self, date):
+        return self.neighbour(super().get_previous_month, date)
 
 
 class YearArchive(ArchiveMixin, YearArchiveView):

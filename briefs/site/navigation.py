@@ -1,0 +1,76 @@
+"""Navigation counts and section lists, computed once per content version.
+
+The home page's categories with counts and current series, the archive years,
+the series and author indexes and the number of published briefs are aggregates
+over the whole archive: each is computed once per content version (and process)
+through briefs.site.caching.cached_value, never on every request. Any change to
+briefs, bylines, series, authors or categories moves the version on, and so does
+a scheduled brief going public.
+"""
+
+from briefs.models import Brief
+
+from .caching import cached_value
+
+
+def _views():
+    # The public querysets are defined with the views; imported late to avoid a cycle.
+    from . import views
+
+    return views
+
+
+def categories(request):
+    """Categories with a published brief, by name, each with `brief_count`."""
+    return cached_value(
+        request, "categories", lambda: list(_views().published_categories())
+    )
+
+
+def series_newest_first(request):
+    views = _views()
+    return cached_value(
+        request,
+        "series",
+        lambda: list(views.published_series().order_by(*views.series_newest_first())),
+    )
+
+
+def current_series(request):
+    series = series_newest_first(request)
+    return series[0] if series else None
+
+
+def authors(request):
+    return cached_value(
+        request,
+        "authors",
+        lambda: list(_views().published_authors().order_by("sort_name", "name")),
+    )
+
+
+def author_counts(request):
+    """Slug to number of published briefs, for every author with one."""
+    return cached_value(
+        request,
+        "author_counts",
+        lambda: {author.slug: author.brief_count for author in authors(request)},
+    )
+
+
+def years(request):
+    return cached_value(
+        request,
+        "years",
+        lambda: list(
+            Brief.objects.published().dates("published_at", "year", order="DESC")
+        ),
+    )
+
+
+def published_total(request):
+    return cached_value(request, "published", lambda: Brief.objects.published().count())
+
+
+def find(items, slug):
+    return next((item for item in items if item.slug == slug), None)
