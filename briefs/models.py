@@ -247,6 +247,8 @@ class Brief(models.Model):
                 fields=["series", "published_at"], name="brief_series_published"
             ),
             GinIndex(fields=["search_vector"], name="brief_search_vector"),
+            # The feeds' validators ask for the section's latest edit.
+            models.Index(fields=["updated_at"], name="brief_updated_at"),
         ]
         constraints = [
             # FARA (28 CFR 5.402): no path, admin, importer or shell, may make a

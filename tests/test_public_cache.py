@@ -31,7 +31,13 @@ def page_keys():
 
 
 @pytest.fixture
-def world():
+def world(django_capture_on_commit_callbacks):
+    # The search vector is built when the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        return make_world()
+
+
+def make_world():
     author = make_author("Ada Cached")
     series = make_series("Cached Series", slug="cached-series")
     brief = make_brief(
@@ -108,13 +114,16 @@ def test_feeds_are_cached_and_fresh(client, world, django_assert_num_queries):
     assert "Fresh In The Feed" in html(client, "/feeds/rss/")
 
 
-def test_brief_save_is_seen_on_the_next_request(client, world):
+def test_brief_save_is_seen_on_the_next_request(
+    client, world, django_capture_on_commit_callbacks
+):
     brief = world["brief"]
     paths = ["/", brief.get_absolute_url(), "/feeds/atom/", "/search/?q=cached"]
     for path in paths:
         assert "First Cached Title" in html(client, path)
     brief.title = "Second Cached Title"
-    brief.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        brief.save()
     for path in paths:
         page = html(client, path)
         assert "Second Cached Title" in page and "First Cached Title" not in page
@@ -191,9 +200,12 @@ def test_generated_archive_is_seen(client):
     assert "No briefs have been published yet" not in html(client, "/")
 
 
-def test_a_scheduled_brief_appears_exactly_at_its_time(client, world):
+def test_a_scheduled_brief_appears_exactly_at_its_time(
+    client, world, django_capture_on_commit_callbacks
+):
     goes_live = timezone.now() + timedelta(days=2)
-    make_brief("Scheduled For Later", published_at=goes_live, categories=["Trade"])
+    with django_capture_on_commit_callbacks(execute=True):
+        make_brief("Scheduled For Later", published_at=goes_live, categories=["Trade"])
     paths = ["/", "/feeds/rss/", "/categories/trade/", "/search/?q=scheduled"]
     with mock.patch(
         "django.utils.timezone.now", return_value=goes_live - timedelta(seconds=1)

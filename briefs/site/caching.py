@@ -14,6 +14,7 @@ session or messages cookie (staff, editors, previews) neither reads nor fills
 the cache. Settings shown on pages are part of every key.
 """
 
+import contextvars
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime
@@ -86,8 +87,14 @@ def _published_at(condition, order):
     )
 
 
+# The public request being served, for code that is handed no request (sitemaps).
+_public_request = contextvars.ContextVar("public_request", default=None)
+
+
 def current_state(request=None, using="default"):
     """The content version and the schedule now: one query, on indexes only."""
+    if request is None:
+        request = _public_request.get()
     state = getattr(request, "_content_state", None)
     if state is not None:
         return state
@@ -177,6 +184,13 @@ class PublicCacheMiddleware:
     def __call__(self, request):
         if not is_public_request(request):
             return self.get_response(request)
+        token = _public_request.set(request)
+        try:
+            return self.respond(request)
+        finally:
+            _public_request.reset(token)
+
+    def respond(self, request):
         use_cache = settings.PUBLIC_CACHE_ENABLED
         if not use_cache and is_feed(request):
             # Feeds answer conditional requests by validators of their own.

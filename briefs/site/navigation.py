@@ -68,6 +68,17 @@ def years(request):
     )
 
 
+def months(request):
+    """First days of the months with a published brief, newest first."""
+    return cached_value(
+        request,
+        "months",
+        lambda: list(
+            Brief.objects.published().dates("published_at", "month", order="DESC")
+        ),
+    )
+
+
 def published_total(request):
     return cached_value(request, "published", lambda: Brief.objects.published().count())
 

@@ -5,7 +5,11 @@ from django.urls import reverse
 
 from briefs.models import Brief
 
-from .views import published_authors, published_categories, published_series
+from . import navigation
+
+
+def by_pk(item):
+    return item.pk
 
 
 class BriefSitemap(Sitemap):
@@ -24,7 +28,8 @@ class SeriesSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
-        return published_series().order_by("pk")
+        # The cached section lists (one per content version), not aggregates.
+        return sorted(navigation.series_newest_first(None), key=by_pk)
 
     def lastmod(self, series):
         return max(series.updated_at, series.last_published)
@@ -35,7 +40,7 @@ class AuthorSitemap(Sitemap):
     priority = 0.5
 
     def items(self):
-        return published_authors().order_by("pk")
+        return sorted(navigation.authors(None), key=by_pk)
 
     def lastmod(self, author):
         return author.updated_at
@@ -46,7 +51,7 @@ class CategorySitemap(Sitemap):
     priority = 0.4
 
     def items(self):
-        return published_categories().order_by("pk")
+        return sorted(navigation.categories(None), key=by_pk)
 
     def location(self, tag):
         return reverse("briefs:category_detail", kwargs={"slug": tag.slug})

@@ -2,7 +2,8 @@ import re
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Max, Q
+from django.db import connection
+from django.db.models import Count, F, Max, Prefetch, Q, Value
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
@@ -18,6 +19,10 @@ from briefs.search import clean_query, search_briefs, snippet_for
 from . import citations, navigation
 
 MORE_BY_AUTHOR = 3
+BYLINE = Prefetch(
+    "brief_authors",
+    queryset=BriefAuthor.objects.select_related("author").order_by("order"),
+)
 # Tags reach briefs through taggit's generic TaggedItem rows.
 TAG_ITEMS = "taggit_taggeditem_items"
 
@@ -128,7 +133,13 @@ class PublishedBriefMixin(PageMixin):
         return Brief.objects.published().for_listing()
 
     def card_queryset(self):
-        return PublishedBriefMixin.get_queryset(self).defer(*self.card_deferred)
+        """Briefs as cards show them: byline, series and disclosure, no body."""
+        return (
+            Brief.objects.published()
+            .select_related("series", "disclosure")
+            .prefetch_related(BYLINE)
+            .defer(*self.card_deferred)
+        )
 
     def known_count(self):
         """The number of briefs listed, when known without counting them."""
@@ -263,13 +274,27 @@ class BriefDetailView(PublishedBriefMixin, DetailView):
             later |= Q(is_series_announcement=False)
         else:
             earlier |= Q(is_series_announcement=True)
+        previous = siblings.filter(earlier).order_by(
+            "is_series_announcement", "-published_at", "-pk"
+        )[:1]
+        following = siblings.filter(later).order_by(
+            "-is_series_announcement", "published_at", "pk"
+        )[:1]
+        if not connection.features.supports_slicing_ordering_in_compound:
+            return {
+                "previous_in_series": previous.first(),
+                "next_in_series": following.first(),
+            }
+        # Both neighbours in one round trip.
+        found = {
+            row.side: row
+            for row in previous.annotate(side=Value("previous")).union(
+                following.annotate(side=Value("next")), all=True
+            )
+        }
         return {
-            "previous_in_series": siblings.filter(earlier)
-            .order_by("is_series_announcement", "-published_at", "-pk")
-            .first(),
-            "next_in_series": siblings.filter(later)
-            .order_by("-is_series_announcement", "published_at", "pk")
-            .first(),
+            "previous_in_series": found.get("previous"),
+            "next_in_series": found.get("next"),
         }
 
     def more_by_author(self, brief):
@@ -279,9 +304,7 @@ class BriefDetailView(PublishedBriefMixin, DetailView):
         # Through a subquery, so a co-written brief appears once.
         shared = BriefAuthor.objects.filter(author_id__in=author_ids).values("brief_id")
         return list(
-            Brief.objects.published()
-            .for_listing()
-            .defer(*self.card_deferred)
+            self.card_queryset()
             .filter(pk__in=shared)
             .exclude(pk=brief.pk)[:MORE_BY_AUTHOR]
         )
@@ -406,34 +429,62 @@ class CategoryDetailView(SectionBriefsView):
 
 
 class ArchiveMixin(PublishedBriefMixin):
+    """Year and month archives whose periods come from the cached list of months.
+
+    Django would ask the database whether the period has briefs, which months
+    it has and, twice, which periods have briefs before and after it; the
+    months with published briefs are known per content version instead.
+    """
+
     date_field = "published_at"
     make_object_list = True
-    allow_empty = False
+    # Emptiness is decided from the cached months (get_date_list) instead.
+    allow_empty = True
 
     def get_queryset(self):
-        if getattr(self, "_finding_neighbours", False):
-            # Django fetches a whole object to learn the previous/next period.
-            return Brief.objects.published().only("pk", "published_at")
         return self.card_queryset()
 
-    def neighbour(self, find, date):
-        self._finding_neighbours = True
-        try:
-            return find(date)
-        finally:
-            self._finding_neighbours = False
+    def months(self):
+        return navigation.months(self.request)
+
+    def period_months(self):
+        year = int(self.get_year())
+        month = getattr(self, "get_month", None)
+        wanted = int(month()) if month else None
+        return [
+            m for m in self.months() if m.year == year and wanted in (None, m.month)
+        ]
+
+    def get_date_list(self, queryset, date_type=None, ordering="ASC"):
+        months = sorted(self.period_months())
+        if not months:
+            raise Http404("No briefs were published then.")
+        return months if date_type in (None, "month") else []
+
+    def neighbour_month(self, date, later):
+        months = self.months()
+        first = date.replace(day=1)
+        if later:
+            return min((m for m in months if m > first), default=None)
+        return max((m for m in months if m < first), default=None)
 
     def get_next_year(self, date):
-        return self.neighbour(super().get_next_year, date)
+        return min(
+            (y for y in navigation.years(self.request) if y.year > date.year),
+            default=None,
+        )
 
     def get_previous_year(self, date):
-        return self.neighbour(super().get_previous_year, date)
+        return max(
+            (y for y in navigation.years(self.request) if y.year < date.year),
+            default=None,
+        )
 
     def get_next_month(self, date):
-        return self.neighbour(super().get_next_month, date)
+        return self.neighbour_month(date, later=True)
 
     def get_previous_month(self, date):
-        return self.neighbour(super().get_previous_month, date)
+        return self.neighbour_month(date, later=False)
 
 
 class YearArchive(ArchiveMixin, YearArchiveView):
