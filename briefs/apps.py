@@ -12,3 +12,4 @@ class BriefsConfig(AppConfig):
         from .editions import admin as editions_admin  # noqa: F401
         from .editions import receivers  # noqa: F401
         from .editorial import admin  # noqa: F401
+        from .site import caching  # noqa: F401

@@ -349,6 +349,8 @@ class Brief(models.Model):
                 fields=["series", "published_at"], name="brief_series_published"
             ),
             GinIndex(fields=["search_vector"], name="brief_search_vector"),
+            # The feeds' validators ask for the section's latest edit.
+            models.Index(fields=["updated_at"], name="brief_updated_at"),
         ]
         constraints = [
             # FARA (28 CFR 5.402): no path, admin, importer or shell, may make a
@@ -503,5 +505,6 @@ class ImportJob(models.Model):
 
 # Models of the feature folders, registered under this app's label.
 # The editor desk's own models, under the same app label.
+from .content_version import ContentVersion  # noqa: E402, F401 -- a model of this app
 from .desk_models import EditorDraft  # noqa: E402, F401
 from .editions.models import FilingEntry, PdfEdition  # noqa: E402, F401

@@ -13,6 +13,7 @@ from briefs.editions.identifiers import doi_url
 from briefs.editions.links import pdf_path
 from briefs.links import absolute_link
 from briefs.rendering import sanitize_html
+from briefs.site.caching import cached_value
 
 from .sections import FEED_ORDER
 
@@ -109,18 +110,24 @@ def build_entry(brief, request, authority):
         )
         for author in brief.ordered_authors()
     ]
-    content_html = render_to_string(
-        "feeds/item_content.html",
-        {
-            "brief": brief,
-            "disclosure_text": disclosure_text(brief),
-            "image_url": image_url,
-            "authors": authors,
-            "image_credit_url": absolute_link(brief.image_credit_url, link),
-            "full_paper_url": absolute_link(brief.full_paper_url, link),
-            "body_html": mark_safe(absolute_body_html(brief.body_html, link)),
-        },
-    ).strip()
+
+    def render_content():
+        return render_to_string(
+            "feeds/item_content.html",
+            {
+                "brief": brief,
+                "disclosure_text": disclosure_text(brief),
+                "image_url": image_url,
+                "authors": authors,
+                "image_credit_url": absolute_link(brief.image_credit_url, link),
+                "full_paper_url": absolute_link(brief.full_paper_url, link),
+                "body_html": mark_safe(absolute_body_html(brief.body_html, link)),
+            },
+        ).strip()
+
+    # The same twenty items are rendered on every request of a feed: their
+    # sanitized, absolutized content is kept per content version.
+    content_html = cached_value(request, f"feed-item:{brief.pk}:{link}", render_content)
     summary_html, summary_text = summary_parts(brief)
     return FeedEntry(
         id=brief_tag_uri(brief, authority),

@@ -3,7 +3,13 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from briefs.models import Author, Brief, Series
+from briefs.models import Brief
+
+from . import navigation
+
+
+def by_pk(item):
+    return item.pk
 
 
 class BriefSitemap(Sitemap):
@@ -22,7 +28,8 @@ class SeriesSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
-        return Series.objects.public().order_by("pk")
+        # The cached section lists (one per content version), not aggregates.
+        return sorted(navigation.series_newest_first(None), key=by_pk)
 
     def lastmod(self, series):
         return max(series.updated_at, series.last_published)
@@ -33,7 +40,7 @@ class AuthorSitemap(Sitemap):
     priority = 0.5
 
     def items(self):
-        return Author.objects.public().order_by("pk")
+        return sorted(navigation.authors(None), key=by_pk)
 
     def lastmod(self, author):
         return author.updated_at
@@ -44,7 +51,7 @@ class CategorySitemap(Sitemap):
     priority = 0.4
 
     def items(self):
-        return Brief.objects.published().categories().order_by("pk")
+        return sorted(navigation.categories(None), key=by_pk)
 
     def location(self, tag):
         return reverse("briefs:category_detail", kwargs={"slug": tag.slug})

@@ -3,7 +3,9 @@ import hashlib
 import re
 
 from django.conf import settings
-from django.db.models import Q
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Prefetch, Q, Value
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
@@ -12,14 +14,18 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.dates import MonthArchiveView, YearArchiveView
 
 from briefs import images
-from briefs.models import Author, Brief, BriefAuthor, Series, SlugRedirect
+from briefs.models import Author, Brief, BriefAuthor, SlugRedirect
 from briefs.search import clean_query, search_briefs, snippet_for
 
 from ..editions.identifiers import doi_url
 from ..editions.links import pdf_path
-from . import citations
+from . import citations, navigation
 
 MORE_BY_AUTHOR = 3
+BYLINE = Prefetch(
+    "brief_authors",
+    queryset=BriefAuthor.objects.select_related("author").order_by("order"),
+)
 
 
 def allow_inline_script(response, text):
@@ -77,13 +83,47 @@ def unique_disclosures(briefs):
     return list(seen.values())
 
 
+class CountedPaginator(Paginator):
+    """A paginator told its total, kept per content version (briefs.site.navigation)."""
+
+    def __init__(self, *args, known_count=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if known_count is not None:
+            self.count = known_count
+
+
 class PublishedBriefMixin(PageMixin):
     """Owns the queryset of every public view, so "published" means one thing."""
 
     model = Brief
+    paginator_class = CountedPaginator
+    # Cards show no body; the vector and the rendered body are the bulk of a row.
+    card_deferred = ("body", "body_html", "search_vector")
 
     def get_queryset(self):
         return Brief.objects.published().for_listing()
+
+    def card_queryset(self):
+        """Briefs as cards show them: byline, series and disclosure, no body."""
+        return (
+            Brief.objects.published()
+            .select_related("series", "disclosure")
+            .prefetch_related(BYLINE)
+            .defer(*self.card_deferred)
+        )
+
+    def known_count(self):
+        """The number of briefs listed, when known without counting them."""
+        return None
+
+    def get_paginator(self, queryset, per_page, orphans=0, **kwargs):
+        return self.paginator_class(
+            queryset,
+            per_page,
+            orphans=orphans,
+            known_count=self.known_count(),
+            **kwargs,
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -97,13 +137,20 @@ class PublishedBriefMixin(PageMixin):
 class HomeView(PublishedBriefMixin, ListView):
     template_name = "briefs/home.html"
 
+    def get_queryset(self):
+        return self.card_queryset()
+
+    def known_count(self):
+        return navigation.published_total(self.request)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["current_series"] = Series.objects.public().newest_first().first()
-        context["categories"] = Brief.objects.published().categories()
-        context["years"] = Brief.objects.published().dates(
-            "published_at", "year", order="DESC"
-        )
+        request = self.request
+        if not context["page_obj"].has_previous():
+            # Shown on the first page only.
+            context["current_series"] = navigation.current_series(request)
+        context["categories"] = navigation.categories(request)
+        context["years"] = navigation.years(request)
         return context
 
 
@@ -205,13 +252,27 @@ class BriefDetailView(PublishedBriefMixin, DetailView):
             later |= Q(is_series_announcement=False)
         else:
             earlier |= Q(is_series_announcement=True)
+        previous = siblings.filter(earlier).order_by(
+            "is_series_announcement", "-published_at", "-pk"
+        )[:1]
+        following = siblings.filter(later).order_by(
+            "-is_series_announcement", "published_at", "pk"
+        )[:1]
+        if not connection.features.supports_slicing_ordering_in_compound:
+            return {
+                "previous_in_series": previous.first(),
+                "next_in_series": following.first(),
+            }
+        # Both neighbours in one round trip.
+        found = {
+            row.side: row
+            for row in previous.annotate(side=Value("previous")).union(
+                following.annotate(side=Value("next")), all=True
+            )
+        }
         return {
-            "previous_in_series": siblings.filter(earlier)
-            .order_by("is_series_announcement", "-published_at", "-pk")
-            .first(),
-            "next_in_series": siblings.filter(later)
-            .order_by("-is_series_announcement", "published_at", "pk")
-            .first(),
+            "previous_in_series": found.get("previous"),
+            "next_in_series": found.get("next"),
         }
 
     def more_by_author(self, brief):
@@ -221,8 +282,7 @@ class BriefDetailView(PublishedBriefMixin, DetailView):
         # Through a subquery, so a co-written brief appears once.
         shared = BriefAuthor.objects.filter(author_id__in=author_ids).values("brief_id")
         return list(
-            Brief.objects.published()
-            .for_listing()
+            self.card_queryset()
             .filter(pk__in=shared)
             .exclude(pk=brief.pk)[:MORE_BY_AUTHOR]
         )
@@ -260,6 +320,19 @@ class SectionBriefsView(PublishedBriefMixin, ListView):
         self.section = self.get_section()
         return super().get(request, *args, **kwargs)
 
+    def sections(self):
+        """The public sections of this kind, each with `brief_count`, cached."""
+        raise NotImplementedError
+
+    def get_section(self):
+        section = navigation.find(self.sections(), self.kwargs["slug"])
+        if section is None:
+            raise Http404("Nothing public here.")
+        return section
+
+    def known_count(self):
+        return self.section.brief_count
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context[self.section_name] = self.section
@@ -272,21 +345,20 @@ class SeriesListView(PageMixin, ListView):
     context_object_name = "series_list"
 
     def get_queryset(self):
-        return Series.objects.public().newest_first()
+        return navigation.series_newest_first(self.request)
 
 
 class SeriesDetailView(SectionBriefsView):
     template_name = "briefs/series_detail.html"
     section_name = "series"
 
-    def get_section(self):
-        return get_object_or_404(Series.objects.public(), slug=self.kwargs["slug"])
+    def sections(self):
+        return navigation.series_newest_first(self.request)
 
     def get_queryset(self):
         # Table-of-contents order: the issue's announcement, then in publication order.
         return (
-            super()
-            .get_queryset()
+            self.card_queryset()
             .filter(series=self.section)
             .order_by("-is_series_announcement", "published_at", "pk")
         )
@@ -297,7 +369,7 @@ class AuthorListView(PageMixin, ListView):
     context_object_name = "authors"
 
     def get_queryset(self):
-        return Author.objects.public().order_by("sort_name", "name")
+        return navigation.authors(self.request)
 
 
 class AuthorDetailView(SectionBriefsView):
@@ -305,10 +377,17 @@ class AuthorDetailView(SectionBriefsView):
     section_name = "author"
 
     def get_section(self):
-        return get_object_or_404(Author.objects.public(), slug=self.kwargs["slug"])
+        # One author by its index, and the count from the cached table: the
+        # whole list would be unpickled on every request.
+        count = navigation.author_counts(self.request).get(self.kwargs["slug"])
+        if not count:
+            raise Http404("Nothing public by this author.")
+        author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        author.brief_count = count
+        return author
 
     def get_queryset(self):
-        return super().get_queryset().filter(brief_authors__author=self.section)
+        return self.card_queryset().filter(brief_authors__author=self.section)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -320,19 +399,70 @@ class CategoryDetailView(SectionBriefsView):
     template_name = "briefs/category_detail.html"
     section_name = "category"
 
-    def get_section(self):
-        return get_object_or_404(
-            Brief.objects.published().categories(), slug=self.kwargs["slug"]
-        )
+    def sections(self):
+        return navigation.categories(self.request)
 
     def get_queryset(self):
-        return super().get_queryset().filter(categories__slug=self.section.slug)
+        return self.card_queryset().filter(categories__slug=self.section.slug)
 
 
 class ArchiveMixin(PublishedBriefMixin):
+    """Year and month archives whose periods come from the cached list of months.
+
+    Django would ask the database whether the period has briefs, which months
+    it has and, twice, which periods have briefs before and after it; the
+    months with published briefs are known per content version instead.
+    """
+
     date_field = "published_at"
     make_object_list = True
-    allow_empty = False
+    # Emptiness is decided from the cached months (get_date_list) instead.
+    allow_empty = True
+
+    def get_queryset(self):
+        return self.card_queryset()
+
+    def months(self):
+        return navigation.months(self.request)
+
+    def period_months(self):
+        year = int(self.get_year())
+        month = getattr(self, "get_month", None)
+        wanted = int(month()) if month else None
+        return [
+            m for m in self.months() if m.year == year and wanted in (None, m.month)
+        ]
+
+    def get_date_list(self, queryset, date_type=None, ordering="ASC"):
+        months = sorted(self.period_months())
+        if not months:
+            raise Http404("No briefs were published then.")
+        return months if date_type in (None, "month") else []
+
+    def neighbour_month(self, date, later):
+        months = self.months()
+        first = date.replace(day=1)
+        if later:
+            return min((m for m in months if m > first), default=None)
+        return max((m for m in months if m < first), default=None)
+
+    def get_next_year(self, date):
+        return min(
+            (y for y in navigation.years(self.request) if y.year > date.year),
+            default=None,
+        )
+
+    def get_previous_year(self, date):
+        return max(
+            (y for y in navigation.years(self.request) if y.year < date.year),
+            default=None,
+        )
+
+    def get_next_month(self, date):
+        return self.neighbour_month(date, later=True)
+
+    def get_previous_month(self, date):
+        return self.neighbour_month(date, later=False)
 
 
 class YearArchive(ArchiveMixin, YearArchiveView):

@@ -51,6 +51,8 @@ MIDDLEWARE = [
     "kei_site.outage.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kei_site.replica.PublicReadsOnReplica",
+    # Before sessions and auth: a cache hit or a 304 skips all of them.
+    "briefs.site.caching.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -197,8 +199,21 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "kei-site",
+        # Rendered pages and feeds live here too (briefs.site.caching).
+        "OPTIONS": {"MAX_ENTRIES": 2000},
     }
 }
+if os.environ.get("REDIS_URL"):
+    # Shared by every worker: a page rendered once serves them all.
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+    }
+# Public pages and feeds are cached under the content version, so never stale;
+# off only to measure rendering (bench/throughput.sh cache off).
+PUBLIC_CACHE_ENABLED = env_bool("DJANGO_PUBLIC_CACHE", True)
+# An upper bound; entries also end at the next scheduled publication.
+PUBLIC_CACHE_SECONDS = int(os.environ.get("DJANGO_PUBLIC_CACHE_SECONDS", 3600))
 
 # The publisher: shown in the header, footer, citations and feeds.
 SITE_NAME = "The Peninsula"

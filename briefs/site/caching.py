@@ -1,0 +1,283 @@
+"""Caching of public pages and feeds that is never stale.
+
+Every cache key carries the content version (briefs.content_version): every
+write to briefs, bylines, authors, series, categories, disclosures or old
+addresses moves it on (database triggers), so the next request after a change
+misses and renders afresh. Keys also carry the newest publication already
+public, which changes the moment a scheduled brief goes public, and no entry is
+stored for longer than the time left until the next scheduled publication.
+
+`PublicCacheMiddleware` serves anonymous GET requests of the public site from
+Django's cache (local memory by default, Redis when REDIS_URL is set) and
+answers conditional GETs with a 304 before any view runs. A request carrying a
+session or messages cookie (staff, editors, previews) neither reads nor fills
+the cache. Settings shown on pages are part of every key.
+"""
+
+import contextvars
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, connections
+from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.dateparse import parse_datetime
+from django.utils.http import http_date, parse_http_date_safe
+
+from briefs.content_version import ContentVersion
+from briefs.models import Brief
+
+KEY_PREFIX = "kei:public"
+# Namespaces and URL names of the public site whose responses may be cached.
+CACHED_NAMESPACES = {"briefs", "feeds"}
+CACHED_URL_NAMES = {"robots_txt", "django.contrib.sitemaps.views.sitemap"}
+# Cookies that mean the request is someone's, not the public's.
+PRIVATE_COOKIES = ("messages",)
+# Values outside the database that pages show.
+SHOWN_SETTINGS = (
+    "SITE_NAME",
+    "SITE_PUBLISHER",
+    "SITE_DESCRIPTION",
+    "SITE_DISCLOSURE",
+    "BRIEF_DISCLOSURE_POSITION",
+    "BRIEFS_PER_PAGE",
+    "FEED_ITEMS",
+    "LANGUAGE_CODE",
+    "TIME_ZONE",
+    "FEED_TAG_AUTHORITY",
+    "FEED_CACHE_SECONDS",
+)
+
+
+@dataclass(frozen=True)
+class ContentState:
+    version: int
+    changed_at: datetime
+    # The newest publication already public: it moves when a scheduled brief
+    # goes public, without any write, so it is part of every key.
+    last_public: datetime | None
+    next_publication: datetime | None
+
+    @property
+    def last_modified(self):
+        moments = [self.changed_at, self.last_public or self.changed_at]
+        return int(max(moments).timestamp())
+
+    def seconds_left(self, now):
+        """How long an entry made now may live: never past the next publication."""
+        limit = settings.PUBLIC_CACHE_SECONDS
+        if self.next_publication is not None:
+            limit = min(limit, (self.next_publication - now).total_seconds())
+        return int(limit)
+
+    def key(self):
+        stamp = self.last_public.timestamp() if self.last_public else 0
+        return f"{self.version}.{stamp}.{settings_fingerprint()}"
+
+
+# Raw SQL: this runs on every public request, and compiling the equivalent
+# ORM query costs more than running it. Both subqueries are index scans.
+STATE_SQL = """
+SELECT version, changed_at,
+  (SELECT published_at FROM briefs_brief WHERE status = %s AND published_at <= %s
+   ORDER BY published_at DESC LIMIT 1),
+  (SELECT published_at FROM briefs_brief WHERE status = %s AND published_at > %s
+   ORDER BY published_at ASC LIMIT 1)
+FROM briefs_contentversion ORDER BY id LIMIT 1
+"""
+
+
+def _as_datetime(value):
+    # SQLite hands raw queries text; PostgreSQL aware datetimes.
+    if value is None:
+        return None
+    parsed = value if isinstance(value, datetime) else parse_datetime(value)
+    return parsed if timezone.is_aware(parsed) else parsed.replace(tzinfo=UTC)
+
+
+# The public request being served, for code that is handed no request (sitemaps).
+_public_request = contextvars.ContextVar("public_request", default=None)
+
+
+def current_state(request=None, using="default"):
+    """The content version and the schedule now: one query, on indexes only."""
+    if request is None:
+        request = _public_request.get()
+    state = getattr(request, "_content_state", None)
+    if state is not None:
+        return state
+    now = timezone.now()
+    connection = connections[using]
+    stamp = connection.ops.adapt_datetimefield_value(now)
+    published = Brief.Status.PUBLISHED.value
+    with connection.cursor() as cursor:
+        cursor.execute(STATE_SQL, [published, stamp, published, stamp])
+        row = cursor.fetchone()
+    if row is None:
+        # The row went with a flush of the database; start again.
+        ContentVersion.objects.using(using).get_or_create(
+            pk=1, defaults={"changed_at": now}
+        )
+        return current_state(request, using)
+    version, changed_at, last_public, next_publication = row
+    state = ContentState(
+        version,
+        _as_datetime(changed_at),
+        _as_datetime(last_public),
+        _as_datetime(next_publication),
+    )
+    if request is not None:
+        request._content_state = state
+    return state
+
+
+def settings_fingerprint():
+    shown = tuple(getattr(settings, name, None) for name in SHOWN_SETTINGS)
+    return hashlib.sha256(repr(shown).encode()).hexdigest()[:12]
+
+
+def cached_value(request, name, compute):
+    """`compute()` once per content version and process (navigation counts)."""
+    state = current_state(request)
+    key = f"{KEY_PREFIX}:data:{state.key()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        timeout = state.seconds_left(timezone.now())
+        if timeout > 0:
+            cache.set(key, value, timeout)
+    return value
+
+
+# -- the page cache ---------------------------------------------------------------
+
+
+def is_public_request(request):
+    if request.method != "GET":
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or any(
+        name in cookies for name in PRIVATE_COOKIES
+    ):
+        return False
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    request._public_match = match
+    return match.namespace in CACHED_NAMESPACES or match.url_name in CACHED_URL_NAMES
+
+
+def cache_key(request, state):
+    parts = (
+        state.key(),
+        request.scheme,
+        request.get_host(),
+        request.get_full_path(),
+    )
+    return f"{KEY_PREFIX}:page:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def page_etag(key):
+    return '"' + key.rsplit(":", 1)[1][:32] + '"'
+
+
+def is_feed(request):
+    return request._public_match.namespace == "feeds"
+
+
+class PublicCacheMiddleware:
+    """Anonymous GETs of public pages: 304s and cache hits before any view runs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_public_request(request):
+            return self.get_response(request)
+        token = _public_request.set(request)
+        try:
+            return self.respond(request)
+        finally:
+            _public_request.reset(token)
+
+    def respond(self, request):
+        use_cache = settings.PUBLIC_CACHE_ENABLED
+        if not use_cache and is_feed(request):
+            # Feeds answer conditional requests by validators of their own.
+            return self.get_response(request)
+        try:
+            state = current_state(request)
+        except DatabaseError:
+            # Served uncached: the view meets the same failure where the outage
+            # middleware turns it into a 503, or succeeds if it was passing.
+            return self.get_response(request)
+        key = cache_key(request, state)
+        if use_cache:
+            stored = cache.get(key)
+            if stored is not None:
+                return self.from_cache(request, stored)
+        if not is_feed(request):
+            # A page's validators come from the version alone: a 304 needs no view.
+            # Feeds answer conditional requests themselves, by their own validators.
+            not_modified = get_conditional_response(
+                request,
+                etag=page_etag(key),
+                last_modified=state.last_modified,
+            )
+            if not_modified is not None:
+                return self.with_page_validators(not_modified, key, state)
+        response = self.get_response(request)
+        if response.status_code != 200 or response.streaming:
+            return response
+        if not is_feed(request) and not response.has_header("ETag"):
+            self.with_page_validators(response, key, state)
+        if use_cache and self.storable(request, response):
+            timeout = state.seconds_left(timezone.now())
+            if timeout > 0:
+                cache.set(key, (response.content, dict(response.items())), timeout)
+        return response
+
+    @staticmethod
+    def storable(request, response):
+        if response.cookies or getattr(request, "_content_state", None) is None:
+            return False
+        cache_control = response.get("Cache-Control", "")
+        return "private" not in cache_control and "no-store" not in cache_control
+
+    @staticmethod
+    def with_page_validators(response, key, state):
+        response["ETag"] = page_etag(key)
+        response["Last-Modified"] = http_date(state.last_modified)
+        # Browsers would otherwise reuse a page by heuristic freshness; asking
+        # every time costs a 304.
+        patch_cache_control(response, no_cache=True)
+        return response
+
+    @staticmethod
+    def from_cache(request, stored):
+        content, headers = stored
+        last_modified = headers.get("Last-Modified")
+        not_modified = get_conditional_response(
+            request,
+            etag=headers.get("ETag"),
+            last_modified=_parse_http_date(last_modified),
+        )
+        if not_modified is not None:
+            for name in ("ETag", "Last-Modified", "Cache-Control"):
+                if name in headers:
+                    not_modified[name] = headers[name]
+            return not_modified
+        response = HttpResponse(content)
+        for name, value in headers.items():
+            response[name] = value
+        return response
+
+
+def _parse_http_date(value):
+    return parse_http_date_safe(value) if value else None
