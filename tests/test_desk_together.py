@@ -88,6 +88,11 @@ def test_a_presence_expires_by_itself_and_leaving_releases_it():
     token = client.cookies["csrftoken"].value
     client.post(url, {"csrfmiddlewaretoken": token, "leave": "1"})
     assert presence.others(ben, brief) == []
+    # Saving and going back to the list releases it too.
+    data = opened(client, brief)
+    assert [p["name"] for p in presence.others(ben, brief)] == ["ada"]
+    assert save(client, brief, data).status_code == 302
+    assert presence.others(ben, brief) == []
 
 
 def test_the_heartbeat_needs_a_post_and_the_right_to_see_the_brief():

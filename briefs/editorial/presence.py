@@ -104,6 +104,13 @@ class PresenceAdminMixin:
         people = others(request.user, brief)
         return JsonResponse({"others": people, "notice": notice(people)})
 
+    def response_change(self, request, obj):
+        # Saved and gone back to the list: the others need not wait for the
+        # presence to lapse. "Save and continue" stays on the form.
+        if "_continue" not in request.POST:
+            leave(request.user, obj)
+        return super().response_change(request, obj)
+
     def render_change_form(self, request, context, add=False, change=False, **kwargs):
         brief = context.get("original") if change else None
         if brief is not None and brief.pk is not None:
