@@ -156,6 +156,21 @@ def test_both_changed_the_body_merge_by_hand_starts_from_both_changes():
     )
 
 
+def test_a_merged_text_the_field_refuses_comes_back_with_the_panel():
+    brief = a_brief()
+    ada, ben = client_for(editor("ada")), client_for(editor("ben"))
+    mine, theirs = opened(ada, brief), opened(ben, brief)
+    save(ben, brief, theirs, title="Ben")
+    data = form_data(save(ada, brief, mine, title="Ada"))
+    data.update(_desk_choice_title="merge", _desk_merge_title="")
+    response = save(ada, brief, data)
+    page = response.content.decode()
+    assert "The merged text cannot be saved: Title" in page
+    assert 'id="desk-conflict-title"' in page
+    brief.refresh_from_db()
+    assert brief.title == "Ben"
+
+
 @pytest.mark.parametrize(("choice", "expected"), [("mine", "Ada"), ("theirs", "Ben")])
 def test_keep_mine_or_take_theirs(choice, expected):
     brief = a_brief()
@@ -293,6 +308,10 @@ def test_review_notes_are_shown_with_author_time_and_version_and_mail_the_other_
     assert when.strftime("%Z") in page and "America/New_York" in page
     history_page = client.get(reverse("admin:briefs_brief_history", args=[brief.pk]))
     assert "Please check the figures." in history_page.content.decode()
+    brief.title = "Ports and power, revised"
+    brief.save()
+    compare_page = client.get(reverse("admin:briefs_brief_compare", args=[brief.pk]))
+    assert "Please check the figures." in compare_page.content.decode()
     # The editor's reply goes to the contributor, not to the editor.
     mail.outbox.clear()
     reply = client_for(chief)

@@ -284,6 +284,16 @@ def check(form, cleaned, current_version) -> None:
             return
     conflict = build(form, cleaned, current_version)
     form.conflict = conflict
+    merge_errors = getattr(form, "merge_errors", None)
+    if merge_errors:
+        raise forms.ValidationError(
+            "The merged text cannot be saved: "
+            + "; ".join(
+                f"{label_of(form, name)}: {message}"
+                for name, message in merge_errors.items()
+            ),
+            code="conflict_merge_invalid",
+        )
     missing = getattr(form, "missing_choices", None)
     if missing:
         raise forms.ValidationError(
@@ -427,7 +437,12 @@ def apply_choices(form, cleaned, names) -> bool:
             try:
                 cleaned[name] = form.fields[name].clean(text)
             except forms.ValidationError as error:
-                form.add_error(name, error)
+                # Shown on the panel again, with the merged text kept.
+                missing.append(name)
+                form.merge_errors = {
+                    **getattr(form, "merge_errors", {}),
+                    name: " ".join(error.messages),
+                }
                 continue
             form.data[name] = text
         elif choice != MINE:
