@@ -506,5 +506,5 @@ class ImportJob(models.Model):
 # Models of the feature folders, registered under this app's label.
 # The editor desk's own models, under the same app label.
 from .content_version import ContentVersion  # noqa: E402, F401 -- a model of this app
-from .desk_models import EditorDraft  # noqa: E402, F401
+from .desk_models import EditorDraft, EditorPresence, ReviewNote  # noqa: E402, F401
 from .editions.models import FilingEntry, PdfEdition  # noqa: E402, F401

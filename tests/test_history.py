@@ -126,8 +126,10 @@ def test_second_of_two_concurrent_saves_is_refused():
     response = second.post(change_url(brief), second_form)
     assert response.status_code == 200
     text = response.content.decode()
-    assert "This brief was changed by editor at " in text
-    assert "Your changes were not saved" in text
+    # Not applied: shown against theirs to merge (tests/test_desk_together.py).
+    assert "editor saved this brief at " in text
+    assert "Your changes are not saved yet" in text
+    assert 'id="desk-conflict-summary"' in text
     brief.refresh_from_db()
     assert brief.summary == "First editor's summary."
     assert brief.version == 2

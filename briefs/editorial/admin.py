@@ -8,7 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from briefs.editions.admin_actions import crossref_deposit
 from briefs.models import Author, Brief, BriefAuthor, Disclosure, Series, SlugRedirect
 
-from . import workflow
+from . import conflicts, notifications, workflow
 from .dashboard import dashboard_view
 from .forms import (
     INTENT_FIELD,
@@ -23,6 +23,8 @@ from .import_page import import_view
 from .import_page import progress_cancel_view as import_cancel_view
 from .import_page import progress_status_view as import_status_view
 from .import_page import progress_view as import_progress_view
+from .presence import PresenceAdminMixin
+from .review_notes import ReviewNotesAdminMixin
 from .schedule import scheduled_view
 from .site_names import name_the_site, rename_categories
 from .writing import WritingAdminMixin
@@ -51,7 +53,13 @@ class StateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Brief)
-class BriefAdmin(WritingAdminMixin, BriefHistoryAdminMixin, SimpleHistoryAdmin):
+class BriefAdmin(
+    PresenceAdminMixin,
+    ReviewNotesAdminMixin,
+    WritingAdminMixin,
+    BriefHistoryAdminMixin,
+    SimpleHistoryAdmin,
+):
     form = BriefAdminForm
     action_form = BriefActionForm
     # Five columns fit 1280 px beside the filters; series and categories are
@@ -192,9 +200,13 @@ class BriefAdmin(WritingAdminMixin, BriefHistoryAdminMixin, SimpleHistoryAdmin):
         # modelform_factory made a new class for this request; safe to set on it.
         form.intent = intent_from(request.POST if request.method == "POST" else None)
         form.user_can_publish = workflow.can_publish(request.user)
+        form.byline_merge = getattr(request, "desk_byline", None)
         return form
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and object_id:
+            # A stale save's byline is merged before the inline is built.
+            request.desk_byline = conflicts.prepare_byline(request.POST, object_id)
         extra_context = {
             **(extra_context or {}),
             "user_can_publish": workflow.can_publish(request.user),
@@ -221,6 +233,7 @@ class BriefAdmin(WritingAdminMixin, BriefHistoryAdminMixin, SimpleHistoryAdmin):
         else:
             obj._change_reason = workflow.transition_reason(previous, obj)
         super().save_model(request, obj, form, change)
+        notifications.transition(obj, previous, request.user)
 
     def response_change(self, request, obj):
         self.message_state(request, obj)
@@ -272,6 +285,8 @@ class BriefAdmin(WritingAdminMixin, BriefHistoryAdminMixin, SimpleHistoryAdmin):
     # -- actions -----------------------------------------------------------------
 
     def report(self, request, result, verb):
+        for brief in result.done:
+            notifications.transition(brief, None, request.user)
         if result.done:
             self.message_user(
                 request,

@@ -3,12 +3,12 @@
 from django import forms
 from django.conf import settings
 from django.contrib.admin.helpers import ActionForm
-from django.utils import formats, timezone
+from django.utils import timezone
 
 from briefs import history
 from briefs.models import Brief, SlugRedirect
 
-from . import workflow
+from . import conflicts, workflow
 
 # The submit buttons of the change form post their intent under this name.
 INTENT_FIELD = "_workflow"
@@ -65,6 +65,8 @@ class BriefAdminForm(forms.ModelForm):
     user_can_publish = False
     # The history record a revert starts from, if this form is the revert form.
     revert_record = None
+    # Set by editorial.conflicts when a save from an older version is refused.
+    conflict = None
 
     # The version the editor started from; a save from an older one is refused.
     # Not named "version": the model field is not editable, so a form field of
@@ -203,21 +205,8 @@ class BriefAdminForm(forms.ModelForm):
         )
         if row is None or cleaned.get("based_on_version") == row:
             return
-        last = self.instance.history.select_related("history_user").first()
-        who = "another editor"
-        when = ""
-        if last is not None:
-            if last.history_user is not None:
-                who = last.history_user.get_username()
-            when = " at " + formats.date_format(
-                timezone.localtime(last.history_date), "DATETIME_FORMAT"
-            )
-        raise forms.ValidationError(
-            f"This brief was changed by {who}{when}, after you opened it. Your "
-            "changes were not saved, so as not to overwrite theirs: open the brief "
-            "again to see the current version, then make your changes there.",
-            code="stale_version",
-        )
+        # Not applied over the other save: merged field by field instead.
+        conflicts.check(self, cleaned, row)
 
 
 class BriefAuthorFormSet(forms.BaseInlineFormSet):
