@@ -1,7 +1,7 @@
 """Review notes: editors and contributors comment on a brief, kept with its history.
 
 A note names the version it was written on; the change form, the history list
-and the compare view show the notes (templatetags.desk_notes), and adding one
+and the compare view show the notes (editorial.templatetags.desk_notes), and adding one
 mails the other side (editorial.notifications) once it is committed.
 """
 

@@ -82,6 +82,7 @@ TEMPLATES = [
             "libraries": {
                 "site_tags": "briefs.site.templatetags.site_tags",
                 "feed_tags": "briefs.site.templatetags.feed_tags",
+                "desk_notes": "briefs.editorial.templatetags.desk_notes",
             },
         },
     },
