@@ -1,3 +1,4 @@
+from adminsortable2.admin import SortableAdminBase, SortableTabularInline
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
@@ -9,6 +10,7 @@ from briefs.editions.admin_actions import crossref_deposit
 from briefs.models import Author, Brief, BriefAuthor, Disclosure, Series, SlugRedirect
 
 from . import workflow
+from .categories import CategoriesAdminMixin
 from .dashboard import dashboard_view
 from .forms import (
     INTENT_FIELD,
@@ -28,12 +30,13 @@ from .site_names import name_the_site, rename_categories
 from .writing import WritingAdminMixin
 
 
-class BriefAuthorInline(admin.TabularInline):
+class BriefAuthorInline(SortableTabularInline):
+    # The byline's order is set by dragging the rows; the order field is hidden.
     model = BriefAuthor
     formset = BriefAuthorFormSet
     extra = 0
     autocomplete_fields = ["author"]
-    fields = ["order", "author"]
+    fields = ["author"]
     ordering = ["order"]
 
 
@@ -51,7 +54,13 @@ class StateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Brief)
-class BriefAdmin(WritingAdminMixin, BriefHistoryAdminMixin, SimpleHistoryAdmin):
+class BriefAdmin(
+    CategoriesAdminMixin,
+    WritingAdminMixin,
+    BriefHistoryAdminMixin,
+    SortableAdminBase,
+    SimpleHistoryAdmin,
+):
     form = BriefAdminForm
     action_form = BriefActionForm
     # Five columns fit 1280 px beside the filters; series and categories are
