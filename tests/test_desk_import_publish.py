@@ -90,3 +90,32 @@ def test_the_finished_background_import_links_its_briefs(reference_export):
     )
     page = client_for(user).get(f"{URL}{job.pk}/").content.decode()
     assert f'<a href="/admin/briefs/brief/{brief.pk}/change/">Already here</a>' in page
+
+
+def test_a_contributors_import_makes_no_new_category(reference_export):
+    from taggit.models import Tag
+
+    client = client_for(contributor())
+    data = {**form_data(client.get(URL)), "files": [upload(reference_export)]}
+    staged = client.post(URL, data)
+    assert "only editors create categories" in staged.content.decode()
+    done = client.post(URL, {**form_data(staged), "confirm": "Go"}, follow=True)
+    assert Brief.objects.count() == 3
+    assert not Tag.objects.exists()
+    assert "left off: only editors create categories" in done.content.decode()
+
+
+def test_a_contributors_import_keeps_existing_categories(reference_export):
+    from taggit.models import Tag
+
+    client = client_for(editor())
+    data = {**form_data(client.get(URL)), "files": [upload(reference_export)]}
+    client.post(URL, {**form_data(client.post(URL, data)), "confirm": "Go"})
+    names = set(Tag.objects.values_list("name", flat=True))
+    assert names
+    Brief.objects.all().delete()
+    client = client_for(contributor())
+    data = {**form_data(client.get(URL)), "files": [upload(reference_export)]}
+    client.post(URL, {**form_data(client.post(URL, data)), "confirm": "Go"})
+    kept = {name for b in Brief.objects.all() for name in b.categories.names()}
+    assert kept == names

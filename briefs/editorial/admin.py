@@ -25,6 +25,7 @@ from .import_page import import_view
 from .import_page import progress_cancel_view as import_cancel_view
 from .import_page import progress_status_view as import_status_view
 from .import_page import progress_view as import_progress_view
+from .media_admin import LibraryAdminMixin, PortraitAdminMixin
 from .schedule import scheduled_view
 from .site_names import name_the_site, rename_categories
 from .writing import WritingAdminMixin
@@ -55,6 +56,7 @@ class StateFilter(admin.SimpleListFilter):
 
 @admin.register(Brief)
 class BriefAdmin(
+    LibraryAdminMixin,
     CategoriesAdminMixin,
     WritingAdminMixin,
     BriefHistoryAdminMixin,
@@ -116,10 +118,11 @@ class BriefAdmin(
             "Feature image",
             {
                 "fields": [
-                    "feature_image",
-                    "feature_image_alt",
-                    "image_credit",
-                    "image_credit_url",
+                    "image",
+                    "new_image",
+                    "new_image_alt",
+                    "new_image_credit",
+                    "new_image_credit_url",
                 ]
             },
         ),
@@ -142,6 +145,7 @@ class BriefAdmin(
         return (
             super()
             .get_queryset(request)
+            .select_related("image")
             .prefetch_related("categories", "brief_authors__author")
         )
 
@@ -343,7 +347,7 @@ class BriefCountAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(BriefCountAdmin):
+class AuthorAdmin(PortraitAdminMixin, BriefCountAdmin):
     list_display = ["name", "slug", "brief_count", "has_bio"]
     search_fields = ["name", "bio"]
     prepopulated_fields = {"slug": ["name"]}

@@ -11,6 +11,7 @@ from briefs.models import Brief, SlugRedirect
 
 from . import workflow
 from .categories import CategoriesField, bind_categories
+from .media_admin import NewImageForm
 
 # The submit buttons of the change form post their intent under this name.
 INTENT_FIELD = "_workflow"
@@ -60,7 +61,7 @@ def intent_from(data) -> str:
     return intent if intent in INTENTS else KEEP
 
 
-class BriefAdminForm(forms.ModelForm):
+class BriefAdminForm(NewImageForm, forms.ModelForm):
     """Set by BriefAdmin.get_form for each request: who asks, and which button."""
 
     intent = KEEP
@@ -100,10 +101,8 @@ class BriefAdminForm(forms.ModelForm):
             "series",
             "is_series_announcement",
             "full_paper_url",
-            "feature_image",
-            "feature_image_alt",
-            "image_credit",
-            "image_credit_url",
+            # From the media library; the brief's image columns are its copies.
+            "image",
             "disclosure",
         ]
 

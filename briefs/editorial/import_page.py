@@ -199,6 +199,8 @@ def _report_in_messages(request, job):
                 if report["briefs"]
                 else f"{report['path']}: {report['status']}",
             )
+            for warning in report.get("warnings", []):
+                messages.warning(request, f"{report['path']}: {warning}")
 
 
 def _with_urls(briefs):
