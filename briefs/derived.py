@@ -17,8 +17,8 @@ from django.dispatch import receiver
 from simple_history.signals import pre_create_historical_record
 from taggit.models import TaggedItem
 
-from . import history, images
-from .models import Author, Brief, BriefAuthor, SlugRedirect
+from . import history, images, library
+from .models import Author, Brief, BriefAuthor, MediaImage, SlugRedirect
 from .rendering import render_body
 from .search import update_search_vectors
 
@@ -130,6 +130,8 @@ def brief_before_save(sender, instance, raw=False, update_fields=None, **kwargs)
         return
     if update_fields is None or "body" in update_fields:
         render(instance)
+    if update_fields is None or "image" in update_fields:
+        library.copy_into_brief(instance)
     if instance.pk is None:
         return
     if update_fields is not None and "version" not in update_fields:
@@ -165,6 +167,23 @@ def keep_old_address(brief: Brief) -> None:
         SlugRedirect.objects.update_or_create(
             old_slug=previous["slug"], defaults={"brief": brief}
         )
+
+
+@receiver(pre_save, sender=Author, dispatch_uid="author_before_save")
+def author_before_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    if not raw and (update_fields is None or "portrait" in update_fields):
+        library.copy_into_author(instance)
+
+
+@receiver(post_save, sender=MediaImage, dispatch_uid="library_image_saved")
+def library_image_saved(sender, instance, raw=False, created=False, **kwargs):
+    """Renditions and crops now, and the new alt text or credit wherever used."""
+    if raw:
+        return
+    images.prepare(instance.file)
+    library.prepare_crops(instance)
+    if not created:
+        library.spread(instance)
 
 
 @receiver(post_save, sender=Author, dispatch_uid="author_after_save")

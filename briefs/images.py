@@ -186,3 +186,93 @@ def prepare(field_file):
         return
     cache.delete(_cache_key(field_file.name))
     renditions(field_file)
+
+
+# -- crops around a focal point (cards, portraits) ---------------------------------
+
+CROP_WIDTHS = (240, 480, 720)
+CENTRE = (0.5, 0.5)
+
+
+def crop_box(width, height, focal, ratio):
+    """The largest box of `ratio` (w, h) in the image that keeps `focal` central.
+
+    The box is moved as little as needed to stay inside the image, so a subject
+    near an edge stays in the crop, only off centre.
+    """
+    ratio_w, ratio_h = ratio
+    if width * ratio_h > height * ratio_w:
+        box_w, box_h = max(1, round(height * ratio_w / ratio_h)), height
+    else:
+        box_w, box_h = width, max(1, round(width * ratio_h / ratio_w))
+    focal_x = min(max(float(focal[0]), 0.0), 1.0)
+    focal_y = min(max(float(focal[1]), 0.0), 1.0)
+    left = min(max(round(focal_x * width - box_w / 2), 0), width - box_w)
+    top = min(max(round(focal_y * height - box_h / 2), 0), height - box_h)
+    return (left, top, left + box_w, top + box_h)
+
+
+def _crop_tag(focal, ratio):
+    return f"crop-{ratio[0]}x{ratio[1]}-{focal[0]:.3f}-{focal[1]:.3f}"
+
+
+def build_crops(original_name, focal, ratio, storage=default_storage):
+    """Write copies cropped to `ratio` around `focal`, and their manifest."""
+    with storage.open(original_name, "rb") as handle, Image.open(handle) as source:
+        source_format = source.format
+        image = ImageOps.exif_transpose(source)
+        image.load()
+    out_format = source_format if source_format in {"JPEG", "WEBP"} else "PNG"
+    if out_format == "PNG" and image.mode not in {"RGB", "RGBA", "L", "LA"}:
+        image = image.convert("RGBA")
+    extension = {"JPEG": ".jpg", "WEBP": ".webp", "PNG": ".png"}[out_format]
+    cropped = image.crop(crop_box(image.width, image.height, focal, ratio))
+    tag = _crop_tag(focal, ratio)
+    path = PurePosixPath(original_name)
+    sizes = []
+    for target in CROP_WIDTHS:
+        if target >= cropped.width:
+            break
+        resized = cropped.resize(
+            (target, max(1, round(cropped.height * target / cropped.width))),
+            Image.Resampling.LANCZOS,
+        )
+        name = f"renditions/{path.parent}/{path.stem}-{tag}-{target}w{extension}"
+        if storage.exists(name):
+            storage.delete(name)
+        saved = storage.save(name, ContentFile(_encode(resized, out_format)))
+        sizes.append({"name": saved, "width": resized.width, "height": resized.height})
+    # The crop at full size too, as renditions keep the original.
+    name = f"renditions/{path.parent}/{path.stem}-{tag}{extension}"
+    if storage.exists(name):
+        storage.delete(name)
+    saved = storage.save(name, ContentFile(_encode(cropped, out_format)))
+    sizes.append({"name": saved, "width": cropped.width, "height": cropped.height})
+    manifest = {"version": MANIFEST_VERSION, "sizes": sizes}
+    manifest_name = f"renditions/{original_name}.{tag}.json"
+    if storage.exists(manifest_name):
+        storage.delete(manifest_name)
+    storage.save(manifest_name, ContentFile(json.dumps(manifest).encode()))
+    return manifest
+
+
+def crops(field_file, focal=CENTRE, ratio=(3, 2), storage=default_storage):
+    """Like renditions(), for the image cropped to `ratio` around `focal`."""
+    if not field_file:
+        return None
+    name = field_file.name
+    focal = (round(float(focal[0]), 3), round(float(focal[1]), 3))
+    tag = _crop_tag(focal, ratio)
+    key = f"{_cache_key(name)}:{tag}"
+    info = cache.get(key)
+    if info is None:
+        try:
+            manifest = _read_manifest(f"{name}.{tag}", storage) or build_crops(
+                name, focal, ratio, storage
+            )
+        except (OSError, UnidentifiedImageError, ValueError) as error:
+            logger.warning("No crops for %s: %s", name, error)
+            return None
+        info = _describe(manifest, storage)
+        cache.set(key, info, CACHE_SECONDS)
+    return info

@@ -71,6 +71,15 @@ class Author(models.Model):
         upload_to="authors/", blank=True, validators=[validate_image_upload]
     )
     photo_alt = models.CharField(max_length=300, blank=True)
+    # The library record the photo columns are copied from (briefs.library).
+    portrait = models.ForeignKey(
+        "briefs.MediaImage",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="authors",
+        help_text="Chosen from the media library.",
+    )
     url = models.URLField(blank=True, validators=[validate_public_link])
     orcid = models.CharField(
         "ORCID iD",
@@ -257,10 +266,14 @@ class BriefQuerySet(models.QuerySet):
         )
 
     def for_listing(self):
-        return self.select_related("series", "disclosure").prefetch_related(
+        # The library records give the crops their focal points: joined, so a
+        # list of cards costs no query more.
+        return self.select_related("series", "disclosure", "image").prefetch_related(
             models.Prefetch(
                 "brief_authors",
-                queryset=BriefAuthor.objects.select_related("author").order_by("order"),
+                queryset=BriefAuthor.objects.select_related(
+                    "author", "author__portrait"
+                ).order_by("order"),
             ),
             "categories",
         )
@@ -298,6 +311,16 @@ class Brief(models.Model):
     feature_image_alt = models.CharField(max_length=300, blank=True)
     image_credit = models.CharField(max_length=300, blank=True)
     image_credit_url = models.URLField(blank=True, validators=[validate_public_link])
+    # The library record the four image columns above are copied from
+    # (briefs.library); they stay, so every reader of them keeps working.
+    image = models.ForeignKey(
+        "briefs.MediaImage",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="briefs",
+        verbose_name="feature image",
+    )
     full_paper_url = models.URLField(blank=True, validators=[validate_public_link])
     doi = models.CharField(
         "DOI",
@@ -508,3 +531,4 @@ class ImportJob(models.Model):
 from .content_version import ContentVersion  # noqa: E402, F401 -- a model of this app
 from .desk_models import EditorDraft, EditorPresence, ReviewNote  # noqa: E402, F401
 from .editions.models import FilingEntry, PdfEdition  # noqa: E402, F401
+from .media_models import MediaImage  # noqa: E402, F401

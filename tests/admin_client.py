@@ -40,6 +40,7 @@ class FormReader(HTMLParser):
         super().__init__()
         self.data = {}
         self.select = None
+        self.multiple = False
         self.textarea = None
         self.option_value = None
 
@@ -58,9 +59,14 @@ class FormReader(HTMLParser):
             self.data[name] = ""
         elif tag == "select" and name:
             self.select = name
-            self.data.setdefault(name, "")
+            # A multiple select posts each chosen option, as a browser does.
+            self.multiple = "multiple" in attrs
+            self.data.setdefault(name, [] if self.multiple else "")
         elif tag == "option" and self.select and "selected" in attrs:
-            self.data[self.select] = attrs.get("value", "")
+            if self.multiple:
+                self.data[self.select].append(attrs.get("value", ""))
+            else:
+                self.data[self.select] = attrs.get("value", "")
 
     def handle_endtag(self, tag):
         if tag == "textarea":
@@ -81,6 +87,6 @@ def form_data(response):
     data.pop("q", None)
     # A browser strips the one newline that follows <textarea>.
     for key, value in data.items():
-        if value.startswith("\n"):
+        if isinstance(value, str) and value.startswith("\n"):
             data[key] = value[1:]
     return data

@@ -246,8 +246,10 @@ def test_import_page_publishes_only_for_editors(kind, expected, reference_export
         return
     token = client.cookies["csrftoken"].value
     with reference_export.open("rb") as upload:
-        # "draft" left unticked: asks to publish; only editors get that.
-        staged = client.post(url, {"csrfmiddlewaretoken": token, "files": upload})
+        # Asks to publish on import; only editors get that (others get drafts).
+        staged = client.post(
+            url, {"csrfmiddlewaretoken": token, "files": upload, "publish": "on"}
+        )
     confirm = form_data(staged)
     confirm["confirm"] = "1"
     client.post(url, confirm)

@@ -19,7 +19,7 @@ def check_files(client, *files, draft=False):
     page = client.get(URL)
     data = {**form_data(page), "files": list(files)}
     if not draft:
-        data.pop("draft", None)
+        data["publish"] = "on"
     return client.post(URL, data)
 
 
@@ -65,7 +65,7 @@ def test_a_contributor_imports_drafts_only(reference_export):
     assert "will be saved as drafts" in report.content.decode()
 
     data = {**form_data(report), "confirm": "Import"}
-    data.pop("draft", None)  # a forged form asking to publish
+    data["publish"] = "on"  # a forged form asking to publish
     client.post(URL, data)
 
     assert Brief.objects.count() == 3

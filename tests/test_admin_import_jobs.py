@@ -24,7 +24,7 @@ URL = "/admin/briefs/brief/import/"
 def check_files(client, *files):
     page = client.get(URL)
     data = {**form_data(page), "files": list(files)}
-    data.pop("draft", None)
+    data["publish"] = "on"
     return client.post(URL, data)
 
 
@@ -196,7 +196,7 @@ def test_a_large_import_runs_in_the_background_with_a_progress_page(
             SimpleUploadedFile("b.txt", b"not an export at all"),
         ],
     }
-    data.pop("draft")
+    data["publish"] = "on"
 
     uploaded = client.post(URL, data)
 

@@ -184,6 +184,20 @@ def test_keep_mine_or_take_theirs(choice, expected):
     assert brief.title == expected
 
 
+def test_both_changed_the_categories_take_theirs_keeps_names_with_spaces():
+    brief = a_brief()
+    ada, ben = client_for(editor("ada")), client_for(editor("ben"))
+    mine, theirs = opened(ada, brief), opened(ben, brief)
+    theirs["categories"] = ["North Korea", "Trade policy"]
+    assert save(ben, brief, theirs).status_code == 302
+    mine["categories"] = ["Japan"]
+    data = form_data(save(ada, brief, mine))
+    data["_desk_choice_categories"] = "theirs"
+    assert save(ada, brief, data).status_code == 302
+    brief.refresh_from_db()
+    assert sorted(brief.categories.names()) == ["North Korea", "Trade policy"]
+
+
 def test_a_third_save_during_the_merge_starts_it_over():
     brief = a_brief()
     ada, ben = client_for(editor("ada")), client_for(editor("ben"))

@@ -225,7 +225,7 @@ def test_revert_restores_the_byline_order_and_categories():
     assert "Authors in this version:</strong>\nAnn First, Bo Second" in text
     data = form_data(page)
     # The revert form offers that version's categories, not today's.
-    assert data["categories"] == "Japan"
+    assert data["categories"] == ["Japan"]
     assert client.post(revert_url, {**data, "_save": "Revert"}).status_code == 302
     brief = Brief.objects.get(pk=brief.pk)
     assert brief.title == "Original"

@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -113,17 +114,32 @@ def test_rows_written_around_the_checks_are_still_filtered_everywhere(client, ta
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    "field", ["image_credit_url", "full_paper_url"], ids=["credit", "paper"]
+    ("form_field", "field"),
+    [
+        # The credit link of an image uploaded in the brief form (media library).
+        ("new_image_credit_url", "image_credit_url"),
+        ("full_paper_url", "full_paper_url"),
+    ],
+    ids=["credit", "paper"],
 )
-def test_the_admin_refuses_an_unsafe_link(field):
+def test_the_admin_refuses_an_unsafe_link(form_field, field):
     brief = make_brief("Live", status=Brief.Status.PUBLISHED)
     client = client_for(editor())
     url = reverse("admin:briefs_brief_change", args=[brief.pk])
     data = form_data(client.get(url))
-    data[field] = "ftp://files.example/paper.pdf"
+    data[form_field] = "ftp://files.example/paper.pdf"
     data["_workflow"] = "save"
     response = client.post(url, data)
     assert response.status_code == 200
     assert "Enter an http:// or https:// address" in response.content.decode()
     brief.refresh_from_db()
     assert getattr(brief, field) == ""
+
+
+@pytest.mark.django_db
+def test_the_media_library_refuses_an_unsafe_credit_link():
+    from briefs.media_models import MediaImage
+
+    field = MediaImage._meta.get_field("credit_url")
+    with pytest.raises(ValidationError):
+        field.clean("ftp://files.example/photo.jpg", None)

@@ -24,7 +24,10 @@ def test_migration_creates_both_roles_with_their_permissions():
 
 def test_migration_lists_match_the_roles_module():
     migration = importlib.import_module("briefs.migrations.0002_roles")
-    assert migration.ROLES == roles.ROLE_PERMISSIONS
+    library = importlib.import_module("briefs.migrations.0017_desk3_media_library")
+    for role, permissions in roles.ROLE_PERMISSIONS.items():
+        made = migration.ROLES[role] + library.LIBRARY_PERMISSIONS[role]
+        assert sorted(made) == sorted(permissions)
 
 
 @pytest.mark.django_db

@@ -1,3 +1,4 @@
+from adminsortable2.admin import SortableAdminBase, SortableTabularInline
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
@@ -9,6 +10,7 @@ from briefs.editions.admin_actions import crossref_deposit
 from briefs.models import Author, Brief, BriefAuthor, Disclosure, Series, SlugRedirect
 
 from . import conflicts, notifications, workflow
+from .categories import CategoriesAdminMixin
 from .dashboard import dashboard_view
 from .forms import (
     INTENT_FIELD,
@@ -23,6 +25,7 @@ from .import_page import import_view
 from .import_page import progress_cancel_view as import_cancel_view
 from .import_page import progress_status_view as import_status_view
 from .import_page import progress_view as import_progress_view
+from .media_admin import LibraryAdminMixin, PortraitAdminMixin
 from .presence import PresenceAdminMixin
 from .review_notes import ReviewNotesAdminMixin
 from .schedule import scheduled_view
@@ -30,12 +33,13 @@ from .site_names import name_the_site, rename_categories
 from .writing import WritingAdminMixin
 
 
-class BriefAuthorInline(admin.TabularInline):
+class BriefAuthorInline(SortableTabularInline):
+    # The byline's order is set by dragging the rows; the order field is hidden.
     model = BriefAuthor
     formset = BriefAuthorFormSet
     extra = 0
     autocomplete_fields = ["author"]
-    fields = ["order", "author"]
+    fields = ["author"]
     ordering = ["order"]
 
 
@@ -56,8 +60,11 @@ class StateFilter(admin.SimpleListFilter):
 class BriefAdmin(
     PresenceAdminMixin,
     ReviewNotesAdminMixin,
+    LibraryAdminMixin,
+    CategoriesAdminMixin,
     WritingAdminMixin,
     BriefHistoryAdminMixin,
+    SortableAdminBase,
     SimpleHistoryAdmin,
 ):
     form = BriefAdminForm
@@ -115,10 +122,11 @@ class BriefAdmin(
             "Feature image",
             {
                 "fields": [
-                    "feature_image",
-                    "feature_image_alt",
-                    "image_credit",
-                    "image_credit_url",
+                    "image",
+                    "new_image",
+                    "new_image_alt",
+                    "new_image_credit",
+                    "new_image_credit_url",
                 ]
             },
         ),
@@ -141,6 +149,7 @@ class BriefAdmin(
         return (
             super()
             .get_queryset(request)
+            .select_related("image")
             .prefetch_related("categories", "brief_authors__author")
         )
 
@@ -349,7 +358,7 @@ class BriefCountAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(BriefCountAdmin):
+class AuthorAdmin(PortraitAdminMixin, BriefCountAdmin):
     list_display = ["name", "slug", "brief_count", "has_bio"]
     search_fields = ["name", "bio"]
     prepopulated_fields = {"slug": ["name"]}

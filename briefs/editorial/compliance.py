@@ -37,7 +37,7 @@ def panel(brief) -> list[Item]:
         Item(
             "Image alt text and credit",
             not image or bool(brief.feature_image_alt and brief.image_credit),
-            "id_feature_image_alt",
+            "id_image",
             "no feature image" if not image else "",
         ),
         Item("Categories", bool(list(brief.categories.all())), "id_categories"),

@@ -27,8 +27,6 @@ from django import forms
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
-from taggit.models import Tag
-from taggit.utils import edit_string_for_tags
 
 from briefs import history
 from briefs.models import Author, Brief, BriefAuthor
@@ -469,7 +467,11 @@ def take_theirs(form, name, theirs) -> None:
     data = form.data
     value = theirs_cleaned(form, name)
     if name == "categories":
-        data[name] = edit_string_for_tags([Tag(name=n) for n in value])
+        # One posted value per category, as the autocomplete box posts them.
+        if hasattr(data, "setlist"):
+            data.setlist(name, list(value))
+        else:
+            data[name] = list(value)
         return
     formfield = form.fields[name]
     if isinstance(formfield.widget, forms.CheckboxInput):

@@ -52,7 +52,10 @@ class ComplianceRow:
 
 
 def compliance_report(now):
-    """Published or scheduled briefs that lack what every public brief must carry."""
+    """Briefs in review, scheduled or published that lack what a public one carries.
+
+    Briefs in review are included so the gaps are found before they go out.
+    """
     no_bio = Q(authors__bio="") | Q(authors__isnull=True)
     lacking = (
         Q(disclosure__isnull=True)
@@ -62,7 +65,7 @@ def compliance_report(now):
         | no_bio
     )
     briefs = (
-        Brief.objects.filter(status=Brief.Status.PUBLISHED)
+        Brief.objects.filter(status__in=[Brief.Status.PUBLISHED, Brief.Status.REVIEW])
         .filter(pk__in=Brief.objects.filter(lacking).values("pk"))
         .select_related("disclosure")
         .prefetch_related(

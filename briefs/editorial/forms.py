@@ -1,5 +1,6 @@
 """The brief change form: the chosen workflow button, publish checks, version check."""
 
+from adminsortable2.admin import CustomInlineFormSet
 from django import forms
 from django.conf import settings
 from django.contrib.admin.helpers import ActionForm
@@ -9,6 +10,8 @@ from briefs import history
 from briefs.models import Brief, SlugRedirect
 
 from . import conflicts, workflow
+from .categories import CategoriesField, bind_categories
+from .media_admin import NewImageForm
 
 # The submit buttons of the change form post their intent under this name.
 INTENT_FIELD = "_workflow"
@@ -58,11 +61,12 @@ def intent_from(data) -> str:
     return intent if intent in INTENTS else KEEP
 
 
-class BriefAdminForm(forms.ModelForm):
+class BriefAdminForm(NewImageForm, forms.ModelForm):
     """Set by BriefAdmin.get_form for each request: who asks, and which button."""
 
     intent = KEEP
     user_can_publish = False
+    user_can_create_categories = False
     # The history record a revert starts from, if this form is the revert form.
     revert_record = None
     # Set by editorial.conflicts when a save from an older version is refused.
@@ -77,6 +81,7 @@ class BriefAdminForm(forms.ModelForm):
         help_text="Readers see the brief from this moment; empty means when "
         "it is published.",
     )
+    categories = CategoriesField(required=False)
     # On the revert form only: a revert keeps the brief's publish date unless asked.
     restore_published_at = forms.BooleanField(
         required=False,
@@ -98,15 +103,14 @@ class BriefAdminForm(forms.ModelForm):
             "series",
             "is_series_announcement",
             "full_paper_url",
-            "feature_image",
-            "feature_image_alt",
-            "image_credit",
-            "image_credit_url",
+            # From the media library; the brief's image columns are its copies.
+            "image",
             "disclosure",
         ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        bind_categories(self)
         self.current = None
         if self.instance.pk is not None:
             # Read from the database: the revert form starts from an old copy.
@@ -179,13 +183,18 @@ class BriefAdminForm(forms.ModelForm):
             self.instance.published_at = cleaned.get("published_at")
             self.instance.title = cleaned.get("title", "")
             self.instance.disclosure = cleaned.get("disclosure")
-            missing = workflow.missing_for_publish(self.instance, check_authors=False)
+            by_field = workflow.missing_by_field(self.instance, check_authors=False)
+            missing = [text for _field, text in by_field]
             if self.revert_record is not None:
                 # No inline on the revert form: the byline is the version's.
                 restorable = history.restorable_authors(self.revert_record)
                 if restorable is not None and not restorable[0]:
                     missing.append("at least one author")
             if missing:
+                # Said at the top and again beside each field it names.
+                for field, text in by_field:
+                    if field in self.fields and field not in self.errors:
+                        self.add_error(field, f"Needed to publish: {text}.")
                 raise forms.ValidationError(
                     workflow.publish_refusal(missing), code="publish_incomplete"
                 )
@@ -209,7 +218,7 @@ class BriefAdminForm(forms.ModelForm):
         conflicts.check(self, cleaned, row)
 
 
-class BriefAuthorFormSet(forms.BaseInlineFormSet):
+class BriefAuthorFormSet(CustomInlineFormSet):
     def clean(self):
         super().clean()
         if self.instance.status != Brief.Status.PUBLISHED:

@@ -27,6 +27,7 @@ from briefs.importer.service import import_path
 from briefs.importer.store import StoreOptions
 from briefs.models import ImportJob
 
+from .categories import may_create as may_create_categories
 from .workflow import can_publish
 
 logger = logging.getLogger(__name__)
@@ -102,6 +103,7 @@ def dry_run(job: ImportJob, may_publish: bool):
         overwrite=job.overwrite,
         dry_run=True,
         may_change_published=may_publish,
+        may_create_categories=may_create_categories(job.user),
     )
     return [import_path(path, options, name=name) for path, name in staged_files(job)]
 
@@ -125,6 +127,7 @@ def check_staged_files(job_id: str) -> str:
         overwrite=job.overwrite,
         dry_run=True,
         may_change_published=can_publish(job.user),
+        may_create_categories=may_create_categories(job.user),
     )
     job.reports, job.files_done = [], 0
     try:
@@ -222,6 +225,7 @@ def run(job_id, *, from_states=(ImportJob.State.QUEUED,)) -> ImportJob:
         change_reason=f"Imported in the admin by {user.get_username()}",
         user=user,
         may_change_published=may_publish,
+        may_create_categories=may_create_categories(user),
     )
     # The dry run's reports are replaced by what the import did.
     job.reports, job.files_done = [], 0

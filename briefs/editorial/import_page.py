@@ -15,6 +15,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
@@ -52,12 +53,28 @@ class UploadForm(forms.Form):
         label="Export files",
         help_text="Text (.txt, .md) or PDF exports of posts.",
     )
-    draft = forms.BooleanField(
-        required=False, label="Import new briefs as drafts", initial=True
+    # Only for those who may publish (see __init__); everyone else imports drafts.
+    publish = forms.BooleanField(
+        required=False,
+        initial=False,
+        label="Publish new briefs on import",
+        help_text="Each keeps its original date. Left unticked, new briefs are "
+        "saved as drafts.",
     )
     overwrite = forms.BooleanField(
         required=False, label="Replace briefs that editors changed since their import"
     )
+
+    def __init__(self, *args, may_publish=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.may_publish = may_publish
+        if not may_publish:
+            del self.fields["publish"]
+
+    @property
+    def as_drafts(self):
+        """Drafts unless an editor asked to publish; a forged box changes nothing."""
+        return not (self.may_publish and self.cleaned_data.get("publish"))
 
     def clean_files(self):
         files = self.cleaned_data["files"]
@@ -103,12 +120,14 @@ def _import_view(request):
     if request.method == "POST" and "cancel" in request.POST:
         return cancel_import(request)
 
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(
+        request.POST or None, request.FILES or None, may_publish=may_publish
+    )
     if request.method == "POST" and form.is_valid():
         job = import_jobs.stage_uploads(
             request.user,
             form.cleaned_data["files"],
-            draft=form.cleaned_data["draft"] or not may_publish,
+            draft=form.as_drafts,
             overwrite=form.cleaned_data["overwrite"],
         )
         if import_jobs.runs_in_background(job):
@@ -166,8 +185,37 @@ def _report_in_messages(request, job):
         if report["status"] == FAILED:
             messages.error(request, f"{report['path']}: {report['errors'][0]}")
         else:
-            slugs = ", ".join(brief["slug"] for brief in report["briefs"])
-            messages.success(request, f"{report['path']}: {report['status']} ({slugs})")
+            links = format_html_join(
+                ", ",
+                '<a href="{}">{}</a> ({})',
+                (
+                    (brief.get("url") or "#", brief["title"] or brief["slug"], action)
+                    for brief, action in _with_urls(report["briefs"])
+                ),
+            )
+            messages.success(
+                request,
+                format_html("{}: {}: {}", report["path"], report["status"], links)
+                if report["briefs"]
+                else f"{report['path']}: {report['status']}",
+            )
+            for warning in report.get("warnings", []):
+                messages.warning(request, f"{report['path']}: {warning}")
+
+
+def _with_urls(briefs):
+    """Each brief of a report with its change page's URL, and what was done."""
+    urls = _change_urls([brief["slug"] for brief in briefs])
+    return [
+        ({**brief, "url": urls.get(brief["slug"])}, brief["action"]) for brief in briefs
+    ]
+
+
+def _change_urls(slugs):
+    from briefs.models import Brief
+
+    rows = Brief.objects.filter(slug__in=slugs).values_list("slug", "pk")
+    return {slug: reverse("admin:briefs_brief_change", args=[pk]) for slug, pk in rows}
 
 
 def progress_view(request, job_id):
@@ -176,10 +224,25 @@ def progress_view(request, job_id):
     job = import_jobs.owned_job(request.user, job_id)
     if job is None:
         raise Http404("No such import.")
+    reports = job.reports
+    if job.finished:
+        # The briefs made or updated, each linked to its change page.
+        urls = _change_urls([b["slug"] for r in reports for b in r["briefs"]])
+        reports = [
+            {
+                **report,
+                "briefs": [
+                    {**brief, "url": urls.get(brief["slug"])}
+                    for brief in report["briefs"]
+                ],
+            }
+            for report in reports
+        ]
     context = _context(
         request,
         "Import progress",
         job=job,
+        reports=reports,
         awaiting_confirmation=job.state == ImportJob.State.STAGED,
         any_importable=any(r["status"] != FAILED for r in job.reports),
         confirm_form=ConfirmForm(initial={"token": job.pk}),

@@ -27,6 +27,23 @@ CONTRIBUTOR_PERMISSIONS = [
     "taggit.view_tag",
 ]
 
+# The media library (migration 0016 adds these to the groups): contributors add
+# and describe images, and editors may also remove unused ones.
+LIBRARY_PERMISSIONS = {
+    CONTRIBUTOR: [
+        "briefs.add_mediaimage",
+        "briefs.change_mediaimage",
+        "briefs.view_mediaimage",
+    ],
+    EDITOR: [
+        "briefs.add_mediaimage",
+        "briefs.change_mediaimage",
+        "briefs.delete_mediaimage",
+        "briefs.view_mediaimage",
+    ],
+}
+CONTRIBUTOR_PERMISSIONS += LIBRARY_PERMISSIONS[CONTRIBUTOR]
+
 # Editors run the publication: everything on briefs, authors, series and categories.
 # Disclosures are legal text, so editors may fix them but not delete them.
 EDITOR_PERMISSIONS = [
@@ -46,6 +63,7 @@ EDITOR_PERMISSIONS = [
     "briefs.change_disclosure",
     "briefs.view_disclosure",
     PUBLISH_PERMISSION,
+    *LIBRARY_PERMISSIONS[EDITOR],
 ]
 
 ROLE_PERMISSIONS = {CONTRIBUTOR: CONTRIBUTOR_PERMISSIONS, EDITOR: EDITOR_PERMISSIONS}

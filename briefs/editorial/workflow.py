@@ -78,20 +78,41 @@ def missing_for_publish(
     The change form checks the authors in its inline formset, where the unsaved
     rows are, so it passes check_authors=False; elsewhere the saved rows count.
     """
+    return [
+        text
+        for _field, text in missing_by_field(
+            brief, author_count=author_count, check_authors=check_authors
+        )
+    ]
+
+
+# The form field each publish requirement belongs to, so the form can say it there.
+AUTHORS_FIELD = "brief_authors"
+
+
+def missing_by_field(
+    brief: Brief, *, author_count: int | None = None, check_authors: bool = True
+) -> list[tuple[str, str]]:
+    """missing_for_publish's list, each with the name of the field it concerns."""
     missing = []
     if not (brief.title or "").strip():
-        missing.append("a title")
+        missing.append(("title", "a title"))
     if brief.published_at is None:
-        missing.append("a publication date")
+        missing.append(("published_at", "a publication date"))
     if check_authors:
         if author_count is None:
             author_count = len(brief.brief_authors.all())
         if author_count == 0:
-            missing.append("at least one author")
+            missing.append((AUTHORS_FIELD, "at least one author"))
     if brief.disclosure_id is None:
-        missing.append("a disclosure")
+        missing.append(("disclosure", "a disclosure"))
     elif not brief.disclosure.is_active:
-        missing.append(f'an active disclosure ("{brief.disclosure}" is inactive)')
+        missing.append(
+            (
+                "disclosure",
+                f'an active disclosure ("{brief.disclosure}" is inactive)',
+            )
+        )
     return missing
 
 

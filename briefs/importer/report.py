@@ -18,6 +18,7 @@ from .records import ParsedBrief
 
 NEW = "new"
 EXISTING = "existing"
+LEFT_OFF = "new, so left off: only editors create categories"
 
 # The parser's warnings that record a repair or a guess, by what the editor
 # should check; the rest (missing bio, repeated author ...) are plain warnings.
@@ -63,7 +64,9 @@ class BriefReport:
     other_warnings: list[str] = field(default_factory=list)
 
 
-def build_reports(parsed_briefs: list[ParsedBrief]) -> list[BriefReport]:
+def build_reports(
+    parsed_briefs: list[ParsedBrief], *, may_create_categories: bool = True
+) -> list[BriefReport]:
     slugs = {ascii_slug(a.name) for p in parsed_briefs for a in p.authors}
     known_authors = set(
         Author.objects.filter(slug__in=slugs).values_list("slug", flat=True)
@@ -92,7 +95,10 @@ def build_reports(parsed_briefs: list[ParsedBrief]) -> list[BriefReport]:
         for name in parsed.categories:
             key = name.casefold()
             status = EXISTING if key in known_tags | seen_tags else NEW
-            seen_tags.add(key)
+            if status == NEW and not may_create_categories:
+                status = LEFT_OFF
+            else:
+                seen_tags.add(key)
             categories.append(Named(name, status))
         report = BriefReport(
             title=parsed.title,

@@ -60,6 +60,9 @@ class StoreOptions:
     # Without the publish right an import never changes what readers see: a
     # post matching a published (or scheduled) brief is refused for that brief.
     may_change_published: bool = True
+    # Without taggit's add right (editors have it) an import makes no new
+    # category: a post's unknown ones are left off, with a warning.
+    may_create_categories: bool = True
 
 
 def content_fingerprint(parsed: ParsedBrief) -> str:
@@ -238,7 +241,7 @@ class FileStore:
             brief = Brief(slug=plan.slug, status=status)
             self.fill(brief, plan, now)
             authors = self.resolve_authors(plan.parsed)
-            tags = self.resolve_tags(plan.parsed.categories)
+            tags = self.resolve_tags(plan.parsed.categories, plan)
             brief.import_fingerprint = fingerprint_of(
                 brief, [a.pk for a in authors], [t.name for t in tags]
             )
@@ -258,7 +261,7 @@ class FileStore:
         brief = plan.existing
         self.fill(brief, plan, timezone.now())
         authors = self.resolve_authors(plan.parsed)
-        tags = self.resolve_tags(plan.parsed.categories)
+        tags = self.resolve_tags(plan.parsed.categories, plan)
         brief.import_fingerprint = fingerprint_of(
             brief, [a.pk for a in authors], [t.name for t in tags]
         )
@@ -369,12 +372,19 @@ class FileStore:
                 authors.append(author)
         return authors
 
-    def resolve_tags(self, names: list[str]) -> list[Tag]:
+    def resolve_tags(self, names: list[str], plan: Plan | None = None) -> list[Tag]:
         tags = []
         for name in names:
             key = name.casefold()
             if key not in self.tags:
                 tag = Tag.objects.filter(name__iexact=name).first()
+                if tag is None and not self.options.may_create_categories:
+                    if plan is not None:
+                        plan.warnings.append(
+                            f"category “{name}” left off: only editors create "
+                            "categories"
+                        )
+                    continue
                 self.tags[key] = tag or Tag.objects.create(name=name)
             if self.tags[key] not in tags:
                 tags.append(self.tags[key])
@@ -413,7 +423,10 @@ def store_file(
     with transaction.atomic():
         plans = store.plan(parsed_briefs)
         # Read before writing: "new author" means new before this file.
-        reports = build_reports([plan.parsed for plan in plans])
+        reports = build_reports(
+            [plan.parsed for plan in plans],
+            may_create_categories=options.may_create_categories,
+        )
         if not options.dry_run:
             store.write(plans)
     for plan, report in zip(plans, reports, strict=True):

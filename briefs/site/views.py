@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.dates import MonthArchiveView, YearArchiveView
 
-from briefs import images
+from briefs import images, library
 from briefs.models import Author, Brief, BriefAuthor, SlugRedirect
 from briefs.search import clean_query, search_briefs, snippet_for
 
@@ -107,7 +107,8 @@ class PublishedBriefMixin(PageMixin):
         """Briefs as cards show them: byline, series and disclosure, no body."""
         return (
             Brief.objects.published()
-            .select_related("series", "disclosure")
+            # The image's record gives the card's crop its focal point.
+            .select_related("series", "disclosure", "image")
             .prefetch_related(BYLINE)
             .defer(*self.card_deferred)
         )
@@ -382,7 +383,9 @@ class AuthorDetailView(SectionBriefsView):
         count = navigation.author_counts(self.request).get(self.kwargs["slug"])
         if not count:
             raise Http404("Nothing public by this author.")
-        author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        author = get_object_or_404(
+            Author.objects.select_related("portrait"), slug=self.kwargs["slug"]
+        )
         author.brief_count = count
         return author
 
@@ -391,7 +394,7 @@ class AuthorDetailView(SectionBriefsView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["photo"] = images.renditions(self.section.photo)
+        context["photo"] = library.portrait_image(self.section)
         return context
 
 

@@ -164,6 +164,14 @@
               Array.prototype.forEach.call(field.options, function (option) {
                 option.selected = list.indexOf(option.value) !== -1;
               });
+              // The categories box holds only its chosen names: add the others.
+              list.forEach(function (value) {
+                var known = Array.prototype.some.call(field.options, function (option) {
+                  return option.value === value;
+                });
+                if (!known) field.add(new Option(value, value, true, true));
+              });
+              field.dispatchEvent(new Event("change", { bubbles: true }));
             } else if (field.type !== "file") {
               field.value = list[0] || "";
             }

@@ -140,3 +140,7 @@ def roles(transactional_db):
     from django.apps import apps
 
     importlib.import_module("briefs.migrations.0002_roles").create_roles(apps, None)
+    # The media library's permissions, which a later migration gives the roles.
+    importlib.import_module("briefs.migrations.0017_desk3_media_library").grant(
+        apps, None
+    )

@@ -1,6 +1,7 @@
 """An editor's day in a real browser: log in, import a file through the admin, fix
 a typo, schedule the brief and see it go live by itself at its time."""
 
+import re
 import time
 import urllib.error
 import urllib.request
@@ -62,7 +63,8 @@ def test_an_editor_imports_fixes_a_typo_schedules_and_sees_it_live(
     page.goto(base + "/admin/briefs/brief/")
     page.get_by_role("link", name="Import briefs").click()
     page.get_by_label("Export files").set_input_files(str(export_with_typo))
-    page.get_by_label("Import new briefs as drafts").check()
+    # Drafts are the default; an editor could tick "Publish new briefs on import".
+    expect(page.get_by_label("Publish new briefs on import")).not_to_be_checked()
     page.get_by_role("button", name="Check files").click()
     expect(
         page.get_by_role("heading", name="Dry run: nothing has been written yet")
@@ -71,6 +73,10 @@ def test_an_editor_imports_fixes_a_typo_schedules_and_sees_it_live(
     shoot("dry-run")
     page.get_by_role("button", name="Import these files").click()
     expect(page.locator(".messagelist")).to_contain_text("created")
+    # The message links to the brief it made.
+    expect(page.locator(".messagelist a").first).to_have_attribute(
+        "href", re.compile(r"/admin/briefs/brief/\d+/change/")
+    )
     assert Brief.objects.filter(title=TYPO, status=Brief.Status.DRAFT).exists()
     shoot("imported")
 

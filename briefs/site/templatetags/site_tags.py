@@ -59,6 +59,22 @@ def responsive_image(
 
 
 @register.filter
+def card_image(brief):
+    """A card's 3:2 crop of the brief's image, around its focal point."""
+    from briefs.library import card_image
+
+    return card_image(brief)
+
+
+@register.filter
+def portrait(author):
+    """A square crop of the author's photo, around its focal point."""
+    from briefs.library import portrait_image
+
+    return portrait_image(author)
+
+
+@register.filter
 def thumbnail(field_file):
     """Renditions of an image field (for cards and author photos)."""
     from briefs.images import renditions
