@@ -302,6 +302,7 @@ class CitationDownloadView(PublishedBriefMixin, DetailView):
 
     def render_to_response(self, context, **response_kwargs):
         brief = self.object
+        surrogate.declare_brief(self.request, brief)
         render, content_type = self.formats[self.citation_format]
         text = render(brief, self.request.build_absolute_uri(brief.get_absolute_url()))
         response = HttpResponse(text, content_type=content_type)

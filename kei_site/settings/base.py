@@ -206,8 +206,11 @@ CACHES = {
 if os.environ.get("REDIS_URL"):
     # Shared by every worker: a page rendered once serves them all.
     CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Django's Redis backend, where Redis down is a miss (kei_site/cache.py).
+        "BACKEND": "kei_site.cache.TolerantRedisCache",
         "LOCATION": os.environ["REDIS_URL"],
+        # A Redis that hangs costs a request at most this long, not a worker.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
 # Public pages and feeds are cached under the content version, so never stale;
 # off only to measure rendering (bench/throughput.sh cache off).
