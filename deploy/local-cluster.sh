@@ -7,6 +7,9 @@
 #           (public reads), Redis :REDIS_PORT (cache), media in CLUSTER_DIR/media
 #
 #   deploy/local-cluster.sh up|down|status
+#   deploy/local-cluster.sh start|stop PART   (app1 app2 redis replica haproxy varnish)
+#   deploy/local-cluster.sh lb "COMMAND"       (HAProxy's runtime API, e.g.
+#                                              "disable server apps/app2")
 #
 # Run as root from a checkout after `make install`. `up` is safe to repeat. The
 # primary is the Debian cluster 15/main (started if needed, left running by
@@ -24,6 +27,7 @@ APP1_PORT=${APP1_PORT:-8701}
 APP2_PORT=${APP2_PORT:-8702}
 REDIS_PORT=${REDIS_PORT:-6380}
 REPLICA_PORT=${REPLICA_PORT:-5433}
+APP_WORKERS=${GUNICORN_WORKERS:-2}
 DB_NAME=${CLUSTER_DB:-kei_cluster}
 BRIEFS=${BRIEFS:-10000}
 REPL_ROLE=kei_repl
@@ -144,14 +148,16 @@ start_redis() {
 start_app() {
   local name=$1 port=$2
   running "$CLUSTER_DIR/$name.pid" && return
-  env $(app_env | xargs) GUNICORN_BIND="127.0.0.1:$port" \
+  env $(app_env | xargs) GUNICORN_BIND="127.0.0.1:$port" GUNICORN_WORKERS="$APP_WORKERS" \
     "$ROOT/.venv/bin/gunicorn" -c deploy/gunicorn.conf.py --no-control-socket \
-    --pid "$CLUSTER_DIR/$name.pid" --daemon --error-logfile "$CLUSTER_DIR/$name.log"
+    --pid "$CLUSTER_DIR/$name.pid" --daemon --capture-output \
+    --error-logfile "$CLUSTER_DIR/$name.log"
 }
 
 render() {
   sed -e "s/\${LB_PORT}/$LB_PORT/g" -e "s/\${APP1_PORT}/$APP1_PORT/g" \
-    -e "s/\${APP2_PORT}/$APP2_PORT/g" -e "s#\${CLUSTER_DIR}#$CLUSTER_DIR#g" "$1"
+    -e "s/\${APP2_PORT}/$APP2_PORT/g" -e "s#\${CLUSTER_DIR}#$CLUSTER_DIR#g" \
+    -e "s/\${APP_MAXCONN}/$APP_WORKERS/g" "$1"
 }
 
 start_haproxy() {
@@ -224,9 +230,44 @@ status() {
   if pg_ctlcluster 15 main status >/dev/null 2>&1; then echo "primary: up"; else echo "primary: down"; fi
 }
 
+start_part() {
+  case "$1" in
+    app1) start_app app1 "$APP1_PORT"; wait_for "http://127.0.0.1:$APP1_PORT/healthz" ;;
+    app2) start_app app2 "$APP2_PORT"; wait_for "http://127.0.0.1:$APP2_PORT/healthz" ;;
+    redis) start_redis ;;
+    replica) start_replica ;;
+    haproxy) start_haproxy ;;
+    varnish) start_varnish ;;
+    *) echo "unknown part: $1" >&2; return 2 ;;
+  esac
+}
+
+stop_part() {
+  case "$1" in
+    replica) pg_ctlcluster 15 replica stop -m fast ;;
+    app1 | app2 | redis | haproxy | varnish) stop_pid "$1" ;;
+    *) echo "unknown part: $1" >&2; return 2 ;;
+  esac
+}
+
+lb_command() {
+  "$PY" - "$CLUSTER_DIR/haproxy.sock" "$1" <<'PY'
+import socket, sys
+with socket.socket(socket.AF_UNIX) as sock:
+    sock.connect(sys.argv[1])
+    sock.sendall(sys.argv[2].encode() + b"\n")
+    while chunk := sock.recv(65536):
+        sys.stdout.write(chunk.decode())
+PY
+}
+
 case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
+  start) start_part "${2:?part}" ;;
+  stop) stop_part "${2:?part}" ;;
+  lb) lb_command "${2:?command}" ;;
+  env) app_env ;;
+  *) echo "usage: $0 up|down|status|start PART|stop PART|lb COMMAND|env" >&2; exit 2 ;;
 esac

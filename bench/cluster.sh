@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# The scale-out proof on the local cluster (deploy/local-cluster.sh):
+#
+#   bench/cluster.sh                consistency checks, then the load runs
+#   bench/cluster.sh --checks-only  the consistency checks alone (CI)
+#
+# Consistency: an editor unpublishes and publishes a brief through app server A;
+# the requests sent after the admin answers must see the change at A, B, the
+# load balancer and Varnish (page, home, RSS, Atom, JSON Feed, sitemap).
+# Load: wrk, $DURATION s at $CONNECTIONS connections over $PATHS public paths,
+# through the load balancer with one and two app servers, through Varnish, and
+# with an app server killed, Redis stopped and the replica stopped mid-run.
+# Any 5xx or socket error in a run without a failure fails the script.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$(pwd)
+CHECKS_ONLY=false
+[ "${1:-}" = "--checks-only" ] && CHECKS_ONLY=true
+DURATION=${DURATION:-60}
+CONNECTIONS=${CONNECTIONS:-64}
+PATHS=${PATHS:-2000}
+CLUSTER=deploy/local-cluster.sh
+OUT=${CLUSTER_OUT:-/tmp/kei-cluster/bench}
+
+bash "$CLUSTER" up >/dev/null
+set -a
+# shellcheck disable=SC1090
+eval "$(bash "$CLUSTER" env)"
+set +a
+export APP1_PORT=${APP1_PORT:-8701} APP2_PORT=${APP2_PORT:-8702}
+export LB_PORT=${LB_PORT:-8700} VARNISH_PORT=${VARNISH_PORT:-8780}
+
+echo "== consistency checks"
+"$ROOT/.venv/bin/python" bench/cluster_checks.py checks
+$CHECKS_ONLY && exit 0
+
+command -v wrk >/dev/null || {
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+}
+mkdir -p "$OUT"
+"$ROOT/.venv/bin/python" bench/cluster_checks.py paths "$PATHS" >"$OUT/paths.txt"
+export WRK_PATHS="$OUT/paths.txt"
+echo "== load: wrk ${DURATION}s, $CONNECTIONS connections, $(wc -l <"$OUT/paths.txt") paths"
+
+failures=0
+# run NAME PORT [EVENT...]: an EVENT is "SECONDS command", run while wrk runs.
+run() {
+  local name=$1 port=$2
+  shift 2
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s bench/cluster.lua \
+    "http://127.0.0.1:$port" >"$OUT/$name.txt" 2>&1 &
+  local wrk_pid=$! started=$SECONDS event
+  for event in "$@"; do
+    local at=${event%% *} what=${event#* }
+    while [ $((SECONDS - started)) -lt "$at" ]; do sleep 0.2; done
+    echo "   +${at}s: $what"
+    eval "$what" >>"$OUT/$name.events" 2>&1
+  done
+  wait "$wrk_pid"
+  local result
+  result=$(grep '^RESULT' "$OUT/$name.txt" | sed 's/^RESULT //')
+  printf '   %-26s %s\n' "$name" "$result"
+}
+
+no_errors() {
+  local name=$1
+  if grep -q '^RESULT' "$OUT/$name.txt" && grep '^RESULT' "$OUT/$name.txt" | grep -q ' 5xx=0 .*socket_errors=0'; then
+    return 0
+  fi
+  echo "   FAIL: $name had errors"
+  failures=$((failures + 1))
+}
+
+app_state() {
+  bash "$CLUSTER" lb "show servers state apps" | awk 'NF > 6 && $4 ~ /app/ {print $4 "=" ($6 == 2 ? "UP" : "DOWN")}' | tr '\n' ' '
+}
+
+# A first pass fills the page cache, as traffic would; each run below then
+# measures a warm site, which is what a spike meets.
+wrk -t2 -c"$CONNECTIONS" -d20s -s bench/cluster.lua "http://127.0.0.1:$LB_PORT" >/dev/null 2>&1
+
+bash "$CLUSTER" lb "disable server apps/app2" >/dev/null
+run lb-1-app "$LB_PORT"
+no_errors lb-1-app
+bash "$CLUSTER" lb "enable server apps/app2" >/dev/null
+sleep 3
+run lb-2-apps "$LB_PORT"
+no_errors lb-2-apps
+wrk -t2 -c"$CONNECTIONS" -d20s -s bench/cluster.lua "http://127.0.0.1:$VARNISH_PORT" >/dev/null 2>&1
+run varnish "$VARNISH_PORT"
+no_errors varnish
+
+third=$((DURATION / 3))
+run app1-killed "$LB_PORT" \
+  "$third kill -9 \$(cat /tmp/kei-cluster/app1.pid)" \
+  "$((2 * third)) bash $CLUSTER start app1"
+sleep 4
+echo "   after restart: $(app_state)"
+app_state | grep -q "app1=UP" || { echo "   FAIL: app1 did not rejoin"; failures=$((failures + 1)); }
+
+run redis-stopped "$LB_PORT" \
+  "$third bash $CLUSTER stop redis" \
+  "$((2 * third)) bash $CLUSTER start redis"
+no_errors redis-stopped
+
+run replica-stopped "$LB_PORT" \
+  "$third bash $CLUSTER stop replica" \
+  "$((2 * third)) bash $CLUSTER start replica"
+no_errors replica-stopped
+
+echo "== app servers' logs: tracebacks during the runs"
+grep -c "Traceback" /tmp/kei-cluster/app1.log /tmp/kei-cluster/app2.log || true
+if [ "$failures" -gt 0 ]; then
+  echo "cluster bench: $failures FAILED"
+  exit 1
+fi
+echo "cluster bench: passed"
