@@ -7,7 +7,8 @@
 #           (public reads), Redis :REDIS_PORT (cache), media in CLUSTER_DIR/media
 #
 #   deploy/local-cluster.sh up|down|status
-#   deploy/local-cluster.sh start|stop PART   (app1 app2 redis replica haproxy varnish)
+#   deploy/local-cluster.sh start|stop PART   (app1 app2 worker redis replica haproxy
+#                                              varnish)
 #   deploy/local-cluster.sh lb "COMMAND"       (HAProxy's runtime API, e.g.
 #                                              "disable server apps/app2")
 #
@@ -154,6 +155,14 @@ start_app() {
     --error-logfile "$CLUSTER_DIR/$name.log"
 }
 
+start_worker() {
+  running "$CLUSTER_DIR/worker.pid" && return
+  # The task worker: background imports started in the admin of either server.
+  env $(app_env | xargs) nohup "$PY" manage.py db_worker \
+    >>"$CLUSTER_DIR/worker.log" 2>&1 </dev/null &
+  echo $! >"$CLUSTER_DIR/worker.pid"
+}
+
 render() {
   sed -e "s/\${LB_PORT}/$LB_PORT/g" -e "s/\${APP1_PORT}/$APP1_PORT/g" \
     -e "s/\${APP2_PORT}/$APP2_PORT/g" -e "s#\${CLUSTER_DIR}#$CLUSTER_DIR#g" \
@@ -194,6 +203,7 @@ up() {
   start_redis
   start_app app1 "$APP1_PORT"
   start_app app2 "$APP2_PORT"
+  start_worker
   wait_for "http://127.0.0.1:$APP1_PORT/healthz"
   wait_for "http://127.0.0.1:$APP2_PORT/healthz"
   start_haproxy
@@ -213,13 +223,13 @@ stop_pid() {
 }
 
 down() {
-  for part in varnish haproxy app1 app2 redis; do stop_pid "$part"; done
+  for part in varnish haproxy app1 app2 worker redis; do stop_pid "$part"; done
   pg_ctlcluster 15 replica stop >/dev/null 2>&1 || true
   status
 }
 
 status() {
-  for part in varnish haproxy app1 app2 redis; do
+  for part in varnish haproxy app1 app2 worker redis; do
     if running "$CLUSTER_DIR/$part.pid"; then echo "$part: up"; else echo "$part: down"; fi
   done
   if pg_ctlcluster 15 replica status >/dev/null 2>&1; then
@@ -235,6 +245,7 @@ start_part() {
     app1) start_app app1 "$APP1_PORT"; wait_for "http://127.0.0.1:$APP1_PORT/healthz" ;;
     app2) start_app app2 "$APP2_PORT"; wait_for "http://127.0.0.1:$APP2_PORT/healthz" ;;
     redis) start_redis ;;
+    worker) start_worker ;;
     replica) start_replica ;;
     haproxy) start_haproxy ;;
     varnish) start_varnish ;;
@@ -245,7 +256,7 @@ start_part() {
 stop_part() {
   case "$1" in
     replica) pg_ctlcluster 15 replica stop -m fast ;;
-    app1 | app2 | redis | haproxy | varnish) stop_pid "$1" ;;
+    app1 | app2 | worker | redis | haproxy | varnish) stop_pid "$1" ;;
     *) echo "unknown part: $1" >&2; return 2 ;;
   esac
 }
