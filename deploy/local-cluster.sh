@@ -149,6 +149,19 @@ start_redis() {
 start_app() {
   local name=$1 port=$2
   running "$CLUSTER_DIR/$name.pid" && return
+  # A master killed with -9 leaves its workers serving until they notice; they
+  # hold the port, so they go first (what systemd does with a unit's cgroup).
+  local leftover
+  leftover=$(pgrep -f -- "--pid $CLUSTER_DIR/$name.pid" || true)
+  if [ -n "$leftover" ]; then
+    kill $leftover 2>/dev/null || true
+    for _ in $(seq 1 40); do
+      pgrep -f -- "--pid $CLUSTER_DIR/$name.pid" >/dev/null || break
+      sleep 0.25
+    done
+    leftover=$(pgrep -f -- "--pid $CLUSTER_DIR/$name.pid" || true)
+    [ -z "$leftover" ] || kill -9 $leftover 2>/dev/null || true
+  fi
   env $(app_env | xargs) GUNICORN_BIND="127.0.0.1:$port" GUNICORN_WORKERS="$APP_WORKERS" \
     "$ROOT/.venv/bin/gunicorn" -c deploy/gunicorn.conf.py --no-control-socket \
     --pid "$CLUSTER_DIR/$name.pid" --daemon --capture-output \

@@ -391,3 +391,23 @@ def test_no_purge_target_no_purge(world, settings, monkeypatch):
 def test_many_keys_go_in_several_requests(world, varnish):
     purge.send({f"brief:{n}" for n in range(450)})
     assert [len(found) for found in varnish.purges] == [200, 200, 50]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_save_outside_a_transaction_purges_once_it_is_written(settings, monkeypatch):
+    settings.HTTP_CACHE_PURGE_URLS = []
+    brief = make_brief("Autocommit", status=Brief.Status.DRAFT)
+    settings.HTTP_CACHE_PURGE_URLS = ["http://127.0.0.1:9/"]
+    sent = []
+    monkeypatch.setattr(
+        purge,
+        "send",
+        # The row is committed by the time the purge goes out.
+        lambda keys: sent.append((set(keys), Brief.objects.get(pk=brief.pk).status)),
+    )
+    brief.status = Brief.Status.PUBLISHED
+    brief.save()
+    assert len(sent) == 1
+    keys, status = sent[0]
+    assert status == Brief.Status.PUBLISHED
+    assert {f"brief:{brief.pk}", "home", "feeds"} <= keys

@@ -108,6 +108,8 @@ class _Pending:
         self.briefs = set()
         self.keys = set()
         self.flushed = False
+        # Waiting for a transaction's commit, or for the autocommit write to end.
+        self.on_commit = False
 
     def collect(self):
         return self.keys | brief_keys(self.briefs)
@@ -134,13 +136,17 @@ def _pending(using):
     connection = connections[using]
     pending = getattr(connection, "_http_cache_purge", None)
     if pending is not None and not pending.flushed:
-        if not connection.in_atomic_block:
+        if not pending.on_commit and not connection.in_atomic_block:
             return pending  # settled by the receiver after the write
-        if any(entry[1] == pending.flush for entry in connection.run_on_commit):
+        if pending.on_commit and any(
+            entry[1] == pending.flush for entry in connection.run_on_commit
+        ):
             return pending
+        # Otherwise its transaction was rolled back: nothing of it is purged.
     pending = _Pending()
     connection._http_cache_purge = pending
     if connection.in_atomic_block:
+        pending.on_commit = True
         transaction.on_commit(pending.flush, using=using)
     return pending
 
@@ -149,7 +155,12 @@ def settle(using="default"):
     """After a write: outside a transaction it is committed, so purge now."""
     connection = connections[using]
     pending = getattr(connection, "_http_cache_purge", None)
-    if pending is not None and not pending.flushed and not connection.in_atomic_block:
+    if (
+        pending is not None
+        and not pending.flushed
+        and not pending.on_commit
+        and not connection.in_atomic_block
+    ):
         pending.flush()
 
 
