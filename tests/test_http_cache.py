@@ -403,7 +403,7 @@ def test_many_keys_go_in_several_requests(world, varnish):
     assert [len(found) for found in varnish.purges] == [200, 200, 50]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_save_outside_a_transaction_purges_once_it_is_written(settings, monkeypatch):
     settings.HTTP_CACHE_PURGE_URLS = []
     brief = make_brief("Autocommit", status=Brief.Status.DRAFT)
