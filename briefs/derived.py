@@ -12,15 +12,30 @@ bulk inserts send no signals, so the importer calls `bulk_create_briefs` and
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 from django.dispatch import receiver
 from simple_history.signals import pre_create_historical_record
-from taggit.models import TaggedItem
+from taggit.models import Tag, TaggedItem
 
 from . import history, images, library
-from .models import Author, Brief, BriefAuthor, MediaImage, SlugRedirect
+from .models import (
+    Author,
+    Brief,
+    BriefAuthor,
+    Disclosure,
+    MediaImage,
+    Series,
+    SlugRedirect,
+)
 from .rendering import render_body
 from .search import update_search_vectors
+from .site import purge
 
 # -- work collected during a transaction and done once, on commit ----------------
 
@@ -103,6 +118,8 @@ def bulk_create_briefs(briefs, bylines, taggings, *, user=None, reason="") -> No
         for tag in tags
     )
     update_search_vectors(briefs)
+    purge.briefs_touched([brief.pk for brief in briefs], created=True)
+    purge.settle()
 
 
 def bylines_replaced(pks) -> None:
@@ -112,6 +129,8 @@ def bylines_replaced(pks) -> None:
     holds the byline from before, so it is brought up to date here.
     """
     history.record_current_byline(pks)
+    purge.briefs_touched(pks)
+    purge.settle()
 
 
 # -- receivers -------------------------------------------------------------------
@@ -183,7 +202,18 @@ def library_image_saved(sender, instance, raw=False, created=False, **kwargs):
     images.prepare(instance.file)
     library.prepare_crops(instance)
     if not created:
+        # spread() writes by update(), which sends no signals of its own: the
+        # pages that show the image are named for the HTTP cache here.
+        using = kwargs.get("using", "default")
+        purge.briefs_touched(
+            Brief.objects.filter(image=instance).values_list("pk", flat=True), using
+        )
+        for author_pk in Author.objects.filter(portrait=instance).values_list(
+            "pk", flat=True
+        ):
+            purge.section_touched("author", author_pk, using)
         library.spread(instance)
+        purge.settle(using)
 
 
 @receiver(post_save, sender=Author, dispatch_uid="author_after_save")
@@ -215,3 +245,76 @@ def categories_changed(sender, instance, action, reverse, using="default", **kwa
 @receiver(pre_create_historical_record, sender=Brief.history.model)
 def history_record_made(sender, instance, history_instance, **kwargs):
     history.fill_new_record(instance, history_instance)
+
+
+# -- the shared HTTP cache: keys before a change and after it (briefs.site.purge) --
+
+
+@receiver(pre_save, sender=Brief, dispatch_uid="purge_brief_before")
+@receiver(pre_delete, sender=Brief, dispatch_uid="purge_brief_deleting")
+def purge_brief_before(sender, instance, raw=False, using="default", **kwargs):
+    if not raw and instance.pk is not None:
+        purge.briefs_touched([instance.pk], using)
+
+
+@receiver(post_save, sender=Brief, dispatch_uid="purge_brief_after")
+@receiver(post_delete, sender=Brief, dispatch_uid="purge_brief_deleted")
+def purge_brief_after(sender, instance, raw=False, using="default", **kwargs):
+    if not raw:
+        purge.briefs_touched([instance.pk], using, created=kwargs.get("created", False))
+        purge.settle(using)
+
+
+@receiver(pre_save, sender=BriefAuthor, dispatch_uid="purge_byline_before")
+@receiver(pre_delete, sender=BriefAuthor, dispatch_uid="purge_byline_deleting")
+def purge_byline_before(sender, instance, raw=False, using="default", **kwargs):
+    if not raw and instance.brief_id is not None:
+        purge.briefs_touched([instance.brief_id], using)
+
+
+@receiver(post_save, sender=BriefAuthor, dispatch_uid="purge_byline_after")
+@receiver(post_delete, sender=BriefAuthor, dispatch_uid="purge_byline_deleted")
+def purge_byline_after(sender, instance, raw=False, using="default", **kwargs):
+    if not raw:
+        purge.settle(using)
+
+
+@receiver(m2m_changed, sender=Brief.categories.through, dispatch_uid="purge_categories")
+def purge_categories(sender, instance, action, reverse, using="default", **kwargs):
+    if action.startswith("pre_"):
+        if isinstance(instance, Brief):
+            purge.briefs_touched([instance.pk], using)
+        else:
+            purge.section_touched("category", instance.pk, using)
+    elif action.startswith("post_"):
+        if not isinstance(instance, Brief):
+            purge.section_touched("category", instance.pk, using)
+        purge.settle(using)
+
+
+SECTION_KINDS = {
+    Author: "author",
+    Series: "series",
+    Tag: "category",
+    Disclosure: "disclosure",
+}
+
+
+def _purge_section_before(sender, instance, raw=False, using="default", **kwargs):
+    if not raw and instance.pk is not None:
+        purge.section_touched(SECTION_KINDS[sender], instance.pk, using)
+
+
+def _purge_section_after(sender, instance, raw=False, using="default", **kwargs):
+    if raw:
+        return
+    if kwargs.get("signal") is post_save:
+        purge.section_touched(SECTION_KINDS[sender], instance.pk, using)
+    purge.settle(using)
+
+
+for _model, _kind in SECTION_KINDS.items():
+    pre_save.connect(_purge_section_before, _model, dispatch_uid=f"purge_{_kind}_b")
+    pre_delete.connect(_purge_section_before, _model, dispatch_uid=f"purge_{_kind}_d")
+    post_save.connect(_purge_section_after, _model, dispatch_uid=f"purge_{_kind}_a")
+    post_delete.connect(_purge_section_after, _model, dispatch_uid=f"purge_{_kind}_x")

@@ -7,6 +7,10 @@
 #           (public reads), Redis :REDIS_PORT (cache), media in CLUSTER_DIR/media
 #
 #   deploy/local-cluster.sh up|down|status
+#   deploy/local-cluster.sh start|stop PART   (app1 app2 worker redis replica haproxy
+#                                              varnish)
+#   deploy/local-cluster.sh lb "COMMAND"       (HAProxy's runtime API, e.g.
+#                                              "disable server apps/app2")
 #
 # Run as root from a checkout after `make install`. `up` is safe to repeat. The
 # primary is the Debian cluster 15/main (started if needed, left running by
@@ -24,6 +28,7 @@ APP1_PORT=${APP1_PORT:-8701}
 APP2_PORT=${APP2_PORT:-8702}
 REDIS_PORT=${REDIS_PORT:-6380}
 REPLICA_PORT=${REPLICA_PORT:-5433}
+APP_WORKERS=${GUNICORN_WORKERS:-2}
 DB_NAME=${CLUSTER_DB:-kei_cluster}
 BRIEFS=${BRIEFS:-10000}
 REPL_ROLE=kei_repl
@@ -102,7 +107,7 @@ DATABASE_REPLICA_URL=$(replica_url)
 REDIS_URL=redis://127.0.0.1:$REDIS_PORT/0
 DJANGO_MEDIA_ROOT=$CLUSTER_DIR/media
 DJANGO_SERVE_MEDIA=true
-HTTP_CACHE_PURGE_URL=http://127.0.0.1:$VARNISH_PORT/
+HTTP_CACHE_PURGE_URLS=http://127.0.0.1:$VARNISH_PORT/
 ENV
 }
 
@@ -144,14 +149,37 @@ start_redis() {
 start_app() {
   local name=$1 port=$2
   running "$CLUSTER_DIR/$name.pid" && return
-  env $(app_env | xargs) GUNICORN_BIND="127.0.0.1:$port" \
+  # A master killed with -9 leaves its workers serving until they notice; they
+  # hold the port, so they go first (what systemd does with a unit's cgroup).
+  local leftover
+  leftover=$(pgrep -f -- "--pid $CLUSTER_DIR/$name.pid" || true)
+  if [ -n "$leftover" ]; then
+    kill $leftover 2>/dev/null || true
+    for _ in $(seq 1 40); do
+      pgrep -f -- "--pid $CLUSTER_DIR/$name.pid" >/dev/null || break
+      sleep 0.25
+    done
+    leftover=$(pgrep -f -- "--pid $CLUSTER_DIR/$name.pid" || true)
+    [ -z "$leftover" ] || kill -9 $leftover 2>/dev/null || true
+  fi
+  env $(app_env | xargs) GUNICORN_BIND="127.0.0.1:$port" GUNICORN_WORKERS="$APP_WORKERS" \
     "$ROOT/.venv/bin/gunicorn" -c deploy/gunicorn.conf.py --no-control-socket \
-    --pid "$CLUSTER_DIR/$name.pid" --daemon --error-logfile "$CLUSTER_DIR/$name.log"
+    --pid "$CLUSTER_DIR/$name.pid" --daemon --capture-output \
+    --error-logfile "$CLUSTER_DIR/$name.log"
+}
+
+start_worker() {
+  running "$CLUSTER_DIR/worker.pid" && return
+  # The task worker: background imports started in the admin of either server.
+  env $(app_env | xargs) nohup "$PY" manage.py db_worker \
+    >>"$CLUSTER_DIR/worker.log" 2>&1 </dev/null &
+  echo $! >"$CLUSTER_DIR/worker.pid"
 }
 
 render() {
   sed -e "s/\${LB_PORT}/$LB_PORT/g" -e "s/\${APP1_PORT}/$APP1_PORT/g" \
-    -e "s/\${APP2_PORT}/$APP2_PORT/g" -e "s#\${CLUSTER_DIR}#$CLUSTER_DIR#g" "$1"
+    -e "s/\${APP2_PORT}/$APP2_PORT/g" -e "s#\${CLUSTER_DIR}#$CLUSTER_DIR#g" \
+    -e "s/\${APP_MAXCONN}/$APP_WORKERS/g" "$1"
 }
 
 start_haproxy() {
@@ -188,6 +216,7 @@ up() {
   start_redis
   start_app app1 "$APP1_PORT"
   start_app app2 "$APP2_PORT"
+  start_worker
   wait_for "http://127.0.0.1:$APP1_PORT/healthz"
   wait_for "http://127.0.0.1:$APP2_PORT/healthz"
   start_haproxy
@@ -207,13 +236,13 @@ stop_pid() {
 }
 
 down() {
-  for part in varnish haproxy app1 app2 redis; do stop_pid "$part"; done
+  for part in varnish haproxy app1 app2 worker redis; do stop_pid "$part"; done
   pg_ctlcluster 15 replica stop >/dev/null 2>&1 || true
   status
 }
 
 status() {
-  for part in varnish haproxy app1 app2 redis; do
+  for part in varnish haproxy app1 app2 worker redis; do
     if running "$CLUSTER_DIR/$part.pid"; then echo "$part: up"; else echo "$part: down"; fi
   done
   if pg_ctlcluster 15 replica status >/dev/null 2>&1; then
@@ -224,9 +253,45 @@ status() {
   if pg_ctlcluster 15 main status >/dev/null 2>&1; then echo "primary: up"; else echo "primary: down"; fi
 }
 
+start_part() {
+  case "$1" in
+    app1) start_app app1 "$APP1_PORT"; wait_for "http://127.0.0.1:$APP1_PORT/healthz" ;;
+    app2) start_app app2 "$APP2_PORT"; wait_for "http://127.0.0.1:$APP2_PORT/healthz" ;;
+    redis) start_redis ;;
+    worker) start_worker ;;
+    replica) start_replica ;;
+    haproxy) start_haproxy ;;
+    varnish) start_varnish ;;
+    *) echo "unknown part: $1" >&2; return 2 ;;
+  esac
+}
+
+stop_part() {
+  case "$1" in
+    replica) pg_ctlcluster 15 replica stop -m fast ;;
+    app1 | app2 | worker | redis | haproxy | varnish) stop_pid "$1" ;;
+    *) echo "unknown part: $1" >&2; return 2 ;;
+  esac
+}
+
+lb_command() {
+  "$PY" - "$CLUSTER_DIR/haproxy.sock" "$1" <<'PY'
+import socket, sys
+with socket.socket(socket.AF_UNIX) as sock:
+    sock.connect(sys.argv[1])
+    sock.sendall(sys.argv[2].encode() + b"\n")
+    while chunk := sock.recv(65536):
+        sys.stdout.write(chunk.decode())
+PY
+}
+
 case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
+  start) start_part "${2:?part}" ;;
+  stop) stop_part "${2:?part}" ;;
+  lb) lb_command "${2:?command}" ;;
+  env) app_env ;;
+  *) echo "usage: $0 up|down|status|start PART|stop PART|lb COMMAND|env" >&2; exit 2 ;;
 esac

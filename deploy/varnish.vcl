@@ -9,7 +9,10 @@ import xkey;
 backend load_balancer {
     .host = "127.0.0.1";
     .port = "${LB_PORT}";
-    .probe = { .url = "/healthz"; .interval = 2s; .timeout = 1s; .window = 3; .threshold = 2; }
+    # No probe: HAProxy checks the app servers; a probe through its queue
+    # would call the whole site sick exactly when it is busiest.
+    .connect_timeout = 2s;
+    .first_byte_timeout = 30s;
 }
 
 acl purgers { "127.0.0.1"; "::1"; }
@@ -23,7 +26,9 @@ sub vcl_recv {
     }
     if (req.method != "GET" && req.method != "HEAD") { return (pass); }
     # Editors (a session) and the admin always reach the app: read-your-writes.
-    if (req.url ~ "^/admin/" || req.http.Cookie ~ "sessionid=") { return (pass); }
+    if (req.url ~ "^/admin/" || req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
+        return (pass);
+    }
     # Readers' other cookies (analytics, csrftoken) change nothing on public pages.
     unset req.http.Cookie;
     return (hash);
@@ -43,7 +48,17 @@ sub vcl_backend_response {
 }
 
 sub vcl_deliver {
-    set resp.http.X-Cache = if(obj.hits > 0, "hit", "miss");
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "hit";
+    } else {
+        set resp.http.X-Cache = "miss";
+    }
     # The keys are for this cache; a browser has no use for them.
     unset resp.http.xkey;
+    unset resp.http.Surrogate-Key;
+    # What this cache may keep, a browser must ask about again (a 304 is cheap):
+    # this cache is purged on a change, a browser's cannot be.
+    if (resp.http.Cache-Control ~ "s-maxage") {
+        set resp.http.Cache-Control = "no-cache";
+    }
 }

@@ -34,6 +34,9 @@ def replica_available() -> bool:
     if now < _replica_down_until:
         return False
     try:
+        # A connection kept from an earlier request may be to a replica that has
+        # gone since; Django checks it only at the first query, too late here.
+        connections[REPLICA].close_if_health_check_failed()
         connections[REPLICA].ensure_connection()
     except DatabaseError:
         connections[REPLICA].close()

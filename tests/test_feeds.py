@@ -350,7 +350,7 @@ def test_html_in_titles_is_escaped_and_body_html_is_sanitized(client):
 
 def test_feed_headers_allow_polling_caches(client, world):
     response = client.get("/feeds/rss/")
-    assert response["Cache-Control"] == "public, max-age=300"
+    assert {"public", "max-age=300"} <= set(response["Cache-Control"].split(", "))
     assert response["ETag"].startswith('"')
     assert response["Last-Modified"].endswith("GMT")
 
@@ -362,7 +362,7 @@ def test_repeated_request_with_validators_gets_304_without_body(client, world):
         assert again.status_code == 304, path
         assert again.content == b""
         assert again["ETag"] == first["ETag"]
-        assert again["Cache-Control"] == "public, max-age=300"
+        assert {"public", "max-age=300"} <= set(again["Cache-Control"].split(", "))
         since = client.get(path, headers={"if-modified-since": first["Last-Modified"]})
         assert since.status_code == 304, path
 
@@ -799,7 +799,7 @@ def test_conditional_get_follows_rfc_9110(client, world):
         assert response.content == b""
         assert response["ETag"] == etag
         assert response["Last-Modified"] == last_modified
-        assert response["Cache-Control"] == "public, max-age=300"
+        assert {"public", "max-age=300"} <= set(response["Cache-Control"].split(", "))
     modified = [
         {"if-none-match": '"other"', "if-modified-since": last_modified},
         {"if-modified-since": "not a date"},

@@ -26,6 +26,7 @@ from briefs.importer.limits import shorten
 from briefs.importer.service import import_path
 from briefs.importer.store import StoreOptions
 from briefs.models import ImportJob
+from briefs.site import purge
 
 from .categories import may_create as may_create_categories
 from .workflow import can_publish
@@ -230,11 +231,13 @@ def run(job_id, *, from_states=(ImportJob.State.QUEUED,)) -> ImportJob:
     # The dry run's reports are replaced by what the import did.
     job.reports, job.files_done = [], 0
     try:
-        for path, name in staged_files(job):
-            report = import_path(path, options, name=name)
-            job.reports.append(report.as_dict())
-            job.files_done += 1
-            job.save(update_fields=["reports", "files_done", "updated_at"])
+        # One purge of the HTTP cache for the job, not one per file.
+        with purge.batch():
+            for path, name in staged_files(job):
+                report = import_path(path, options, name=name)
+                job.reports.append(report.as_dict())
+                job.files_done += 1
+                job.save(update_fields=["reports", "files_done", "updated_at"])
     except Exception as error:
         # A bug, not bad input (that is a file's report): the job says so rather
         # than staying "importing" for ever.

@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_safe
 
 from briefs.feeds.conditional import apply_validators, precondition_response
+from briefs.site import surrogate
 
 from .content import build_entries, tag_authority
 from .jsonfeed import json_feed_response
@@ -44,6 +45,8 @@ def feed(request, section, fmt, slug=None):
     section = SECTIONS[section]
     fmt = requested_format(request, fmt)
     obj = section.get_object(slug)
+    if obj is not None:
+        surrogate.declare(request, surrogate.section_key(section.key, obj.pk))
     limit = settings.FEED_ITEMS
 
     # The self link names the URL this document is served at, query string and

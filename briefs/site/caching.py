@@ -32,6 +32,8 @@ from django.utils.http import http_date, parse_http_date_safe
 from briefs.content_version import ContentVersion
 from briefs.models import Brief
 
+from . import surrogate
+
 KEY_PREFIX = "kei:public"
 # Namespaces and URL names of the public site whose responses may be cached.
 CACHED_NAMESPACES = {"briefs", "feeds"}
@@ -221,7 +223,8 @@ class PublicCacheMiddleware:
         if use_cache:
             stored = cache.get(key)
             if stored is not None:
-                return self.from_cache(request, stored)
+                response = self.from_cache(request, stored)
+                return surrogate.apply(request, response, state, keys=False)
         if not is_feed(request):
             # A page's validators come from the version alone: a 304 needs no view.
             # Feeds answer conditional requests themselves, by their own validators.
@@ -231,12 +234,15 @@ class PublicCacheMiddleware:
                 last_modified=state.last_modified,
             )
             if not_modified is not None:
-                return self.with_page_validators(not_modified, key, state)
+                response = self.with_page_validators(not_modified, key, state)
+                return surrogate.apply(request, response, state)
         response = self.get_response(request)
         if response.status_code != 200 or response.streaming:
-            return response
+            return surrogate.apply(request, response, state)
         if not is_feed(request) and not response.has_header("ETag"):
             self.with_page_validators(response, key, state)
+        # Before it is stored: the keys are named once, when it is rendered.
+        surrogate.apply(request, response, state)
         if use_cache and self.storable(request, response):
             timeout = state.seconds_left(timezone.now())
             if timeout > 0:

@@ -19,7 +19,7 @@ from briefs.search import clean_query, search_briefs, snippet_for
 
 from ..editions.identifiers import doi_url
 from ..editions.links import pdf_path
-from . import citations, navigation
+from . import citations, navigation, surrogate
 
 MORE_BY_AUTHOR = 3
 BYLINE = Prefetch(
@@ -132,6 +132,7 @@ class PublishedBriefMixin(PageMixin):
         briefs = context.get("object_list")
         if briefs is not None:
             context["page_disclosures"] = unique_disclosures(briefs)
+            surrogate.declare_briefs(self.request, briefs)
         return context
 
 
@@ -220,6 +221,8 @@ class BriefDetailView(PublishedBriefMixin, DetailView):
         )
         more = self.more_by_author(brief)
         context["more_by_author"] = more
+        surrogate.declare_brief(request, brief)
+        surrogate.declare_briefs(request, more)
         # The cards of other briefs carry their disclosure when it is not this one's.
         context["more_disclosures"] = [
             disclosure
@@ -300,6 +303,7 @@ class CitationDownloadView(PublishedBriefMixin, DetailView):
 
     def render_to_response(self, context, **response_kwargs):
         brief = self.object
+        surrogate.declare_brief(self.request, brief)
         render, content_type = self.formats[self.citation_format]
         text = render(brief, self.request.build_absolute_uri(brief.get_absolute_url()))
         response = HttpResponse(text, content_type=content_type)
@@ -338,6 +342,9 @@ class SectionBriefsView(PublishedBriefMixin, ListView):
         context = super().get_context_data(**kwargs)
         context[self.section_name] = self.section
         context["section"] = self.section
+        surrogate.declare(
+            self.request, surrogate.section_key(self.section_name, self.section.pk)
+        )
         return context
 
 

@@ -208,14 +208,37 @@ CACHES = {
 if os.environ.get("REDIS_URL"):
     # Shared by every worker: a page rendered once serves them all.
     CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Django's Redis backend, where Redis down is a miss (kei_site/cache.py).
+        "BACKEND": "kei_site.cache.TolerantRedisCache",
         "LOCATION": os.environ["REDIS_URL"],
+        # A Redis that hangs costs a request at most this long, not a worker.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
 # Public pages and feeds are cached under the content version, so never stale;
 # off only to measure rendering (bench/throughput.sh cache off).
 PUBLIC_CACHE_ENABLED = env_bool("DJANGO_PUBLIC_CACHE", True)
 # An upper bound; entries also end at the next scheduled publication.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("DJANGO_PUBLIC_CACHE_SECONDS", 3600))
+
+# A shared HTTP cache in front (Varnish, a CDN; briefs.site.surrogate): how long
+# it may keep a public response, and serve it stale while it refetches. Both are
+# cut short by the next scheduled publication.
+HTTP_CACHE_SECONDS = int(os.environ.get("HTTP_CACHE_SECONDS", 300))
+HTTP_CACHE_STALE_SECONDS = int(os.environ.get("HTTP_CACHE_STALE_SECONDS", 30))
+# Where a change is purged, by surrogate key (briefs.site.purge): Varnish
+# addresses, comma-separated; empty, nothing is purged and responses live out
+# their s-maxage.
+HTTP_CACHE_PURGE_URLS = [
+    url.strip()
+    for url in os.environ.get("HTTP_CACHE_PURGE_URLS", "").split(",")
+    if url.strip()
+]
+HTTP_CACHE_PURGE_TIMEOUT = float(os.environ.get("HTTP_CACHE_PURGE_TIMEOUT", 2))
+# How long a purge waits for the read replica to replay the change first, so
+# that the cache does not refetch the old page from it.
+HTTP_CACHE_PURGE_REPLICA_WAIT = float(
+    os.environ.get("HTTP_CACHE_PURGE_REPLICA_WAIT", 2)
+)
 
 # The publisher: shown in the header, footer, citations and feeds.
 SITE_NAME = "The Peninsula"

@@ -18,6 +18,7 @@ from briefs.importer.store import (
     UPDATED,
     StoreOptions,
 )
+from briefs.site import purge
 
 # Fewer files than this finish before a progress bar would tell anything.
 PROGRESS_BAR_MIN_FILES = 5
@@ -72,11 +73,13 @@ class Command(BaseCommand):
             + (f" for {user.get_username()}" if user else ""),
         )
         reports = []
-        for path in self.progress(files, as_json):
-            report = import_path(path, store_options)
-            reports.append(report)
-            if not as_json:
-                self.print_report(report, verbosity, options["traceback"])
+        # One purge of the HTTP cache for the whole run, not one per file.
+        with purge.batch():
+            for path in self.progress(files, as_json):
+                report = import_path(path, store_options)
+                reports.append(report)
+                if not as_json:
+                    self.print_report(report, verbosity, options["traceback"])
 
         if as_json:
             self.stdout.write(json.dumps([r.as_dict() for r in reports], indent=2))
