@@ -39,9 +39,7 @@ class Result:
 
 
 def text_samples(root: Path = SAMPLES) -> list[Path]:
-    return sorted(
-        p for p in (root / "text").iterdir() if p.suffix in {".txt", ".bin"}
-    )
+    return sorted(p for p in (root / "text").iterdir() if p.suffix in {".txt", ".bin"})
 
 
 def pdf_samples(root: Path = SAMPLES) -> list[Path]:

@@ -22,10 +22,13 @@ POST_END = re.compile(
     re.IGNORECASE,
 )
 
-PUBLISHED_LINE = re.compile(r"^Published\b[\s:]*(?P<rest>.*)$", re.IGNORECASE)
+# Older posts say "Posted on March 4, 2013".
+PUBLISHED_LINE = re.compile(
+    r"^(?:Published|Posted)(?:\s+on\b)?[\s:]*(?P<rest>.*)$", re.IGNORECASE
+)
 AUTHOR_LINE = re.compile(r"^(?:Authors?|Author\(s\)|By)\s*:\s*(?P<rest>.*)$", re.I)
 CATEGORY_LINE = re.compile(
-    r"^(?:Categor(?:y|ies)|Topics?|Tags?)\s*:\s*(?P<rest>.*)$", re.I
+    r"^(?:Categor(?:y|ies)|Topics?|Tags?|Filed\s+under)\s*:\s*(?P<rest>.*)$", re.I
 )
 # Older posts sign "By [Name](#) and [Name](#)" without a colon.
 BY_LINE = re.compile(r"^By\s+(?P<rest>\[.*)$", re.I)
