@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
+from . import person_names
 from .editions.identifiers import (
     normalize_doi,
     normalize_orcid,
@@ -105,10 +106,8 @@ class Author(models.Model):
 
 
 def surname_first(name):
-    bare = re.sub(r"\s*\(.*?\)\s*", " ", name).split()
-    if len(bare) < 2:
-        return name.casefold()
-    return f"{bare[-1]} {' '.join(bare[:-1])}".casefold()
+    """The sort name an author index files a name under: "king martin luther jr."."""
+    return person_names.surname_first(name)
 
 
 class SeriesQuerySet(models.QuerySet):
