@@ -18,7 +18,7 @@ from simple_history.signals import pre_create_historical_record
 from taggit.models import TaggedItem
 
 from . import history, images
-from .models import Author, Brief, BriefAuthor, SlugRedirect
+from .models import Author, AuthorRedirect, Brief, BriefAuthor, SlugRedirect
 from .rendering import render_body
 from .search import update_search_vectors
 
@@ -167,15 +167,39 @@ def keep_old_address(brief: Brief) -> None:
         )
 
 
+@receiver(pre_save, sender=Author, dispatch_uid="author_before_save")
+def author_before_save(sender, instance, raw=False, using="default", **kwargs):
+    if raw or instance.pk is None:
+        return
+    instance._previous_slug = (
+        Author.objects.using(using)
+        .filter(pk=instance.pk)
+        .values_list("slug", flat=True)
+        .first()
+    )
+
+
 @receiver(post_save, sender=Author, dispatch_uid="author_after_save")
 def author_after_save(sender, instance, raw=False, using="default", **kwargs):
     if raw:
         return
     images.prepare(instance.photo)
+    keep_old_author_address(instance, using)
     update_fields = kwargs.get("update_fields")
     if update_fields is None or "name" in update_fields:
         for pk in instance.brief_links.values_list("brief_id", flat=True):
             _search_updates.add(pk, using)
+
+
+def keep_old_author_address(author: Author, using: str = "default") -> None:
+    """Keep an author's old URL working after their slug changes."""
+    previous = getattr(author, "_previous_slug", None)
+    if not previous or previous == author.slug:
+        return
+    redirects = AuthorRedirect.objects.using(using)
+    # The author's new address is no longer an old one (a merge's record stays).
+    redirects.filter(old_slug=author.slug, merged_author_id=None).delete()
+    redirects.update_or_create(old_slug=previous, defaults={"author": author})
 
 
 @receiver(post_save, sender=BriefAuthor, dispatch_uid="byline_saved")

@@ -443,6 +443,27 @@ class SlugRedirect(models.Model):
         return f"{self.old_slug} -> {self.brief.slug}"
 
 
+class AuthorRedirect(models.Model):
+    """An old address of an author: a slug they had, or the slug of a duplicate
+    row merged into them ("Dr. Jane Roe" into "Jane Roe"), so that links already
+    shared keep working."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    author = models.ForeignKey(
+        Author, on_delete=models.CASCADE, related_name="redirects"
+    )
+    # The id of the row merged into `author`, if this came from a merge: a revert
+    # to a byline from before the merge finds the author it became.
+    merged_author_id = models.PositiveIntegerField(null=True, blank=True, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+
+    def __str__(self):
+        return f"{self.old_slug} -> {self.author.slug}"
+
+
 class ImportJob(models.Model):
     """Files uploaded on the admin's import page, from the dry run to the import.
 
