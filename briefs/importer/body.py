@@ -254,7 +254,9 @@ def render_body(pieces: list[Piece]) -> str:
         elif piece.kind == "note":
             block = f"{piece.marker} {text}"
         elif piece.kind == "item":
-            block = f"{piece.marker} {_bold_item_head(text)}"
+            # "•" (a word processor's bullet) is no Markdown list marker.
+            marker = "-" if piece.marker == "•" else piece.marker
+            block = f"{marker} {_bold_item_head(text)}"
         else:
             block = _bold_run_in_head(text)
         tight = previous_kind == piece.kind and piece.kind in ("item", "note")

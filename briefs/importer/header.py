@@ -85,9 +85,10 @@ def _posted_without_date(line: str, match: re.Match) -> bool:
 
 
 def _title_from_lines(title_lines: list[str]) -> str:
-    title = " ".join(title_lines)
+    # Each line of a title may carry a heading's hashes (the PDF reader marks a
+    # large line as a heading).
+    title = " ".join(re.sub(r"^#+\s*", "", line) for line in title_lines)
     title = reduce_links(title, keep_real_targets=False)
-    title = re.sub(r"^#+\s*", "", title)
     return clean(title)
 
 
