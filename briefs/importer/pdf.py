@@ -31,8 +31,10 @@ from .export_format import (
     POST_END_TEXT,
     POST_START,
     POST_START_TEXT,
+    PUBLISHED_LINE,
     is_header_line,
 )
+from .text import is_title_case
 
 # pdfminer trusts the object graph of a file: a damaged dictionary or stream
 # surfaces as one of these from deep inside it (found by fuzzing the importer),
@@ -453,6 +455,8 @@ def _render_paragraphs(
     indent_style = _uses_first_line_indents(paragraphs, layout)
     parts: list[str] = []
     in_list = False
+    # Large type before the date is the title, not a section heading.
+    in_body = False
     for par in paragraphs:
         quote = _is_block_quote(par, layout)
         numbered = _opens_numbered_item(par.lines[0], layout)
@@ -465,7 +469,7 @@ def _render_paragraphs(
             parts.append("\n\n\n" if in_list and not is_item else "\n\n")
         if quote:
             parts.append("> " + _render_paragraph(par, vocabulary, False))
-        elif not is_item and _is_section_heading(par, layout):
+        elif in_body and not is_item and _is_section_heading(par, layout):
             # Set larger than the text: the page's own heading, whatever its case.
             parts.append("## " + _render_paragraph(par, vocabulary, False))
         else:
@@ -473,6 +477,7 @@ def _render_paragraphs(
             bullet = is_item and not numbered
             parts.append(_render_paragraph(par, vocabulary, bullet))
         in_list = is_item
+        in_body = in_body or bool(PUBLISHED_LINE.match(par.lines[0].text.strip()))
     return "".join(parts)
 
 
@@ -590,9 +595,15 @@ def _bullet_body(text: str) -> str | None:
 
 
 def _is_section_heading(paragraph: _Paragraph, layout: _Layout) -> bool:
+    """A heading in sentence case ("Three questions"), set larger than the text.
+
+    Title-case headings stay plain text, as the export writes them: the parser
+    knows those by their case. Only the size tells the others from a line of text.
+    """
     text = " ".join(line.text for line in paragraph.lines).strip()
     return (
-        all(line.size > layout.size + 1.5 for line in paragraph.lines)
+        not is_title_case(text)
+        and all(line.size > layout.size + 1.5 for line in paragraph.lines)
         and len(paragraph.lines) <= 2
         and len(text.split()) <= 14
         and not text.endswith((".", ":"))
