@@ -26,6 +26,7 @@ from taggit.models import Tag, TaggedItem
 from . import history, images, library
 from .models import (
     Author,
+    AuthorRedirect,
     Brief,
     BriefAuthor,
     Disclosure,
@@ -189,9 +190,21 @@ def keep_old_address(brief: Brief) -> None:
 
 
 @receiver(pre_save, sender=Author, dispatch_uid="author_before_save")
-def author_before_save(sender, instance, raw=False, update_fields=None, **kwargs):
-    if not raw and (update_fields is None or "portrait" in update_fields):
+def author_before_save(
+    sender, instance, raw=False, using="default", update_fields=None, **kwargs
+):
+    if raw:
+        return
+    if update_fields is None or "portrait" in update_fields:
         library.copy_into_author(instance)
+    if instance.pk is None:
+        return
+    instance._previous_slug = (
+        Author.objects.using(using)
+        .filter(pk=instance.pk)
+        .values_list("slug", flat=True)
+        .first()
+    )
 
 
 @receiver(post_save, sender=MediaImage, dispatch_uid="library_image_saved")
@@ -221,10 +234,22 @@ def author_after_save(sender, instance, raw=False, using="default", **kwargs):
     if raw:
         return
     images.prepare(instance.photo)
+    keep_old_author_address(instance, using)
     update_fields = kwargs.get("update_fields")
     if update_fields is None or "name" in update_fields:
         for pk in instance.brief_links.values_list("brief_id", flat=True):
             _search_updates.add(pk, using)
+
+
+def keep_old_author_address(author: Author, using: str = "default") -> None:
+    """Keep an author's old URL working after their slug changes."""
+    previous = getattr(author, "_previous_slug", None)
+    if not previous or previous == author.slug:
+        return
+    redirects = AuthorRedirect.objects.using(using)
+    # The author's new address is no longer an old one (a merge's record stays).
+    redirects.filter(old_slug=author.slug, merged_author_id=None).delete()
+    redirects.update_or_create(old_slug=previous, defaults={"author": author})
 
 
 @receiver(post_save, sender=BriefAuthor, dispatch_uid="byline_saved")

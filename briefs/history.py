@@ -17,7 +17,7 @@ from django.utils import timezone
 from simple_history.models import ModelChange
 from taggit.models import Tag
 
-from .models import Author, Brief, BriefAuthor
+from .models import Author, AuthorRedirect, Brief, BriefAuthor
 
 HistoricalBrief = Brief.history.model
 SNAPSHOT_FIELDS = ("history_authors", "history_categories")
@@ -178,9 +178,20 @@ def restorable_authors(record) -> tuple[list[Author], list[str]] | None:
     if record.history_authors is None:
         return None
     ids = [entry["id"] for entry in record.history_authors]
-    existing = Author.objects.in_bulk(ids)
-    found = [existing[pk] for pk in ids if pk in existing]
-    gone = [e["name"] for e in record.history_authors if e["id"] not in existing]
+    # An author merged into another since (a duplicate row) is that other now.
+    merged = dict(
+        AuthorRedirect.objects.filter(merged_author_id__in=ids).values_list(
+            "merged_author_id", "author_id"
+        )
+    )
+    current = [merged.get(pk, pk) for pk in ids]
+    existing = Author.objects.in_bulk(current)
+    found = list(dict.fromkeys(existing[pk] for pk in current if pk in existing))
+    gone = [
+        entry["name"]
+        for entry, pk in zip(record.history_authors, current, strict=True)
+        if pk not in existing
+    ]
     return found, gone
 
 

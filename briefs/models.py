@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
+from . import person_names
 from .editions.identifiers import (
     normalize_doi,
     normalize_orcid,
@@ -114,10 +115,8 @@ class Author(models.Model):
 
 
 def surname_first(name):
-    bare = re.sub(r"\s*\(.*?\)\s*", " ", name).split()
-    if len(bare) < 2:
-        return name.casefold()
-    return f"{bare[-1]} {' '.join(bare[:-1])}".casefold()
+    """The sort name an author index files a name under: "king martin luther jr."."""
+    return person_names.surname_first(name)
 
 
 class SeriesQuerySet(models.QuerySet):
@@ -465,6 +464,27 @@ class SlugRedirect(models.Model):
 
     def __str__(self):
         return f"{self.old_slug} -> {self.brief.slug}"
+
+
+class AuthorRedirect(models.Model):
+    """An old address of an author: a slug they had, or the slug of a duplicate
+    row merged into them ("Dr. Jane Roe" into "Jane Roe"), so that links already
+    shared keep working."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    author = models.ForeignKey(
+        Author, on_delete=models.CASCADE, related_name="redirects"
+    )
+    # The id of the row merged into `author`, if this came from a merge: a revert
+    # to a byline from before the merge finds the author it became.
+    merged_author_id = models.PositiveIntegerField(null=True, blank=True, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+
+    def __str__(self):
+        return f"{self.old_slug} -> {self.author.slug}"
 
 
 class ImportJob(models.Model):

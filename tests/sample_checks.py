@@ -38,14 +38,12 @@ class Result:
         return [f"{label}: {detail}" for label, ok, detail in self.checks if not ok]
 
 
-def text_samples() -> list[Path]:
-    return sorted(
-        p for p in (SAMPLES / "text").iterdir() if p.suffix in {".txt", ".bin"}
-    )
+def text_samples(root: Path = SAMPLES) -> list[Path]:
+    return sorted(p for p in (root / "text").iterdir() if p.suffix in {".txt", ".bin"})
 
 
-def pdf_samples() -> list[Path]:
-    return sorted((SAMPLES / "pdf").glob("*.html"))
+def pdf_samples(root: Path = SAMPLES) -> list[Path]:
+    return sorted((root / "pdf").glob("*.html"))
 
 
 def expected_of(sample: Path) -> dict:

@@ -53,7 +53,7 @@ def test_apa_one_author(single):
 
 def test_apa_several_authors_in_order(co_written):
     text = str(citations.apa(co_written, URL))
-    assert text.startswith("Goto, S., Klingner, B., &amp; Jae-myung, L. (2025, Dec")
+    assert text.startswith("Goto, S., Klingner, B., &amp; Lee, J.-M. (2025, Dec")
     assert "Korea Policy Series." in text
 
 
@@ -75,7 +75,9 @@ def test_chicago_two_authors():
 
 
 def test_apa_initials_of_hyphenated_names():
-    assert citations.split_name("Kim Jae-myung").initials == "K."
+    # A Korean name written family name first: "Kim" is the family name.
+    assert citations.split_name("Kim Jae-myung").initials == "J.-M."
+    assert citations.split_name("Kim Jae-myung").family == "Kim"
     assert citations.split_name("Jae-myung Lee").initials == "J.-M."
 
 
@@ -86,7 +88,7 @@ def test_bibtex_escapes_and_orders_authors(single, co_written):
     assert "month = dec" in entry and "year = {2025}" in entry
     assert entry.count("{") == entry.count("}")
     entry = citations.bibtex(co_written, URL)
-    assert "author = {Goto, Shihoko and Klingner, Bruce and Jae-myung, Lee}" in entry
+    assert "author = {Goto, Shihoko and Klingner, Bruce and Lee, Jae-myung}" in entry
     assert "series = {Korea Policy Series}" in entry
 
 
@@ -97,7 +99,7 @@ def test_ris_fields_in_order(co_written):
     assert [ln for ln in lines if ln.startswith("AU")] == [
         "AU  - Goto, Shihoko",
         "AU  - Klingner, Bruce",
-        "AU  - Jae-myung, Lee",
+        "AU  - Lee, Jae-myung",
     ]
     assert "DA  - 2025/12/17" in lines and "T2  - Korea Policy Series" in lines
     assert "L1  - https://example.org/paper.pdf" in lines

@@ -152,9 +152,10 @@ def test_co_authors_in_order_and_a_typed_doi(crossref_schema, doi_settings, tmp_
     assert document.xpath("//c:doi/text()", namespaces=NS) == ["10.5555/typed.in"]
     people = document.findall(".//c:person_name", NS)
     assert [p.get("sequence") for p in people] == ["first", "additional"]
+    # "Lee Jae-myung" is written family name first: Lee is the surname.
     assert [p.findtext("c:surname", namespaces=NS) for p in people] == [
         "Cha",
-        "Jae-myung",
+        "Lee",
     ]
     kinds = document.xpath(
         "//rel:inter_work_relation/@relationship-type", namespaces=NS

@@ -7,7 +7,15 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from briefs.editions.admin_actions import crossref_deposit
-from briefs.models import Author, Brief, BriefAuthor, Disclosure, Series, SlugRedirect
+from briefs.models import (
+    Author,
+    AuthorRedirect,
+    Brief,
+    BriefAuthor,
+    Disclosure,
+    Series,
+    SlugRedirect,
+)
 
 from . import conflicts, notifications, workflow
 from .categories import CategoriesAdminMixin
@@ -402,6 +410,15 @@ class SlugRedirectAdmin(admin.ModelAdmin):
     list_select_related = ["brief"]
     search_fields = ["old_slug", "brief__title"]
     autocomplete_fields = ["brief"]
+
+
+@admin.register(AuthorRedirect)
+class AuthorRedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_slug", "author", "merged_author_id"]
+    list_select_related = ["author"]
+    search_fields = ["old_slug", "author__name"]
+    autocomplete_fields = ["author"]
+    readonly_fields = ["merged_author_id"]
 
 
 name_the_site()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .text import (
     ANY_LINK,
     cut_at_sentence,
+    ends_sentence,
     is_title_case,
     plain_text,
     reduce_links,
@@ -61,6 +62,19 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_LIMIT = 200
+# Caption lines that credit a picture or give a figure's source: the short line
+# next to one is the picture's or figure's own caption.
+_CREDIT_CAPTION = re.compile(
+    r"^\(?(?:Photo|Photograph|Image|Picture|Credit|Source|Sources|Data)\s*:", re.I
+)
+_SOURCE_CAPTION = re.compile(r"^\(?(?:Source|Sources|Data)\s*:", re.I)
+# A figure's label with nothing after it ("Chart 1", "Figure 2:"), its title on
+# the next line.
+_BARE_FIGURE_LABEL = re.compile(
+    r"^(?:Figure|Fig\.|Table|Chart|Graph|Map|Exhibit)\s+\d{1,3}[a-z]?[.:]?$", re.I
+)
+# How long the short line next to a credit may be, and still be a caption.
+_NEIGHBOUR_CAPTION_LIMIT = 160
 # A Markdown pipe table: rows between pipes, the second row a delimiter row.
 _TABLE_ROW = re.compile(r"^\|.*\|$")
 _TABLE_DELIMITER = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
@@ -141,6 +155,7 @@ def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Pi
             pieces[-1].spaced = blanks >= 2
         after_blank = False
         blanks = 0
+    _captions_beside_credits(pieces, warnings)
     for piece in pieces:
         if (
             piece.kind == "para"
@@ -152,6 +167,43 @@ def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Pi
         elif piece.kind == "table":
             _complete_table(piece, warnings)
     return pieces
+
+
+def _captions_beside_credits(pieces: list[Piece], warnings: list[str]) -> None:
+    """A short line just before a picture's credit or a figure's source, or just
+    after a bare figure label, is that picture's or figure's caption.
+
+    Only a line short enough for a caption and with at most one sentence counts,
+    and before a "Source:" only one that is not a sentence at all (a figure's
+    title), and never a line that itself follows a caption: the text after a
+    credit or source is the body resuming.
+    """
+    for index, piece in enumerate(pieces):
+        if piece.kind != "para" or not _short_enough(piece):
+            continue
+        after = pieces[index + 1] if index + 1 < len(pieces) else None
+        before = pieces[index - 1] if index > 0 else None
+        credit_after = after is not None and after.kind == "caption"
+        credit_after = credit_after and bool(_CREDIT_CAPTION.match(after.text))
+        if credit_after and _SOURCE_CAPTION.match(after.text):
+            credit_after = not ends_sentence(piece.text)
+        # Text right after another caption is the body resuming.
+        credit_after = credit_after and (before is None or before.kind != "caption")
+        label_before = before is not None and before.kind == "caption"
+        label_before = label_before and bool(_BARE_FIGURE_LABEL.match(before.text))
+        if credit_after or label_before:
+            piece.kind = "caption"
+            warnings.append(
+                f"read a caption next to a credit or figure label: {piece.text[:60]!r}"
+            )
+
+
+def _short_enough(piece: Piece) -> bool:
+    text = piece.text
+    if len(text) > _NEIGHBOUR_CAPTION_LIMIT or "](" in text or tail_kind(text):
+        return False
+    ends = list(sentence_ends(text))
+    return len(ends) <= 1 and (not ends or ends[0] >= len(text.rstrip()) - 2)
 
 
 def _is_notes_heading(text: str) -> bool:
@@ -196,13 +248,15 @@ def render_body(pieces: list[Piece]) -> str:
         elif piece.kind == "table":
             block = text
         elif piece.kind == "quote":
-            block = f"> {text}"
+            block = f"> {_without_whole_emphasis(text)}"
         elif piece.kind == "caption":
             block = f"*{text.strip('*')}*"
         elif piece.kind == "note":
             block = f"{piece.marker} {text}"
         elif piece.kind == "item":
-            block = f"{piece.marker} {_bold_item_head(text)}"
+            # "•" (a word processor's bullet) is no Markdown list marker.
+            marker = "-" if piece.marker == "•" else piece.marker
+            block = f"{marker} {_bold_item_head(text)}"
         else:
             block = _bold_run_in_head(text)
         tight = previous_kind == piece.kind and piece.kind in ("item", "note")
@@ -210,6 +264,23 @@ def render_body(pieces: list[Piece]) -> str:
         rendered.append((separator if rendered else "") + block)
         previous_kind = piece.kind
     return "".join(rendered)
+
+
+def _without_whole_emphasis(text: str) -> str:
+    """A quote set wholly in italics (the page's style for quotes, as the PDF
+    shows it) is a quote, not an emphasis."""
+    match = re.fullmatch(r"([*_])(?P<inner>[^*_]+)\1", text.strip())
+    return match.group("inner").strip() if match else text
+
+
+# "Implications: ..." in a paragraph: a label of one to three capitalised words
+# before a colon and a sentence, the run-in head newsletters use.
+_RUN_IN_LABEL = re.compile(
+    r"^(?P<head>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}):\s+(?P<rest>\S.*)$"
+)
+_RUN_IN_MIN_WORDS = 6
+# Notices to readers keep their plain wording ("Correction: An earlier ...").
+_NOTICE_LABELS = {"correction", "clarification", "update", "updated", "note"}
 
 
 def _bold_item_head(text: str) -> str:
@@ -226,6 +297,13 @@ def _bold_run_in_head(text: str) -> str:
     """ "U.S. Stymied on Outreach to North Korea. While ..." -> bold the head."""
     if text.startswith(("*", "[", "_")):
         return text
+    label = _RUN_IN_LABEL.match(text)
+    if (
+        label
+        and len(label.group("rest").split()) >= _RUN_IN_MIN_WORDS
+        and label.group("head").casefold() not in _NOTICE_LABELS
+    ):
+        return f"**{label.group('head')}:** {label.group('rest')}"
     end = next(sentence_ends(text), None)
     if end is None:
         return text

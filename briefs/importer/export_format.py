@@ -22,10 +22,13 @@ POST_END = re.compile(
     re.IGNORECASE,
 )
 
-PUBLISHED_LINE = re.compile(r"^Published\b[\s:]*(?P<rest>.*)$", re.IGNORECASE)
+# Older posts say "Posted on March 4, 2013".
+PUBLISHED_LINE = re.compile(
+    r"^(?:Published|Posted)(?:\s+on\b)?[\s:]*(?P<rest>.*)$", re.IGNORECASE
+)
 AUTHOR_LINE = re.compile(r"^(?:Authors?|Author\(s\)|By)\s*:\s*(?P<rest>.*)$", re.I)
 CATEGORY_LINE = re.compile(
-    r"^(?:Categor(?:y|ies)|Topics?|Tags?)\s*:\s*(?P<rest>.*)$", re.I
+    r"^(?:Categor(?:y|ies)|Topics?|Tags?|Filed\s+under)\s*:\s*(?P<rest>.*)$", re.I
 )
 # Older posts sign "By [Name](#) and [Name](#)" without a colon.
 BY_LINE = re.compile(r"^By\s+(?P<rest>\[.*)$", re.I)
@@ -68,15 +71,22 @@ SERIES_LINE = re.compile(r"^Series\s*:\s*\S", re.IGNORECASE)
 _OPTIONAL_TIME = (
     r"(?:\s*(?:,|at|\|)?\s*\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?"
 )
+# "Tuesday, May 8, 2012": older posts name the day of the week first.
+_OPTIONAL_WEEKDAY = (
+    r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?\s+|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+)
 # The forms a "Published" line's date comes in: "December 17, 2025", "17 December
-# 2025", "2025-12-17", each with an optional time of day.
+# 2025", "2025-12-17", each with an optional day of the week and time of day.
 DATE_FORMS = [
     re.compile(
-        r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s+"
+        _OPTIONAL_WEEKDAY
+        + r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s+"
         r"(?P<year>\d{4})" + _OPTIONAL_TIME
     ),
     re.compile(
-        r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?\s*,?\s+"
+        _OPTIONAL_WEEKDAY
+        + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?\s*,?\s+"
         r"(?P<year>\d{4})" + _OPTIONAL_TIME
     ),
     re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})" + _OPTIONAL_TIME),

@@ -46,7 +46,7 @@ def read_title_and_date(
         if not line:
             continue
         match = PUBLISHED_LINE.match(line)
-        if match is None:
+        if match is None or _posted_without_date(line, match):
             title_lines.append(line)
             continue
         title = _title_from_lines(title_lines)
@@ -79,10 +79,16 @@ def read_title_and_date(
     raise BriefImportError(f"{post_label(position, first)}: no 'Published' line")
 
 
+def _posted_without_date(line: str, match: re.Match) -> bool:
+    """ "Posted Workers and the Minimum Wage" is a title, not a date line."""
+    return line[:6].casefold() == "posted" and parse_date(match["rest"]) is None
+
+
 def _title_from_lines(title_lines: list[str]) -> str:
-    title = " ".join(title_lines)
+    # Each line of a title may carry a heading's hashes (the PDF reader marks a
+    # large line as a heading).
+    title = " ".join(re.sub(r"^#+\s*", "", line) for line in title_lines)
     title = reduce_links(title, keep_real_targets=False)
-    title = re.sub(r"^#+\s*", "", title)
     return clean(title)
 
 
@@ -272,12 +278,16 @@ def _split_plain(text: str, separators: str) -> list[str]:
     return [clean(part) for part in parts if clean(part)]
 
 
+def _is_byline(line: str) -> bool:
+    return bool(AUTHOR_LINE.match(line) or BY_LINE.match(line))
+
+
 def in_export_order(lines: list[str]) -> list[str]:
     """A PDF edition's header (series, title, byline, date) in the export's order.
 
-    The site's own PDF edition prints the byline right under the title, before
-    the date, and a "Series:" line above the title; the export has neither
-    before the date.
+    The site's own PDF edition, and older blog posts, print the byline right
+    under the title, before the date, and the edition a "Series:" line above the
+    title; the export has neither before the date.
     """
     date_at = next(
         (index for index, line in enumerate(lines) if PUBLISHED_LINE.match(line)),
@@ -288,8 +298,8 @@ def in_export_order(lines: list[str]) -> list[str]:
     head = [line for line in lines[:date_at] if line]
     if len(head) > 1 and SERIES_LINE.match(head[0]):
         head = head[1:]
-    title = head[:1] + [line for line in head[1:] if not AUTHOR_LINE.match(line)]
-    bylines = [line for line in head[1:] if AUTHOR_LINE.match(line)]
+    title = head[:1] + [line for line in head[1:] if not _is_byline(line)]
+    bylines = [line for line in head[1:] if _is_byline(line)]
     date_end = date_at + 1
     if not PUBLISHED_LINE.match(lines[date_at]).group("rest"):
         # "Published" alone, the date on the next line.

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nameparser.config import CONSTANTS
+
 from .text import clean
 
 # Before a name. Short forms that could not be a given name count with or
@@ -34,6 +36,7 @@ DEGREE = re.compile(
     rf"(?:\s*,?\s*(?<![\w])(?:{_DEGREE_WORDS}))+\s*$",
     re.IGNORECASE,
 )
+_GENERATIONAL = {"jr", "sr", "ii", "iii", "iv", "v"}
 _SUFFIX = re.compile(r"\s*,\s*(?P<suffix>Jr\.?|Sr\.?|II|III|IV)\s*$")
 
 
@@ -58,9 +61,27 @@ def normalise_name(raw: str) -> PersonName:
     if degree and degree.start() > 0:
         taken.append(clean(degree.group().lstrip(", ")))
         name = name[: degree.start()]
+    name, credentials = _credentials_after_comma(name)
+    taken.extend(credentials)
     name = _SUFFIX.sub(lambda match: " " + match.group("suffix"), name)
     name = clean(name.rstrip(", "))
     return PersonName(name or clean(raw), ", ".join(taken))
+
+
+def _credentials_after_comma(name: str) -> tuple[str, list[str]]:
+    """ "Jane Roe, MPA, CFP" -> ("Jane Roe", ["MPA", "CFP"]): the degrees and
+    post-nominal letters nameparser knows, when a comma sets them off."""
+    taken: list[str] = []
+    while True:
+        head, comma, last = name.rpartition(",")
+        word = last.strip()
+        if not comma or not head.strip() or " " in word:
+            return name, taken
+        bare = word.replace(".", "").casefold()
+        if bare in _GENERATIONAL or bare not in CONSTANTS.suffix_acronyms:
+            return name, taken
+        taken.insert(0, word)
+        name = head
 
 
 def name_key(name: str) -> str:

@@ -31,8 +31,10 @@ from .export_format import (
     POST_END_TEXT,
     POST_START,
     POST_START_TEXT,
+    PUBLISHED_LINE,
     is_header_line,
 )
+from .text import is_title_case
 
 # pdfminer trusts the object graph of a file: a damaged dictionary or stream
 # surfaces as one of these from deep inside it (found by fuzzing the importer),
@@ -212,16 +214,18 @@ def _main_column(words: list[dict], page: int, notes: list[str]) -> list[dict]:
             coverage[x] += 1
     # Full-width lines cross the strip; a column of text never leaves it this empty.
     allowed = max(2, len(words) // 100)
-    gutter = _widest_gap(coverage, allowed)
-    if gutter is None:
+    # The widest strip first; but a sparse sidebar leaves strips inside itself
+    # too, so the gutter is the widest one with a column of text on each side.
+    for gutter in _gaps(coverage, allowed):
+        start, end = gutter[0] + left_edge, gutter[1] + left_edge
+        left = [w for w in words if w["x1"] <= start + 1]
+        right = [w for w in words if w["x0"] >= end - 1]
+        # Both sides must be columns of text, not a stray word in the margin.
+        if min(len(left), len(right)) >= 10:
+            break
+    else:
         return words
-    start, end = gutter[0] + left_edge, gutter[1] + left_edge
-    left = [w for w in words if w["x1"] <= start + 1]
-    right = [w for w in words if w["x0"] >= end - 1]
     crossing = [w for w in words if w not in left and w not in right]
-    # Both sides must be columns of text, not a stray word in the margin.
-    if min(len(left), len(right)) < 10:
-        return words
     main, other = (left, right) if _letters(left) >= _letters(right) else (right, left)
     other_text = " ".join(w["text"] for w in sorted(other, key=lambda w: w["top"]))
     notes.append(
@@ -232,20 +236,19 @@ def _main_column(words: list[dict], page: int, notes: list[str]) -> list[dict]:
     return sorted(kept, key=lambda word: (word["top"], word["x0"]))
 
 
-def _widest_gap(coverage: list[int], allowed: int) -> tuple[int, int] | None:
-    best: tuple[int, int] | None = None
+def _gaps(coverage: list[int], allowed: int) -> list[tuple[int, int]]:
+    """Strips at least a gutter wide that few words cross, widest first."""
+    found: list[tuple[int, int]] = []
     start = None
     for x, count in enumerate([*coverage, allowed + 1]):
         if count <= allowed and 0 < x < len(coverage) - 1:
             start = x if start is None else start
             continue
         if start is not None:
-            if x - start >= _MIN_GUTTER and (
-                best is None or x - start > best[1] - best[0]
-            ):
-                best = (start, x)
+            if x - start >= _MIN_GUTTER:
+                found.append((start, x))
             start = None
-    return best
+    return sorted(found, key=lambda gap: gap[0] - gap[1])
 
 
 def _letters(words: list[dict]) -> int:
@@ -452,18 +455,29 @@ def _render_paragraphs(
     indent_style = _uses_first_line_indents(paragraphs, layout)
     parts: list[str] = []
     in_list = False
+    # Large type before the date is the title, not a section heading.
+    in_body = False
     for par in paragraphs:
         quote = _is_block_quote(par, layout)
-        is_item = not quote and _renders_as_list_item(par, layout, indent_style)
+        numbered = _opens_numbered_item(par.lines[0], layout)
+        is_item = numbered or (
+            not quote and _renders_as_list_item(par, layout, indent_style)
+        )
         if parts:
             # The end of a list is a break seen in the layout; the extra blank line
             # tells the parser it is not a broken item to rejoin.
             parts.append("\n\n\n" if in_list and not is_item else "\n\n")
         if quote:
             parts.append("> " + _render_paragraph(par, vocabulary, False))
+        elif in_body and not is_item and _is_section_heading(par, layout):
+            # Set larger than the text: the page's own heading, whatever its case.
+            parts.append("## " + _render_paragraph(par, vocabulary, False))
         else:
-            parts.append(_render_paragraph(par, vocabulary, is_item))
+            # A numbered item keeps its number, the Markdown ordered-list marker.
+            bullet = is_item and not numbered
+            parts.append(_render_paragraph(par, vocabulary, bullet))
         in_list = is_item
+        in_body = in_body or bool(PUBLISHED_LINE.match(par.lines[0].text.strip()))
     return "".join(parts)
 
 
@@ -509,12 +523,25 @@ def _measure_block_edges(lines: list[_Line]) -> None:
             start = index
 
 
+# An ordered list's number, which browsers print as text ("1.", "2)").
+_ORDERED_MARKER = re.compile(r"^\d{1,3}[.)]\s+\S")
+
+
+def _opens_numbered_item(line: _Line, layout: _Layout) -> bool:
+    """An indented line that starts with its number: an <ol> item."""
+    step = max(6.0, 0.8 * layout.size)
+    return bool(_ORDERED_MARKER.match(line.text.strip())) and (
+        line.x0 > layout.left + step
+    )
+
+
 def _is_block_quote(paragraph: _Paragraph, layout: _Layout) -> bool:
     """Two or more lines indented from both margins of the text."""
     step = max(6.0, 0.8 * layout.size)
     lines = paragraph.lines
     return (
         len(lines) >= 2
+        and not _opens_numbered_item(lines[0], layout)
         and all(line.x0 > layout.left + step for line in lines)
         and all(line.block_right < layout.right - step for line in lines)
         and _bullet_body(lines[0].text) is None
@@ -541,6 +568,7 @@ def _starts_paragraph(
         _is_standalone(previous)
         or _is_standalone(line)
         or _bullet_body(line.text) is not None
+        or _opens_numbered_item(line, layout)
         or _changes_style(previous, line, layout)
         or _has_paragraph_gap(previous, line, layout)
         or _ended_early(previous, line, layout)
@@ -564,6 +592,23 @@ def _bullet_body(text: str) -> str | None:
     if head[:1] in _UNAMBIGUOUS_BULLETS and head[1:2].isalnum():
         return text[1:]
     return None
+
+
+def _is_section_heading(paragraph: _Paragraph, layout: _Layout) -> bool:
+    """A heading in sentence case ("Three questions"), set larger than the text.
+
+    Title-case headings stay plain text, as the export writes them: the parser
+    knows those by their case. Only the size tells the others from a line of text.
+    """
+    text = " ".join(line.text for line in paragraph.lines).strip()
+    return (
+        not is_title_case(text)
+        and all(line.size > layout.size + 1.5 for line in paragraph.lines)
+        and len(paragraph.lines) <= 2
+        and len(text.split()) <= 14
+        and not text.endswith((".", ":"))
+        and not text.startswith(("#", "["))
+    )
 
 
 def _is_heading_like(line: _Line, layout_size: float) -> bool:

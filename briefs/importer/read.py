@@ -75,6 +75,9 @@ class ReadResult:
 
     text: str
     warnings: list[str] = field(default_factory=list)
+    # How the file was read: "UTF-8", "UTF-8 with BOM", "UTF-16-LE", "UTF-16-BE",
+    # "Windows-1252", "UTF-8 with stray Windows-1252 bytes" or "PDF".
+    encoding: str = "UTF-8"
 
 
 def read_source_text(
@@ -105,7 +108,7 @@ def read_bytes_text(
     if not data:
         raise BriefImportError("empty file")
     if Path(name).suffix.lower() == PDF_SUFFIX:
-        result = ReadResult(*read_pdf(data, pdf_limits))
+        result = ReadResult(*read_pdf(data, pdf_limits), encoding="PDF")
     else:
         result = decode_text_with_warnings(data)
     if not result.text.strip():
@@ -183,12 +186,14 @@ def decode_text_with_warnings(data: bytes) -> ReadResult:
                     f"(at byte {error.start + len(bom)})"
                 ) from error
             return _checked(text, [], encoding.upper())
+    utf8 = "UTF-8"
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
+        utf8 = "UTF-8 with BOM"
     if b"\x00" in data:
         raise BriefImportError("not a text file (contains NUL bytes)")
     try:
-        return _checked(data.decode("utf-8"), [], "UTF-8")
+        return _checked(data.decode("utf-8"), [], utf8)
     except UnicodeDecodeError:
         pass
     stray = _utf8_with_stray_bytes(data)
@@ -214,10 +219,13 @@ def decode_text_with_warnings(data: bytes) -> ReadResult:
     )
 
 
-def _checked(text: str, warnings: list[str], encoding: str) -> ReadResult:
+def _checked(
+    text: str, warnings: list[str], encoding: str, read_as: str = ""
+) -> ReadResult:
     if "\x00" in text:
         raise BriefImportError(f"not a text file (NUL characters in {encoding} text)")
-    return ReadResult(text.replace("\r\n", "\n").replace("\r", "\n"), warnings)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return ReadResult(text, warnings, read_as or encoding)
 
 
 def _line_of(data: bytes, position: int) -> int:
@@ -272,7 +280,9 @@ def _utf8_with_stray_bytes(data: bytes) -> ReadResult | None:
     if not multibyte:
         # No UTF-8 sequence at all: a Windows-1252 file, not UTF-8 with slips.
         return None
-    return _checked("".join(pieces), warnings, "UTF-8")
+    return _checked(
+        "".join(pieces), warnings, "UTF-8", "UTF-8 with stray Windows-1252 bytes"
+    )
 
 
 def _reads_as_cp1252(text: str) -> bool:

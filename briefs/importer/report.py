@@ -48,6 +48,8 @@ DECISION_KINDS = [
 class Named:
     name: str
     status: str  # NEW or EXISTING
+    # Titles and degrees taken off an author's name ("Dr.", "Ph.D.").
+    honorific: str = ""
 
 
 @dataclass
@@ -90,7 +92,7 @@ def build_reports(
             slug = ascii_slug(author.name)
             status = EXISTING if slug in known_authors | seen_authors else NEW
             seen_authors.add(slug)
-            authors.append(Named(author.name, status))
+            authors.append(Named(author.name, status, author.honorific))
         categories = []
         for name in parsed.categories:
             key = name.casefold()

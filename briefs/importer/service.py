@@ -10,6 +10,7 @@ from .errors import BriefImportError
 from .parse import parse_export
 from .pdf_limits import PdfLimits
 from .read import ReadResult, read_bytes_text, read_source_text
+from .report_json import file_entry
 from .store import BriefOutcome, StoreOptions, store_file
 
 FAILED = "failed"
@@ -21,6 +22,8 @@ class FileReport:
     status: str = ""
     briefs: list[BriefOutcome] = field(default_factory=list)
     error: str = ""
+    # How the file was decoded (read.ReadResult.encoding); empty when unreadable.
+    encoding: str = ""
     # Kept for --traceback: where in the importer the file was turned down.
     exception: BaseException | None = field(default=None, repr=False)
 
@@ -29,16 +32,8 @@ class FileReport:
         return [w for outcome in self.briefs for w in outcome.warnings]
 
     def as_dict(self):
-        return {
-            "path": self.path,
-            "status": self.status,
-            "briefs": [
-                {"slug": o.slug, "title": o.title, "action": o.action}
-                for o in self.briefs
-            ],
-            "warnings": self.warnings,
-            "errors": [self.error] if self.error else [],
-        }
+        """The file's entry in `import_briefs --json` (shape: report_json)."""
+        return file_entry(self)
 
 
 def summarize_status(outcomes: list[BriefOutcome]) -> str:
@@ -47,9 +42,13 @@ def summarize_status(outcomes: list[BriefOutcome]) -> str:
 
 
 def import_text(
-    text: str, name: str, options: StoreOptions, read_warnings: list[str] = ()
+    text: str,
+    name: str,
+    options: StoreOptions,
+    read_warnings: list[str] = (),
+    encoding: str = "",
 ) -> FileReport:
-    report = FileReport(path=name)
+    report = FileReport(path=name, encoding=encoding)
     try:
         report.briefs = _store_with_retry(text, name, options)
     except BriefImportError as error:
@@ -103,7 +102,7 @@ def import_path(path: Path, options: StoreOptions, name: str = "") -> FileReport
         )
     except BriefImportError as error:
         return FileReport(name, FAILED, error=str(error), exception=error)
-    return import_text(read.text, name, options, read.warnings)
+    return import_text(read.text, name, options, read.warnings, read.encoding)
 
 
 def import_upload(data: bytes, name: str, options: StoreOptions) -> FileReport:
@@ -113,4 +112,4 @@ def import_upload(data: bytes, name: str, options: StoreOptions) -> FileReport:
         )
     except BriefImportError as error:
         return FileReport(name, FAILED, error=str(error), exception=error)
-    return import_text(read.text, name, options, read.warnings)
+    return import_text(read.text, name, options, read.warnings, read.encoding)

@@ -92,23 +92,32 @@ def separate_tail(
     else:
         warnings.append("no FARA disclosure found")
 
-    for index in range(len(pieces) - 1, -1, -1):
-        if roles[index] == "body" and tail_kind(pieces[index].text) == "credit":
-            roles[index] = "credit"
-            tail.credit = pieces[index].text
-            break
-
     name_patterns = [_bio_start_pattern(author.name) for author in authors]
-    for index in range(len(pieces) - 1, -1, -1):
-        if roles[index] != "body":
-            continue
-        piece = pieces[index]
-        is_bio = piece.kind == "para" and (
+
+    def bio_like(piece: Piece) -> bool:
+        return piece.kind == "para" and (
             any(pattern.match(piece.text) for pattern in name_patterns)
             or tail_kind(piece.text) == "views"
         )
-        if not is_bio:
+
+    # The feature image's credit is in the tail: a "Photo: ..." line with body
+    # text after it credits a figure of the body, not the feature image.
+    for index in range(len(pieces) - 1, -1, -1):
+        if roles[index] != "body":
+            continue
+        if tail_kind(pieces[index].text) == "credit":
+            roles[index] = "credit"
+            tail.credit = pieces[index].text
             break
+        if not bio_like(pieces[index]):
+            break
+
+    for index in range(len(pieces) - 1, -1, -1):
+        if roles[index] != "body":
+            continue
+        if not bio_like(pieces[index]):
+            break
+        piece = pieces[index]
         roles[index] = "bio"
         tail.bio_paragraphs.insert(0, piece.text)
 

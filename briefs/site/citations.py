@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
+from briefs import person_names
 from briefs.editions.identifiers import doi_url, orcid_url
 from briefs.links import absolute_link
 
@@ -85,76 +86,21 @@ def _initial(piece):
     return f"{letters[0].upper()}." if letters else ""
 
 
-# Lower-case words that belong to the surname ("van Beethoven", "de la Cruz").
-PARTICLES = frozenset(
-    {"al", "bin", "da", "das", "de", "del", "della", "der", "des", "di", "do", "dos"}
-    | {"du", "el", "la", "le", "ten", "ter", "van", "von", "zu"}
-)
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# Titles before a name are not part of it; short forms only with their full stop.
-TITLES = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx"})
-TITLES_WITH_STOP = frozenset(
-    {"amb", "gen", "adm", "hon", "rep", "sen", "lt", "col", "maj", "capt", "gov"}
-)
-LONG_TITLES = frozenset(
-    {"ambassador", "professor", "general", "admiral", "senator", "governor"}
-)
-
-
-def _is_title(word):
-    bare = word.rstrip(".").casefold()
-    return (
-        bare in TITLES
-        or bare in LONG_TITLES
-        or (bare in TITLES_WITH_STOP and word.endswith("."))
-    )
-
-
-def _sort_key(text):
-    return " ".join(text.replace(",", " ").casefold().split())
-
-
 def split_name(full_name, sort_name=""):
-    """Given names, surname and suffix of a byline name.
+    """Given names, surname and suffix of a byline name (briefs.person_names).
 
-    Titles ("Dr.", "Ambassador") and parentheticals ("(Ret.)") are dropped,
-    "Jr." and "III" become the suffix, and lower-case particles stay with the
-    surname. An editor's sort name overrules the guess: "lee jae-myung" for
-    "Lee Jae-myung" marks a family name written first, "van beethoven ludwig"
-    puts the split after "Ludwig".
+    Titles ("Dr.", "Ambassador"), degrees and parentheticals ("(Ret.)") are
+    dropped, "Jr." and "III" become the suffix, particles stay with the
+    surname, and an editor's sort name overrules the guess: "lee jae-myung"
+    marks a family name written first, "van beethoven ludwig" puts the split
+    after "Ludwig".
     """
-    words = re.sub(r"\s*\(.*?\)\s*", " ", full_name).replace(",", " ").split()
-    suffix = ""
-    if len(words) > 2 and words[-1].rstrip(".").casefold() in SUFFIXES:
-        suffix = words.pop()
-    while len(words) > 2 and _is_title(words[0]):
-        words.pop(0)
-    if len(words) < 2:
-        return Name(
-            given="", family=" ".join(words) or full_name.strip(), suffix=suffix
-        )
-    key = _sort_key(sort_name)
-    default_key = _sort_key(" ".join(words[-1:] + words[:-1]))
-    if key and key != default_key:
-        if key.startswith(_sort_key(" ".join(words))):
-            return Name(
-                given=" ".join(words[1:]),
-                family=words[0],
-                suffix=suffix,
-                family_first=True,
-            )
-        for start in range(1, len(words)):
-            if key.startswith(_sort_key(" ".join(words[start:] + words[:start]))):
-                return Name(
-                    given=" ".join(words[:start]),
-                    family=" ".join(words[start:]),
-                    suffix=suffix,
-                )
-    start = len(words) - 1
-    while start > 1 and words[start - 1] in PARTICLES:
-        start -= 1
+    parts = person_names.split_name(full_name, sort_name)
     return Name(
-        given=" ".join(words[:start]), family=" ".join(words[start:]), suffix=suffix
+        given=parts.given,
+        family=parts.family,
+        suffix=parts.suffix,
+        family_first=parts.family_first,
     )
 
 

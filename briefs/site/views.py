@@ -14,7 +14,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.dates import MonthArchiveView, YearArchiveView
 
 from briefs import images, library
-from briefs.models import Author, Brief, BriefAuthor, SlugRedirect
+from briefs.models import Author, AuthorRedirect, Brief, BriefAuthor, SlugRedirect
 from briefs.search import clean_query, search_briefs, snippet_for
 
 from ..editions.identifiers import doi_url
@@ -383,6 +383,20 @@ class AuthorListView(PageMixin, ListView):
 class AuthorDetailView(SectionBriefsView):
     template_name = "briefs/author_detail.html"
     section_name = "author"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # An old slug, or a duplicate merged into this author, keeps its links.
+            moved = (
+                AuthorRedirect.objects.filter(old_slug=kwargs["slug"])
+                .select_related("author")
+                .first()
+            )
+            if moved is None or moved.author.slug == kwargs["slug"]:
+                raise
+            return HttpResponsePermanentRedirect(moved.author.get_absolute_url())
 
     def get_section(self):
         # One author by its index, and the count from the cached table: the
