@@ -21,9 +21,10 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, connections
 from django.http import HttpResponse
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.dateparse import parse_datetime
@@ -81,15 +82,23 @@ class ContentState:
 
 
 # Raw SQL: this runs on every public request, and compiling the equivalent
-# ORM query costs more than running it. Both subqueries are index scans.
-STATE_SQL = """
-SELECT version, changed_at,
+# ORM query costs more than running it. One row by its primary key.
+VERSION_SQL = (
+    "SELECT version, changed_at FROM briefs_contentversion ORDER BY id LIMIT 1"
+)
+# What is public depends on the version and on the clock only: with the version
+# unchanged, the newest public brief and the next scheduled one change only when
+# the clock passes that next publication. So they are read once per version and
+# process, and again at that moment.
+SCHEDULE_SQL = """
+SELECT
   (SELECT published_at FROM briefs_brief WHERE status = %s AND published_at <= %s
    ORDER BY published_at DESC LIMIT 1),
   (SELECT published_at FROM briefs_brief WHERE status = %s AND published_at > %s
    ORDER BY published_at ASC LIMIT 1)
-FROM briefs_contentversion ORDER BY id LIMIT 1
 """
+# (alias, version, changed_at) -> (read at, newest public, next publication).
+_schedules = {}
 
 
 def _as_datetime(value):
@@ -105,7 +114,7 @@ _public_request = contextvars.ContextVar("public_request", default=None)
 
 
 def current_state(request=None, using="default"):
-    """The content version and the schedule now: one query, on indexes only."""
+    """The content version and the schedule now: one query by primary key."""
     if request is None:
         request = _public_request.get()
     state = getattr(request, "_content_state", None)
@@ -113,10 +122,8 @@ def current_state(request=None, using="default"):
         return state
     now = timezone.now()
     connection = connections[using]
-    stamp = connection.ops.adapt_datetimefield_value(now)
-    published = Brief.Status.PUBLISHED.value
     with connection.cursor() as cursor:
-        cursor.execute(STATE_SQL, [published, stamp, published, stamp])
+        cursor.execute(VERSION_SQL)
         row = cursor.fetchone()
     if row is None:
         # The row went with a flush of the database; start again.
@@ -124,16 +131,34 @@ def current_state(request=None, using="default"):
             pk=1, defaults={"changed_at": now}
         )
         return current_state(request, using)
-    version, changed_at, last_public, next_publication = row
+    version, changed_at = row
+    last_public, next_publication = _schedule(connection, using, row, now)
     state = ContentState(
-        version,
-        _as_datetime(changed_at),
-        _as_datetime(last_public),
-        _as_datetime(next_publication),
+        version, _as_datetime(changed_at), last_public, next_publication
     )
     if request is not None:
         request._content_state = state
     return state
+
+
+def _schedule(connection, using, row, now):
+    """The newest public and the next scheduled publication, as of `now`."""
+    memo_key = (using, *row)
+    memo = _schedules.get(memo_key)
+    if memo is not None:
+        read_at, last_public, next_publication = memo
+        if read_at <= now and (next_publication is None or now < next_publication):
+            return last_public, next_publication
+    stamp = connection.ops.adapt_datetimefield_value(now)
+    published = Brief.Status.PUBLISHED.value
+    with connection.cursor() as cursor:
+        cursor.execute(SCHEDULE_SQL, [published, stamp, published, stamp])
+        last_public, next_publication = map(_as_datetime, cursor.fetchone())
+    if len(_schedules) > 64:
+        # Old versions are never asked for again.
+        _schedules.clear()
+    _schedules[memo_key] = (now, last_public, next_publication)
+    return last_public, next_publication
 
 
 def settings_fingerprint():
@@ -191,8 +216,68 @@ def is_feed(request):
     return request._public_match.namespace == "feeds"
 
 
+def skipped_prefixes():
+    """Paths that are never cached pages: a hit check there would only cost."""
+    prefixes = [reverse("admin:index")]
+    for url in (settings.STATIC_URL, settings.MEDIA_URL):
+        if url and url.startswith("/"):
+            prefixes.append(url)
+    return tuple(prefixes)
+
+
+class PublicCacheHits:
+    """First in MIDDLEWARE: a cache hit is answered before any other middleware.
+
+    What is stored is the response as it left the whole stack, every header the
+    outer middleware added included (CSP, Permissions-Policy, the security
+    headers), so a hit is byte for byte the response a miss sends, and costs the
+    content version query, one cache read and nothing else: no URL resolving, no
+    session, no view. Which responses may be stored is decided further in, by
+    PublicCacheMiddleware, which knows the view; this class only stores what it
+    was told to.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.skipped = None
+
+    def __call__(self, request):
+        if not settings.PUBLIC_CACHE_ENABLED or not self.may_hit(request):
+            return self.get_response(request)
+        try:
+            state = current_state(request)
+            key = cache_key(request, state)
+        except (DatabaseError, DisallowedHost):
+            # Further in, the same failure becomes a 503 or a 400.
+            return self.get_response(request)
+        stored = cache.get(key)
+        if stored is not None:
+            return from_cache(request, stored)
+        response = self.get_response(request)
+        if getattr(request, "_public_cache_key", None) == key and storable(
+            request, response
+        ):
+            timeout = state.seconds_left(timezone.now())
+            if timeout > 0:
+                cache.set(key, (response.content, dict(response.items())), timeout)
+        return response
+
+    def may_hit(self, request):
+        if request.method != "GET":
+            return False
+        cookies = request.COOKIES
+        if cookies and (
+            settings.SESSION_COOKIE_NAME in cookies
+            or any(name in cookies for name in PRIVATE_COOKIES)
+        ):
+            return False
+        if self.skipped is None:
+            self.skipped = skipped_prefixes()
+        return not request.path_info.startswith(self.skipped)
+
+
 class PublicCacheMiddleware:
-    """Anonymous GETs of public pages: 304s and cache hits before any view runs."""
+    """Public pages: 304s before any view runs, and which responses are stored."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -218,10 +303,6 @@ class PublicCacheMiddleware:
             # middleware turns it into a 503, or succeeds if it was passing.
             return self.get_response(request)
         key = cache_key(request, state)
-        if use_cache:
-            stored = cache.get(key)
-            if stored is not None:
-                return self.from_cache(request, stored)
         if not is_feed(request):
             # A page's validators come from the version alone: a 304 needs no view.
             # Feeds answer conditional requests themselves, by their own validators.
@@ -237,18 +318,10 @@ class PublicCacheMiddleware:
             return response
         if not is_feed(request) and not response.has_header("ETag"):
             self.with_page_validators(response, key, state)
-        if use_cache and self.storable(request, response):
-            timeout = state.seconds_left(timezone.now())
-            if timeout > 0:
-                cache.set(key, (response.content, dict(response.items())), timeout)
+        if use_cache:
+            # Stored by PublicCacheHits once the outer middleware added theirs.
+            request._public_cache_key = key
         return response
-
-    @staticmethod
-    def storable(request, response):
-        if response.cookies or getattr(request, "_content_state", None) is None:
-            return False
-        cache_control = response.get("Cache-Control", "")
-        return "private" not in cache_control and "no-store" not in cache_control
 
     @staticmethod
     def with_page_validators(response, key, state):
@@ -259,24 +332,34 @@ class PublicCacheMiddleware:
         patch_cache_control(response, no_cache=True)
         return response
 
-    @staticmethod
-    def from_cache(request, stored):
-        content, headers = stored
-        last_modified = headers.get("Last-Modified")
-        not_modified = get_conditional_response(
-            request,
-            etag=headers.get("ETag"),
-            last_modified=_parse_http_date(last_modified),
-        )
-        if not_modified is not None:
-            for name in ("ETag", "Last-Modified", "Cache-Control"):
-                if name in headers:
-                    not_modified[name] = headers[name]
-            return not_modified
-        response = HttpResponse(content)
-        for name, value in headers.items():
-            response[name] = value
-        return response
+
+def storable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if getattr(request, "_content_state", None) is None:
+        return False
+    cache_control = response.get("Cache-Control", "")
+    return "private" not in cache_control and "no-store" not in cache_control
+
+
+# Validators a 304 repeats from the response it stands for (RFC 9110, 15.4.5).
+NOT_MODIFIED_HEADERS = ("ETag", "Last-Modified", "Cache-Control", "Expires", "Vary")
+
+
+def from_cache(request, stored):
+    content, headers = stored
+    last_modified = headers.get("Last-Modified")
+    not_modified = get_conditional_response(
+        request,
+        etag=headers.get("ETag"),
+        last_modified=_parse_http_date(last_modified),
+    )
+    if not_modified is not None:
+        for name in NOT_MODIFIED_HEADERS:
+            if name in headers:
+                not_modified[name] = headers[name]
+        return not_modified
+    return HttpResponse(content, headers=headers)
 
 
 def _parse_http_date(value):
