@@ -82,22 +82,45 @@ class ContentState:
 
 
 # Raw SQL: this runs on every public request, and compiling the equivalent
-# ORM query costs more than running it. One row by its primary key.
+# ORM query costs more than running it.
 VERSION_SQL = (
     "SELECT version, changed_at FROM briefs_contentversion ORDER BY id LIMIT 1"
 )
 # What is public depends on the version and on the clock only: with the version
 # unchanged, the newest public brief and the next scheduled one change only when
-# the clock passes that next publication. So they are read once per version and
-# process, and again at that moment.
-SCHEDULE_SQL = """
-SELECT
+# the clock passes that next publication. So they are read with the version
+# when this process has no schedule that still holds, and otherwise the version
+# alone is read (one row by its key); a version other than the one the schedule
+# was read with means reading the schedule again.
+SCHEDULE_SELECT = """
   (SELECT published_at FROM briefs_brief WHERE status = %s AND published_at <= %s
    ORDER BY published_at DESC LIMIT 1),
   (SELECT published_at FROM briefs_brief WHERE status = %s AND published_at > %s
    ORDER BY published_at ASC LIMIT 1)
 """
-# (alias, version, changed_at) -> (read at, newest public, next publication).
+SCHEDULE_SQL = "SELECT " + SCHEDULE_SELECT
+STATE_SQL = (
+    "SELECT version, changed_at, "
+    + SCHEDULE_SELECT
+    + " FROM briefs_contentversion ORDER BY id LIMIT 1"
+)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    version: int
+    changed_at: object  # as the database returned it
+    read_at: datetime
+    last_public: datetime | None
+    next_publication: datetime | None
+
+    def holds(self, now):
+        return self.read_at <= now and (
+            self.next_publication is None or now < self.next_publication
+        )
+
+
+# Per database alias: the schedule last read in this process.
 _schedules = {}
 
 
@@ -114,7 +137,7 @@ _public_request = contextvars.ContextVar("public_request", default=None)
 
 
 def current_state(request=None, using="default"):
-    """The content version and the schedule now: one query by primary key."""
+    """The content version and the schedule now: one query, on indexes only."""
     if request is None:
         request = _public_request.get()
     state = getattr(request, "_content_state", None)
@@ -122,43 +145,56 @@ def current_state(request=None, using="default"):
         return state
     now = timezone.now()
     connection = connections[using]
+    schedule = _schedules.get(using)
+    if schedule is not None and not schedule.holds(now):
+        schedule = None
+    stamp = connection.ops.adapt_datetimefield_value(now)
+    published = Brief.Status.PUBLISHED.value
+    arguments = [published, stamp, published, stamp]
     with connection.cursor() as cursor:
-        cursor.execute(VERSION_SQL)
+        if schedule is None:
+            cursor.execute(STATE_SQL, arguments)
+        else:
+            cursor.execute(VERSION_SQL)
         row = cursor.fetchone()
-    if row is None:
-        # The row went with a flush of the database; start again.
-        ContentVersion.objects.using(using).get_or_create(
-            pk=1, defaults={"changed_at": now}
-        )
-        return current_state(request, using)
-    version, changed_at = row
-    last_public, next_publication = _schedule(connection, using, row, now)
+        if row is None:
+            # The row went with a flush of the database; start again.
+            ContentVersion.objects.using(using).get_or_create(
+                pk=1, defaults={"changed_at": now}
+            )
+            return current_state(request, using)
+        version, changed_at = row[:2]
+        if schedule is None:
+            schedule = _remember(using, row, now)
+        elif (version, changed_at) != (schedule.version, schedule.changed_at):
+            cursor.execute(SCHEDULE_SQL, arguments)
+            schedule = _remember(using, (version, changed_at, *cursor.fetchone()), now)
     state = ContentState(
-        version, _as_datetime(changed_at), last_public, next_publication
+        version,
+        _as_datetime(changed_at),
+        schedule.last_public,
+        schedule.next_publication,
     )
     if request is not None:
         request._content_state = state
     return state
 
 
-def _schedule(connection, using, row, now):
-    """The newest public and the next scheduled publication, as of `now`."""
-    memo_key = (using, *row)
-    memo = _schedules.get(memo_key)
-    if memo is not None:
-        read_at, last_public, next_publication = memo
-        if read_at <= now and (next_publication is None or now < next_publication):
-            return last_public, next_publication
-    stamp = connection.ops.adapt_datetimefield_value(now)
-    published = Brief.Status.PUBLISHED.value
-    with connection.cursor() as cursor:
-        cursor.execute(SCHEDULE_SQL, [published, stamp, published, stamp])
-        last_public, next_publication = map(_as_datetime, cursor.fetchone())
-    if len(_schedules) > 64:
-        # Old versions are never asked for again.
-        _schedules.clear()
-    _schedules[memo_key] = (now, last_public, next_publication)
-    return last_public, next_publication
+def forget_schedules():
+    _schedules.clear()
+
+
+def _remember(using, row, now):
+    version, changed_at, last_public, next_publication = row
+    schedule = Schedule(
+        version,
+        changed_at,
+        now,
+        _as_datetime(last_public),
+        _as_datetime(next_publication),
+    )
+    _schedules[using] = schedule
+    return schedule
 
 
 def settings_fingerprint():

@@ -4,7 +4,7 @@ import re
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, router
 from django.db.models import Prefetch, Q, Value
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
@@ -15,7 +15,15 @@ from django.views.generic.dates import MonthArchiveView, YearArchiveView
 
 from briefs import images
 from briefs.models import Author, Brief, BriefAuthor, SlugRedirect
-from briefs.search import clean_query, search_briefs, snippet_for
+from briefs.search import (
+    clean_query,
+    in_order,
+    ranked_page,
+    search_briefs,
+    search_plan,
+    snippet_for,
+    uses_postgres_search,
+)
 
 from ..editions.identifiers import doi_url
 from ..editions.links import pdf_path
@@ -98,7 +106,7 @@ class PublishedBriefMixin(PageMixin):
     model = Brief
     paginator_class = CountedPaginator
     # Cards show no body; the vector and the rendered body are the bulk of a row.
-    card_deferred = ("body", "body_html", "search_vector")
+    card_deferred = ("body", "body_html", "search_vector", "rank_vector")
 
     def get_queryset(self):
         return Brief.objects.published().for_listing()
@@ -480,6 +488,37 @@ class SearchView(PublishedBriefMixin, ListView):
     def get_queryset(self):
         self.query = clean_query(self.request.GET.get("q", ""))
         return search_briefs(super().get_queryset(), self.query)
+
+    def known_count(self):
+        # PostgreSQL: the page's keys and the total in one pass over the matches.
+        self.ranked = None
+        if not (self.query and uses_postgres_search()):
+            return None
+        page = self.request.GET.get(self.page_kwarg) or "1"
+        if not PAGE_NUMBER.fullmatch(page):
+            return None  # PageMixin answers it with a 404
+        per_page = self.get_paginate_by(self.object_list)
+        offset = (int(page) - 1) * per_page
+        pks, total = ranked_page(self.object_list, offset, per_page)
+        if total is None:
+            return None  # past the end: counted the plain way, then a 404
+        self.ranked = (offset, pks)
+        return total
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(
+            queryset, page_size
+        )
+        if self.ranked and self.ranked[0] == page.start_index() - 1:
+            page.object_list = object_list = in_order(queryset, self.ranked[1])
+        return paginator, page, object_list, is_paginated
+
+    def get(self, request, *args, **kwargs):
+        if not clean_query(request.GET.get("q", "")):
+            return super().get(request, *args, **kwargs)
+        with search_plan(router.db_for_read(Brief)):
+            # Rendered inside: the template is where the page of results is read.
+            return super().get(request, *args, **kwargs).render()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
