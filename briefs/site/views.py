@@ -28,6 +28,7 @@ from briefs.search import (
 from ..editions.identifiers import doi_url
 from ..editions.links import pdf_path
 from . import citations, navigation
+from .caching import cached_value
 
 MORE_BY_AUTHOR = 3
 BYLINE = Prefetch(
@@ -169,8 +170,11 @@ class BriefDetailView(PublishedBriefMixin, DetailView):
 
     def get_queryset(self):
         if self.can_preview():
-            return Brief.objects.for_listing()
-        return super().get_queryset()
+            queryset = Brief.objects.for_listing()
+        else:
+            queryset = super().get_queryset()
+        # The search vectors are the bulk of a row, and no page shows them.
+        return queryset.defer("search_vector", "rank_vector")
 
     def get(self, request, *args, **kwargs):
         try:
@@ -200,23 +204,39 @@ class BriefDetailView(PublishedBriefMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         brief = self.object
+        url = self.request.build_absolute_uri(brief.get_absolute_url())
+        if brief.is_public:
+            # The same for every reader until the content changes: computed once
+            # per content version and address, not on every request.
+            parts = cached_value(
+                self.request,
+                f"brief-page:{brief.pk}:{url}",
+                lambda: self.page_parts(brief, url),
+            )
+        else:
+            parts = self.page_parts(brief, url)
+        context.update(parts)
+        return context
+
+    def page_parts(self, brief, url):
+        """Everything the page shows besides the brief itself."""
         request = self.request
-        url = request.build_absolute_uri(brief.get_absolute_url())
         site_url = request.build_absolute_uri("/").rstrip("/")
         feature = images.renditions(brief.feature_image)
         # A draft's PDF is 404 like its page: a preview does not advertise it.
         pdf_url = request.build_absolute_uri(pdf_path(brief)) if brief.is_public else ""
-        context.update(
-            is_preview=not brief.is_public,
-            pdf_url=pdf_url,
-            doi_url=doi_url(brief.doi),
-            canonical_url=url,
-            feature=feature,
-            citation_apa=citations.apa(brief, url),
-            citation_chicago=citations.chicago(brief, url),
-            citation_bibtex=citations.bibtex(brief, url),
-            highwire_tags=citations.highwire_tags(brief, url, pdf_url=pdf_url),
-            json_ld=mark_safe(  # noqa: S308 -- json_for_script escapes <, > and &
+        more = self.more_by_author(brief)
+        return {
+            "is_preview": not brief.is_public,
+            "pdf_url": pdf_url,
+            "doi_url": doi_url(brief.doi),
+            "canonical_url": url,
+            "feature": feature,
+            "citation_apa": citations.apa(brief, url),
+            "citation_chicago": citations.chicago(brief, url),
+            "citation_bibtex": citations.bibtex(brief, url),
+            "highwire_tags": citations.highwire_tags(brief, url, pdf_url=pdf_url),
+            "json_ld": mark_safe(  # noqa: S308 -- json_for_script escapes <, > and &
                 citations.json_for_script(
                     citations.json_ld(
                         brief, url, site_url, image=feature, pdf_url=pdf_url
@@ -224,16 +244,15 @@ class BriefDetailView(PublishedBriefMixin, DetailView):
                 )
             ),
             **self.series_neighbours(brief),
-        )
-        more = self.more_by_author(brief)
-        context["more_by_author"] = more
-        # The cards of other briefs carry their disclosure when it is not this one's.
-        context["more_disclosures"] = [
-            disclosure
-            for disclosure in unique_disclosures(more)
-            if disclosure.pk != brief.disclosure_id
-        ]
-        return context
+            "more_by_author": more,
+            # The cards of other briefs carry their disclosure when it is not
+            # this one's.
+            "more_disclosures": [
+                disclosure
+                for disclosure in unique_disclosures(more)
+                if disclosure.pk != brief.disclosure_id
+            ],
+        }
 
     def series_neighbours(self, brief):
         """The briefs before and after this one in the series' table of contents.
