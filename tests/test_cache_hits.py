@@ -128,3 +128,52 @@ def test_the_schedule_is_read_again_when_a_publication_comes_due(
         assert b"Due In An Hour" not in client.get("/").content
     with mock.patch("django.utils.timezone.now", return_value=goes_live):
         assert b"Due In An Hour" in client.get("/").content
+
+
+def test_a_hit_sends_no_health_check_query(client, world, monkeypatch):
+    from django.db import connections
+    from django.test.utils import CaptureQueriesContext
+
+    connection = connections["default"]
+    connection.ensure_connection()
+    monkeypatch.setattr(connection, "health_check_enabled", True, raising=False)
+    path = world[0].get_absolute_url()
+    client.get(path)
+    with (
+        mock.patch.object(
+            connection, "is_usable", wraps=connection.is_usable
+        ) as usable,
+        CaptureQueriesContext(connection) as queries,
+    ):
+        assert client.get(path).status_code == 200
+    usable.assert_not_called()
+    assert len(queries) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_dead_connection_found_by_a_hit_is_replaced(client, monkeypatch):
+    from django.db import OperationalError, connections
+
+    connection = connections["default"]
+    make_brief("Survives A Restart", categories=["Trade"])
+    monkeypatch.setattr(connection, "health_check_enabled", True, raising=False)
+    client.get("/")
+    real = caching.current_state
+    failures = []
+
+    def once_dead(request=None, using="default"):
+        if not failures:
+            failures.append(connection.connection)
+            raise OperationalError("server closed the connection unexpectedly")
+        return real(request, using)
+
+    monkeypatch.setattr(caching, "current_state", once_dead)
+    with mock.patch.object(caching, "resolve", wraps=caching.resolve) as resolve:
+        response = client.get("/")
+    assert response.status_code == 200
+    assert b"Survives A Restart" in response.content
+    # Answered as a hit, on a new connection.
+    resolve.assert_not_called()
+    assert failures
+    if connection.vendor != "sqlite":  # an in-memory SQLite database never closes
+        assert connection.connection is not failures[0]

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.db import DatabaseError, connections
+from django.db import DatabaseError, InterfaceError, OperationalError, connections
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
@@ -261,6 +261,30 @@ def skipped_prefixes():
     return tuple(prefixes)
 
 
+def state_checking_connection(request, using="default"):
+    """current_state(), with the connection's health checked by the query itself.
+
+    With CONN_HEALTH_CHECKS Django sends "SELECT 1" before the first query of
+    every request: on a cache hit, half of its round trips. Here the version
+    query is the check: if a persistent connection turns out dead (the server
+    restarted), it is closed and the query tried once more on a new one.
+    """
+    connection = connections[using]
+    if connection.connection is None or not getattr(
+        connection, "health_check_enabled", False
+    ):
+        return current_state(request, using)
+    connection.health_check_done = True
+    try:
+        return current_state(request, using)
+    except (OperationalError, InterfaceError):
+        if connection.in_atomic_block:
+            raise
+        connection.close()
+        connection.health_check_done = False
+        return current_state(request, using)
+
+
 class PublicCacheHits:
     """First in MIDDLEWARE: a cache hit is answered before any other middleware.
 
@@ -281,7 +305,7 @@ class PublicCacheHits:
         if not settings.PUBLIC_CACHE_ENABLED or not self.may_hit(request):
             return self.get_response(request)
         try:
-            state = current_state(request)
+            state = state_checking_connection(request)
             key = cache_key(request, state)
         except (DatabaseError, DisallowedHost):
             # Further in, the same failure becomes a 503 or a 400.
