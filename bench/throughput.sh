@@ -61,6 +61,8 @@ DJANGO_SECRET_KEY="${DJANGO_SECRET_KEY:-$("$PY" -c 'import secrets; print(secret
 export DJANGO_SECRET_KEY
 export DJANGO_ALLOWED_HOSTS="$HOST,localhost"
 export DJANGO_SECURE_COOKIES=0
+# Plain HTTP on loopback, as the peer is measured: no redirect to HTTPS.
+export DJANGO_SSL_REDIRECT=0
 
 "$PY" manage.py migrate --noinput -v0
 "$PY" manage.py collectstatic --noinput -v0
