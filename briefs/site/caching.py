@@ -182,6 +182,7 @@ def current_state(request=None, using="default"):
 
 def forget_schedules():
     _schedules.clear()
+    _stored_paths.clear()
 
 
 def _remember(using, row, now):
@@ -285,6 +286,13 @@ def state_checking_connection(request, using="default"):
         return current_state(request, using)
 
 
+# Paths this process has stored a page for: only there can a hit be found, so
+# only there is the content version read before the rest of the stack runs
+# (/healthz, PDFs and the admin's pages pay nothing for the cache).
+_stored_paths = {}
+MAX_STORED_PATHS = 50_000
+
+
 class PublicCacheHits:
     """First in MIDDLEWARE: a cache hit is answered before any other middleware.
 
@@ -304,22 +312,26 @@ class PublicCacheHits:
     def __call__(self, request):
         if not settings.PUBLIC_CACHE_ENABLED or not self.may_hit(request):
             return self.get_response(request)
-        try:
-            state = state_checking_connection(request)
-            key = cache_key(request, state)
-        except (DatabaseError, DisallowedHost):
-            # Further in, the same failure becomes a 503 or a 400.
-            return self.get_response(request)
-        stored = cache.get(key)
-        if stored is not None:
-            return from_cache(request, stored)
+        path = request.path_info
+        if path in _stored_paths:
+            try:
+                state = state_checking_connection(request)
+                key = cache_key(request, state)
+            except (DatabaseError, DisallowedHost):
+                # Further in, the same failure becomes a 503 or a 400.
+                return self.get_response(request)
+            stored = cache.get(key)
+            if stored is not None:
+                return from_cache(request, stored)
         response = self.get_response(request)
-        if getattr(request, "_public_cache_key", None) == key and storable(
-            request, response
-        ):
-            timeout = state.seconds_left(timezone.now())
+        key = getattr(request, "_public_cache_key", None)
+        if key is not None and storable(request, response):
+            timeout = request._content_state.seconds_left(timezone.now())
             if timeout > 0:
                 cache.set(key, (response.content, dict(response.items())), timeout)
+                if len(_stored_paths) >= MAX_STORED_PATHS:
+                    _stored_paths.clear()
+                _stored_paths[path] = True
         return response
 
     def may_hit(self, request):
