@@ -39,11 +39,15 @@ PY="$ROOT/.venv/bin/python"
 
 log() { printf '[throughput %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
+# Root installs directly; anyone else through sudo (a fresh CI box or a laptop).
+if [[ $(id -u) == 0 ]]; then AS_ROOT=(); else AS_ROOT=(sudo -n); fi
 apt_install() {
   command -v "$1" >/dev/null 2>&1 && return
   log "installing $1"
-  apt-get install -y -qq "$1" >/dev/null 2>&1 ||
-    { apt-get update -qq >/dev/null && apt-get install -y -qq "$1" >/dev/null; }
+  "${AS_ROOT[@]}" apt-get install -y -qq "$1" >/dev/null 2>&1 ||
+    { "${AS_ROOT[@]}" apt-get update -qq >/dev/null &&
+      "${AS_ROOT[@]}" apt-get install -y -qq "$1" >/dev/null; } ||
+    { log "could not install $1 (apt-get as root or through sudo)"; exit 1; }
 }
 apt_install wrk
 apt_install curl
@@ -57,6 +61,8 @@ DJANGO_SECRET_KEY="${DJANGO_SECRET_KEY:-$("$PY" -c 'import secrets; print(secret
 export DJANGO_SECRET_KEY
 export DJANGO_ALLOWED_HOSTS="$HOST,localhost"
 export DJANGO_SECURE_COOKIES=0
+# Plain HTTP on loopback, as the peer is measured: no redirect to HTTPS.
+export DJANGO_SSL_REDIRECT=0
 
 "$PY" manage.py migrate --noinput -v0
 "$PY" manage.py collectstatic --noinput -v0

@@ -352,12 +352,16 @@ class Brief(models.Model):
     # Optimistic locking: every save through the admin must come from this version.
     version = models.PositiveIntegerField(default=1, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
+    # Title, summary, authors and categories only: small enough to stay in the
+    # row, so ranking every match reads no body-sized vector (briefs.search).
+    rank_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = BriefQuerySet.as_manager()
     history = HistoricalRecords(
-        excluded_fields=["search_vector", "body_html"], bases=[BriefHistorySnapshot]
+        excluded_fields=["search_vector", "rank_vector", "body_html"],
+        bases=[BriefHistorySnapshot],
     )
 
     class Meta:

@@ -1,10 +1,11 @@
 """Full-text search: a stored vector on PostgreSQL, containment on SQLite."""
 
 import re
+from contextlib import contextmanager
 
-from django.db import connection
+from django.db import connection, connections, transaction
 from django.db.models import F, OuterRef, Q, Subquery, TextField, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Left
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -16,6 +17,9 @@ MAX_TERMS = 12
 # stored text, so the snippet can be escaped first and marked up after.
 MATCH_START = "\x02"
 MATCH_STOP = "\x03"
+# The snippet is looked for in the body's opening characters only: ts_headline
+# parses all the text it is given, for each result shown.
+HEADLINE_TEXT = 2000
 
 
 def uses_postgres_search():
@@ -67,8 +71,8 @@ def update_search_vectors(briefs):
         .annotate(names=StringAgg("tag__name", " "))
         .values("names")
     )
-    Brief.objects.filter(pk__in=pks).update(
-        search_vector=SearchVector("title", weight="A", config="english")
+    heading = (
+        SearchVector("title", weight="A", config="english")
         + SearchVector("summary", weight="B", config="english")
         + SearchVector(
             Coalesce(Subquery(author_names), Value(""), output_field=TextField()),
@@ -80,7 +84,11 @@ def update_search_vectors(briefs):
             weight="B",
             config="english",
         )
-        + SearchVector("body", weight="C", config="english")
+    )
+    # One statement, so that a rebuild moves the content version once.
+    Brief.objects.filter(pk__in=pks).update(
+        rank_vector=heading,
+        search_vector=heading + SearchVector("body", weight="C", config="english"),
     )
 
 
@@ -103,12 +111,16 @@ def _postgres_search(queryset, query):
     from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 
     search_query = SearchQuery(query, search_type="websearch", config="english")
+    # Matched on the whole vector (GIN index), ranked on the heading's: a word
+    # found in the title or summary counts for much more than one in the body,
+    # and ranking thousands of matches then reads no body-sized vector.
     return (
         queryset.filter(search_vector=search_query)
+        .defer("body_html", "search_vector", "rank_vector")
         .annotate(
-            rank=SearchRank(F("search_vector"), search_query),
+            rank=SearchRank(F("rank_vector"), search_query),
             headline=SearchHeadline(
-                "body",
+                Left("body", HEADLINE_TEXT),
                 search_query,
                 config="english",
                 start_sel=MATCH_START,
@@ -121,6 +133,50 @@ def _postgres_search(queryset, query):
         )
         .order_by("-rank", "-published_at", "-pk")
     )
+
+
+def ranked_page(matches, offset, limit):
+    """The primary keys of one page of `matches` (in their order) and the total.
+
+    One pass over the matches, on their primary keys and ranking vectors only,
+    with the total counted alongside (a window over the same rows); the page's
+    rows, snippets and bylines are then read for those keys alone. The total is
+    None when the page lies past the end.
+    """
+    from django.db.models import Count, Window
+
+    rows = list(
+        matches.annotate(total=Window(Count("pk"))).values_list("pk", "total")[
+            offset : offset + limit
+        ]
+    )
+    if not rows:
+        return [], None
+    return [pk for pk, _ in rows], rows[0][1]
+
+
+def in_order(queryset, pks):
+    """The briefs with these keys, in the keys' order."""
+    found = {brief.pk: brief for brief in queryset.filter(pk__in=pks)}
+    return [found[pk] for pk in pks if pk in found]
+
+
+@contextmanager
+def search_plan(using):
+    """Within it, PostgreSQL reads matches through the GIN index.
+
+    When a word matches most briefs the planner prefers a sequential scan and
+    tests every row's vector, which means fetching every body-sized vector out
+    of line: ten times slower than the index's list of matching rows.
+    """
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic(using=using):
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        yield
 
 
 def _terms(query):

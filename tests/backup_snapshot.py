@@ -15,7 +15,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from taggit.models import Tag, TaggedItem
 
 # Derived on the database side (PostgreSQL only) and not content in itself.
-DERIVED_FIELDS = {"search_vector"}
+DERIVED_FIELDS = {"search_vector", "rank_vector"}
 # The public cache's state, which every write moves on: not content either.
 DERIVED_MODELS = {"briefs.ContentVersion"}
 
@@ -70,9 +70,18 @@ def summary():
     ]
 
 
+# Not content: a restore moves it on (rebuilding the search vectors), as it must,
+# so that nothing cached before the restore is served after it.
+NOT_CONTENT = {"briefs.ContentVersion"}
+
+
 def snapshot():
     models = [
-        *apps.get_app_config("briefs").get_models(),
+        *(
+            model
+            for model in apps.get_app_config("briefs").get_models()
+            if model._meta.label not in NOT_CONTENT
+        ),
         Tag,
         TaggedItem,
         User,

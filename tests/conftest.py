@@ -26,8 +26,14 @@ def fresh_cache():
 
     # ContentType ids are cached per process; a test that flushes or restores
     # the database (a live-server test, a backup restore) leaves them stale.
+    from briefs.site import caching
+
+    # ContentType ids are cached per process; a test that flushes or restores
+    # the database (a live-server test, a backup restore) leaves them stale.
     ContentType.objects.clear_cache()
     cache.clear()
+    # A rollback brings an earlier version row back, with other content.
+    caching.forget_schedules()
     yield
     cache.clear()
     ContentType.objects.clear_cache()

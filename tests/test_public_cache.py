@@ -255,7 +255,8 @@ def test_responses_setting_cookies_are_not_stored(client, world, settings):
         response.set_cookie("something", "value")
         return response
 
-    middleware = caching.PublicCacheMiddleware(view_with_cookie)
+    inner = caching.PublicCacheMiddleware(view_with_cookie)
+    middleware = caching.PublicCacheHits(inner)
     from django.test import RequestFactory
 
     response = middleware(RequestFactory().get(request_path))

@@ -1,11 +1,14 @@
 """The one view behind every feed URL: find the section, answer 304 early, render."""
 
+import hashlib
+
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_safe
 
 from briefs.feeds.conditional import apply_validators, precondition_response
 from briefs.site import surrogate
+from briefs.site.caching import cached_value
 
 from .content import build_entries, tag_authority
 from .jsonfeed import json_feed_response
@@ -14,6 +17,10 @@ from .syndication import BriefAtomFeedView, BriefFeed
 from .validators import feed_validators
 
 RENDERERS = {"rss": BriefFeed, "atom": BriefAtomFeedView}
+
+
+def digest(*parts):
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
 def max_age():
@@ -53,19 +60,28 @@ def feed(request, section, fmt, slug=None):
     # all: the W3C validator checks it against the document's location.
     feed_url = request.get_full_path()
 
-    validators = feed_validators(
-        section,
-        obj,
-        fmt,
-        request.build_absolute_uri(feed_url),
-        limit,
-        context=feed_context(request),
+    # Validators and entries are the same for every request until the content
+    # changes: computed once per content version (and address), then reused.
+    absolute_url = request.build_absolute_uri(feed_url)
+    context = feed_context(request)
+    identity = section.identity(obj)
+    validators = cached_value(
+        request,
+        "feed-validators:" + digest(identity, fmt, absolute_url, limit, context),
+        lambda: feed_validators(
+            section, obj, fmt, absolute_url, limit, context=context
+        ),
     )
     not_modified = precondition_response(request, validators, max_age())
     if not_modified is not None:
         return not_modified
 
-    entries = build_entries(section, obj, request, limit)
+    site = request.build_absolute_uri("/")
+    entries = cached_value(
+        request,
+        "feed-entries:" + digest(identity, site, limit, context),
+        lambda: build_entries(section, obj, request, limit),
+    )
     if fmt == "json":
         response = json_feed_response(section, obj, request, entries, feed_url)
     else:

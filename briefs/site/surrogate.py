@@ -24,7 +24,6 @@ because a brief going public at its time is no write and purges nothing.
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 
 SITE = "site"
 # The collection keys of the public site's list pages, by URL name.
@@ -136,19 +135,26 @@ def apply(request, response, state, *, keys=True):
     fresh, stale = lifetimes(state)
     # no-cache would keep it out of shared caches too; max-age=0 keeps browsers
     # asking (a 304 costs nothing) while s-maxage lets the shared cache keep it.
-    directives = [
-        part.strip()
-        for part in response.get("Cache-Control", "").split(",")
-        if part.strip()
-        and part.strip().split("=")[0].lower()
-        not in {"no-cache", "public", "s-maxage", "stale-while-revalidate"}
-    ]
-    response["Cache-Control"] = ", ".join(directives)
-    if not response["Cache-Control"]:
-        del response["Cache-Control"]
-    patch_cache_control(
-        response, public=True, s_maxage=fresh, stale_while_revalidate=stale
+    # Written in one order, so a hit that counts the lifetimes again sends the
+    # same header as the response it was stored from.
+    ours = {"no-cache", "public", "max-age", "s-maxage", "stale-while-revalidate"}
+    max_age = "0"
+    kept = []
+    for part in response.get("Cache-Control", "").split(","):
+        name, _, value = part.strip().partition("=")
+        if not name:
+            continue
+        if name.lower() == "max-age":
+            max_age = value or "0"
+        elif name.lower() not in ours:
+            kept.append(part.strip())
+    response["Cache-Control"] = ", ".join(
+        [
+            f"max-age={max_age}",
+            "public",
+            *kept,
+            f"s-maxage={fresh}",
+            f"stale-while-revalidate={stale}",
+        ]
     )
-    if "max-age" not in response["Cache-Control"]:
-        patch_cache_control(response, max_age=0)
     return response

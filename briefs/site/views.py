@@ -4,7 +4,7 @@ import re
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connection, router
 from django.db.models import Prefetch, Q, Value
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
@@ -15,11 +15,20 @@ from django.views.generic.dates import MonthArchiveView, YearArchiveView
 
 from briefs import images, library
 from briefs.models import Author, AuthorRedirect, Brief, BriefAuthor, SlugRedirect
-from briefs.search import clean_query, search_briefs, snippet_for
+from briefs.search import (
+    clean_query,
+    in_order,
+    ranked_page,
+    search_briefs,
+    search_plan,
+    snippet_for,
+    uses_postgres_search,
+)
 
 from ..editions.identifiers import doi_url
 from ..editions.links import pdf_path
 from . import citations, navigation, surrogate
+from .caching import cached_value
 
 MORE_BY_AUTHOR = 3
 BYLINE = Prefetch(
@@ -98,7 +107,7 @@ class PublishedBriefMixin(PageMixin):
     model = Brief
     paginator_class = CountedPaginator
     # Cards show no body; the vector and the rendered body are the bulk of a row.
-    card_deferred = ("body", "body_html", "search_vector")
+    card_deferred = ("body", "body_html", "search_vector", "rank_vector")
 
     def get_queryset(self):
         return Brief.objects.published().for_listing()
@@ -163,8 +172,11 @@ class BriefDetailView(PublishedBriefMixin, DetailView):
 
     def get_queryset(self):
         if self.can_preview():
-            return Brief.objects.for_listing()
-        return super().get_queryset()
+            queryset = Brief.objects.for_listing()
+        else:
+            queryset = super().get_queryset()
+        # The search vectors are the bulk of a row, and no page shows them.
+        return queryset.defer("search_vector", "rank_vector")
 
     def get(self, request, *args, **kwargs):
         try:
@@ -194,23 +206,42 @@ class BriefDetailView(PublishedBriefMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         brief = self.object
+        url = self.request.build_absolute_uri(brief.get_absolute_url())
+        if brief.is_public:
+            # The same for every reader until the content changes: computed once
+            # per content version and address, not on every request.
+            parts = cached_value(
+                self.request,
+                f"brief-page:{brief.pk}:{url}",
+                lambda: self.page_parts(brief, url),
+            )
+        else:
+            parts = self.page_parts(brief, url)
+        context.update(parts)
+        # Outside the cached parts: the keys are named for this response.
+        surrogate.declare_brief(self.request, brief)
+        surrogate.declare_briefs(self.request, parts["more_by_author"])
+        return context
+
+    def page_parts(self, brief, url):
+        """Everything the page shows besides the brief itself."""
         request = self.request
-        url = request.build_absolute_uri(brief.get_absolute_url())
         site_url = request.build_absolute_uri("/").rstrip("/")
         feature = images.renditions(brief.feature_image)
         # A draft's PDF is 404 like its page: a preview does not advertise it.
         pdf_url = request.build_absolute_uri(pdf_path(brief)) if brief.is_public else ""
-        context.update(
-            is_preview=not brief.is_public,
-            pdf_url=pdf_url,
-            doi_url=doi_url(brief.doi),
-            canonical_url=url,
-            feature=feature,
-            citation_apa=citations.apa(brief, url),
-            citation_chicago=citations.chicago(brief, url),
-            citation_bibtex=citations.bibtex(brief, url),
-            highwire_tags=citations.highwire_tags(brief, url, pdf_url=pdf_url),
-            json_ld=mark_safe(  # noqa: S308 -- json_for_script escapes <, > and &
+        more = self.more_by_author(brief)
+        return {
+            "is_preview": not brief.is_public,
+            "pdf_url": pdf_url,
+            "doi_url": doi_url(brief.doi),
+            "canonical_url": url,
+            "feature": feature,
+            "citation_apa": citations.apa(brief, url),
+            "citation_chicago": citations.chicago(brief, url),
+            "citation_bibtex": citations.bibtex(brief, url),
+            "highwire_tags": citations.highwire_tags(brief, url, pdf_url=pdf_url),
+            "json_ld": mark_safe(  # noqa: S308 -- json_for_script escapes <, > and &
                 citations.json_for_script(
                     citations.json_ld(
                         brief, url, site_url, image=feature, pdf_url=pdf_url
@@ -218,18 +249,15 @@ class BriefDetailView(PublishedBriefMixin, DetailView):
                 )
             ),
             **self.series_neighbours(brief),
-        )
-        more = self.more_by_author(brief)
-        context["more_by_author"] = more
-        surrogate.declare_brief(request, brief)
-        surrogate.declare_briefs(request, more)
-        # The cards of other briefs carry their disclosure when it is not this one's.
-        context["more_disclosures"] = [
-            disclosure
-            for disclosure in unique_disclosures(more)
-            if disclosure.pk != brief.disclosure_id
-        ]
-        return context
+            "more_by_author": more,
+            # The cards of other briefs carry their disclosure when it is not
+            # this one's.
+            "more_disclosures": [
+                disclosure
+                for disclosure in unique_disclosures(more)
+                if disclosure.pk != brief.disclosure_id
+            ],
+        }
 
     def series_neighbours(self, brief):
         """The briefs before and after this one in the series' table of contents.
@@ -504,6 +532,37 @@ class SearchView(PublishedBriefMixin, ListView):
     def get_queryset(self):
         self.query = clean_query(self.request.GET.get("q", ""))
         return search_briefs(super().get_queryset(), self.query)
+
+    def known_count(self):
+        # PostgreSQL: the page's keys and the total in one pass over the matches.
+        self.ranked = None
+        if not (self.query and uses_postgres_search()):
+            return None
+        page = self.request.GET.get(self.page_kwarg) or "1"
+        if not PAGE_NUMBER.fullmatch(page):
+            return None  # PageMixin answers it with a 404
+        per_page = self.get_paginate_by(self.object_list)
+        offset = (int(page) - 1) * per_page
+        pks, total = ranked_page(self.object_list, offset, per_page)
+        if total is None:
+            return None  # past the end: counted the plain way, then a 404
+        self.ranked = (offset, pks)
+        return total
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(
+            queryset, page_size
+        )
+        if self.ranked and self.ranked[0] == page.start_index() - 1:
+            page.object_list = object_list = in_order(queryset, self.ranked[1])
+        return paginator, page, object_list, is_paginated
+
+    def get(self, request, *args, **kwargs):
+        if not clean_query(request.GET.get("q", "")):
+            return super().get(request, *args, **kwargs)
+        with search_plan(router.db_for_read(Brief)):
+            # Rendered inside: the template is where the page of results is read.
+            return super().get(request, *args, **kwargs).render()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -46,13 +46,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cache hit is answered here, stored with every header the rest of
+    # the stack adds (briefs.site.caching).
+    "briefs.site.caching.PublicCacheHits",
     "django.middleware.security.SecurityMiddleware",
     "kei_site.security.PermissionsPolicyMiddleware",
     "kei_site.security.ContentSecurityPolicyMiddleware",
     "kei_site.outage.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kei_site.replica.PublicReadsOnReplica",
-    # Before sessions and auth: a cache hit or a 304 skips all of them.
+    # Before sessions and auth: a 304 skips all of them.
     "briefs.site.caching.PublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
