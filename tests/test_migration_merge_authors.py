@@ -109,7 +109,8 @@ def test_duplicates_become_one_author(old_apps):
 
 
 def test_a_merged_authors_old_url_redirects_to_the_survivor(old_apps, client):
-    migrate_forward()
+    # The latest schema: the code below uses today's models.
+    call_command("migrate", verbosity=0)
     jane = Author.objects.create(name="Jane Roe", slug="jane-roe")
     make_brief("Visible", authors=[jane])
     AuthorRedirect.objects.create(old_slug="dr-jane-roe", author=jane)

@@ -7,11 +7,13 @@ it, and how to describe itself; the views, validators and template tags share it
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from taggit.models import Tag
 
 from briefs.models import Author, Brief, Series
+from briefs.site import navigation
 
 # Newest first; the validators and the items must agree on it to the row.
 FEED_ORDER = ("-published_at", "-pk")
@@ -71,7 +73,9 @@ class SeriesSection(SiteSection):
 
     def get_object(self, slug=None):
         # The same rule as the series page: no public brief, no feed.
-        return get_object_or_404(Series.objects.public(), slug=slug)
+        # The public sets as the navigation caches them per content version:
+        # public() itself counts every public brief of every section.
+        return found(navigation.series_newest_first(None), slug)
 
     def scope(self, obj):
         return Brief.objects.filter(series=obj)
@@ -104,7 +108,9 @@ class AuthorSection(SeriesSection):
     model = Author
 
     def get_object(self, slug=None):
-        return get_object_or_404(Author.objects.public(), slug=slug)
+        if not navigation.author_counts(None).get(slug):
+            raise Http404("Nothing public by this author.")
+        return get_object_or_404(Author, slug=slug)
 
     def scope(self, obj):
         return Brief.objects.filter(brief_authors__author=obj)
@@ -127,7 +133,7 @@ class CategorySection(SeriesSection):
     model = Tag
 
     def get_object(self, slug=None):
-        return get_object_or_404(Brief.objects.published().categories(), slug=slug)
+        return found(navigation.categories(None), slug)
 
     def scope(self, obj):
         return Brief.objects.filter(categories=obj)
@@ -164,6 +170,13 @@ def section_for(obj):
         if section.model is not None and isinstance(obj, section.model):
             return section
     return None
+
+
+def found(items, slug):
+    item = navigation.find(items, slug)
+    if item is None:
+        raise Http404("Nothing public here.")
+    return item
 
 
 @dataclass(frozen=True)
