@@ -88,22 +88,8 @@ fi
   > "$RESULTS/mix.json"
 log "mix: $(cat "$RESULTS/mix.json")"
 
-GUNICORN_PID=""
-stop_gunicorn() {
-  if [[ -n "$GUNICORN_PID" ]] && kill -0 "$GUNICORN_PID" 2>/dev/null; then
-    kill -TERM "$GUNICORN_PID" 2>/dev/null || true
-    for _ in $(seq 1 75); do kill -0 "$GUNICORN_PID" 2>/dev/null || break; sleep 0.2; done
-    kill -0 "$GUNICORN_PID" 2>/dev/null && kill -KILL "$GUNICORN_PID" 2>/dev/null || true
-    wait "$GUNICORN_PID" 2>/dev/null || true
-  fi
-  GUNICORN_PID=""
-}
-trap stop_gunicorn EXIT
-trap 'exit 130' INT TERM
-
-if curl -s -o /dev/null --max-time 1 "$BASE/"; then
-  log "something already listens on $HOST:$PORT; refusing to run"; exit 1
-fi
+# shellcheck source=bench/gunicorn_lifecycle.sh
+source "$ROOT/bench/gunicorn_lifecycle.sh"
 
 for mode in $CACHE_MODES; do
   if [[ "$mode" == on ]]; then export DJANGO_PUBLIC_CACHE=1; else export DJANGO_PUBLIC_CACHE=0; fi

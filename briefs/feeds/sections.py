@@ -75,7 +75,7 @@ class SeriesSection(SiteSection):
         # The same rule as the series page: no public brief, no feed.
         # The public sets as the navigation caches them per content version:
         # public() itself counts every public brief of every section.
-        return found(navigation.series_newest_first(None), slug)
+        return navigation.find_or_404(navigation.series_newest_first(None), slug)
 
     def scope(self, obj):
         return Brief.objects.filter(series=obj)
@@ -133,7 +133,7 @@ class CategorySection(SeriesSection):
     model = Tag
 
     def get_object(self, slug=None):
-        return found(navigation.categories(None), slug)
+        return navigation.find_or_404(navigation.categories(None), slug)
 
     def scope(self, obj):
         return Brief.objects.filter(categories=obj)
@@ -170,13 +170,6 @@ def section_for(obj):
         if section.model is not None and isinstance(obj, section.model):
             return section
     return None
-
-
-def found(items, slug):
-    item = navigation.find(items, slug)
-    if item is None:
-        raise Http404("Nothing public here.")
-    return item
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ briefs, bylines, series, authors or categories moves the version on, and so does
 a scheduled brief going public. The sets themselves are the models' public ones.
 """
 
+from django.http import Http404
+
 from briefs.models import Author, Brief, Series
 
 from .caching import cached_value
@@ -48,25 +50,23 @@ def author_counts(request):
     )
 
 
-def years(request):
+def _dates(request, kind):
     return cached_value(
         request,
-        "years",
+        f"{kind}s",
         lambda: list(
-            Brief.objects.published().dates("published_at", "year", order="DESC")
+            Brief.objects.published().dates("published_at", kind, order="DESC")
         ),
     )
+
+
+def years(request):
+    return _dates(request, "year")
 
 
 def months(request):
     """First days of the months with a published brief, newest first."""
-    return cached_value(
-        request,
-        "months",
-        lambda: list(
-            Brief.objects.published().dates("published_at", "month", order="DESC")
-        ),
-    )
+    return _dates(request, "month")
 
 
 def published_total(request):
@@ -75,3 +75,11 @@ def published_total(request):
 
 def find(items, slug):
     return next((item for item in items if item.slug == slug), None)
+
+
+def find_or_404(items, slug):
+    """The public section with this slug; a 404 when nothing public shows it."""
+    item = find(items, slug)
+    if item is None:
+        raise Http404("Nothing public here.")
+    return item

@@ -358,10 +358,7 @@ class SectionBriefsView(PublishedBriefMixin, ListView):
         raise NotImplementedError
 
     def get_section(self):
-        section = navigation.find(self.sections(), self.kwargs["slug"])
-        if section is None:
-            raise Http404("Nothing public here.")
-        return section
+        return navigation.find_or_404(self.sections(), self.kwargs["slug"])
 
     def known_count(self):
         return self.section.brief_count
