@@ -77,20 +77,44 @@ start_primary() {
   fi
 }
 
-start_replica() {
-  if ! pg_lsclusters -h | awk '{print $1"/"$2}' | grep -qx "15/replica"; then
-    log "making the replica (pg_basebackup)"
-    pg_createcluster --locale C.UTF-8 -p "$REPLICA_PORT" 15 replica >/dev/null
-    local data=/var/lib/postgresql/15/replica
-    rm -rf "$data"
-    PGPASSWORD=$REPL_PASSWORD runuser -u postgres -- env PGPASSWORD="$REPL_PASSWORD" \
-      pg_basebackup -h 127.0.0.1 -p 5432 -U "$REPL_ROLE" -D "$data" -R -X stream -c fast
-  fi
-  pg_ctlcluster 15 replica status >/dev/null 2>&1 || pg_ctlcluster 15 replica start
+REPLICA_SLOT=kei_replica
+
+# A fresh copy of the primary, streaming through a replication slot: the primary
+# keeps every WAL segment the replica has not received yet, so a replica that
+# was stopped (bench/cluster.sh stops it mid-run) can always catch up.
+make_replica() {
+  log "making the replica (pg_basebackup)"
+  pg_dropcluster --stop 15 replica >/dev/null 2>&1 || true
+  psql_admin -c "SELECT pg_drop_replication_slot('$REPLICA_SLOT')
+    FROM pg_replication_slots WHERE slot_name = '$REPLICA_SLOT'" >/dev/null
+  pg_createcluster --locale C.UTF-8 -p "$REPLICA_PORT" 15 replica >/dev/null
+  local data=/var/lib/postgresql/15/replica
+  rm -rf "$data"
+  runuser -u postgres -- env PGPASSWORD="$REPL_PASSWORD" \
+    pg_basebackup -h 127.0.0.1 -p 5432 -U "$REPL_ROLE" -D "$data" -R -X stream -c fast \
+    -C -S "$REPLICA_SLOT"
+}
+
+replica_ready() {
+  pg_ctlcluster 15 replica status >/dev/null 2>&1 || pg_ctlcluster 15 replica start \
+    >/dev/null 2>&1 || return 1
   for _ in $(seq 1 30); do
     runuser -u postgres -- pg_isready -q -p "$REPLICA_PORT" && return
     sleep 1
   done
+  return 1
+}
+
+start_replica() {
+  if ! pg_lsclusters -h | awk '{print $1"/"$2}' | grep -qx "15/replica"; then
+    make_replica
+  fi
+  replica_ready && return
+  # A replica left from an older run (made without the slot) may need WAL the
+  # primary no longer has: copy the primary again rather than fail.
+  log "the replica could not start or catch up; making it again"
+  make_replica
+  replica_ready && return
   log "the replica did not start"; return 1
 }
 
