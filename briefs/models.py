@@ -9,13 +9,13 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Count, F, Max, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from . import person_names
+from .addresses import address
 from .editions.identifiers import (
     normalize_doi,
     normalize_orcid,
@@ -111,7 +111,7 @@ class Author(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("briefs:author_detail", kwargs={"slug": self.slug})
+        return address("briefs:author_detail", self.slug)
 
 
 def surname_first(name):
@@ -180,7 +180,7 @@ class Series(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("briefs:series_detail", kwargs={"slug": self.slug})
+        return address("briefs:series_detail", self.slug)
 
     @property
     def journal_issue(self):
@@ -406,7 +406,7 @@ class Brief(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("briefs:brief_detail", kwargs={"slug": self.slug})
+        return address("briefs:brief_detail", self.slug)
 
     def revised_at(self):
         """When readers last saw a revision: the "Updated" day, else the row's

@@ -130,6 +130,39 @@ def test_brief_save_is_seen_on_the_next_request(
         assert "Second Cached Title" in page and "First Cached Title" not in page
 
 
+def card_keys():
+    return [k for k in cache._cache if ":kei:public:data:" in k and ":card:" in k]
+
+
+def test_a_card_is_rendered_once_per_version_and_shows_the_next_change(
+    client, world, settings
+):
+    # The page cache off: what is left is rendering, and a brief's card looks the
+    # same on the home page, its series, its author and its categories.
+    settings.PUBLIC_CACHE_ENABLED = False
+    brief = world["brief"]
+    home = html(client, "/")
+    assert len(card_keys()) == 1
+    series = html(client, world["series"].get_absolute_url())
+    author = html(client, world["author"].get_absolute_url())
+    assert len(card_keys()) == 1  # the author page reuses the home page's card
+    html(client, "/categories/trade/")
+    assert len(card_keys()) == 2  # a category lists its cards a level higher
+    assert "First Cached Title" in home and "First Cached Title" in author
+    assert brief.get_absolute_url() in series
+    Brief.objects.filter(pk=brief.pk).update(title="Card Title Changed")
+    for path in ("/", world["author"].get_absolute_url(), "/categories/trade/"):
+        page = html(client, path)
+        assert "Card Title Changed" in page and "First Cached Title" not in page
+
+
+def test_search_cards_carry_their_own_snippet(client, world, settings):
+    settings.PUBLIC_CACHE_ENABLED = False
+    html(client, "/")
+    page = html(client, "/search/?q=argument")
+    assert "First Cached Title" in page
+
+
 def test_queryset_update_and_delete_are_seen(client, world):
     assert "First Cached Title" in html(client, "/")
     Brief.objects.filter(pk=world["brief"].pk).update(title="Updated Behind Signals")

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from taggit.models import Tag
 
+from briefs.addresses import address
 from briefs.models import Author, Brief, Series
 from briefs.site import navigation
 
@@ -193,7 +194,7 @@ def feed_links(obj=None):
             format=fmt,
             mime_type=mime_type,
             label=label,
-            url=reverse(f"feeds:{section.key}_{fmt}", kwargs=section.url_kwargs(obj)),
+            url=address(f"feeds:{section.key}_{fmt}", **section.url_kwargs(obj)),
         )
         for fmt, (mime_type, label) in FORMATS.items()
     ]

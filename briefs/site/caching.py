@@ -378,7 +378,7 @@ class PublicCacheMiddleware:
             state = getattr(request, "_content_state", None)
             return surrogate.apply(request, response, state)
         try:
-            state = current_state(request)
+            state = state_checking_connection(request)
         except DatabaseError:
             # Served uncached: the view meets the same failure where the outage
             # middleware turns it into a 503, or succeeds if it was passing.
