@@ -156,6 +156,20 @@ def test_a_card_is_rendered_once_per_version_and_shows_the_next_change(
         assert "Card Title Changed" in page and "First Cached Title" not in page
 
 
+def test_a_list_of_cached_cards_fetches_no_bylines(client, world, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PUBLIC_CACHE_ENABLED = False
+    for path in ("/", "/categories/trade/", world["author"].get_absolute_url()):
+        html(client, path)  # the cards are rendered and kept
+        with CaptureQueriesContext(connection) as queries:
+            page = html(client, path)
+        assert "Ada Cached" in page
+        bylines = [q for q in queries if 'FROM "briefs_briefauthor"' in q["sql"]]
+        assert not bylines, path
+
+
 def test_search_cards_carry_their_own_snippet(client, world, settings):
     settings.PUBLIC_CACHE_ENABLED = False
     html(client, "/")

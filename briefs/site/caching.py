@@ -79,8 +79,13 @@ class ContentState:
         return int(limit)
 
     def key(self):
-        stamp = self.last_public.timestamp() if self.last_public else 0
-        return f"{self.version}.{stamp}.{settings_fingerprint()}"
+        # A page asks for it once per card and part: built once per request.
+        key = self.__dict__.get("_key")
+        if key is None:
+            stamp = self.last_public.timestamp() if self.last_public else 0
+            key = f"{self.version}.{stamp}.{settings_fingerprint()}"
+            object.__setattr__(self, "_key", key)
+        return key
 
 
 # Raw SQL: this runs on every public request, and compiling the equivalent
@@ -205,10 +210,14 @@ def settings_fingerprint():
     return hashlib.sha256(repr(shown).encode()).hexdigest()[:12]
 
 
+def data_key(state, name):
+    return f"{KEY_PREFIX}:data:{state.key()}:{name}"
+
+
 def cached_value(request, name, compute):
     """`compute()` once per content version and process (navigation counts)."""
     state = current_state(request)
-    key = f"{KEY_PREFIX}:data:{state.key()}:{name}"
+    key = data_key(state, name)
     value = cache.get(key)
     if value is None:
         value = compute()

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils import timezone
 
 
 def site(request):
@@ -10,7 +11,17 @@ def site(request):
         "disclosure_position": settings.BRIEF_DISCLOSURE_POSITION,
         # Lazily: only pages that print it pay for building it; views may override.
         "canonical_url": lambda: canonical_url(request),
+        # For {% cache %} around parts that many pages share: kept until the
+        # content changes or the next scheduled brief goes public.
+        "content_key": lambda: content_state(request).key(),
+        "content_seconds": lambda: content_state(request).seconds_left(timezone.now()),
     }
+
+
+def content_state(request):
+    from .caching import current_state
+
+    return current_state(request)
 
 
 def canonical_url(request):

@@ -27,7 +27,7 @@ from briefs.search import (
 
 from ..editions.identifiers import doi_url
 from ..editions.links import pdf_path
-from . import citations, navigation, surrogate
+from . import cards, citations, navigation, surrogate
 from .caching import cached_value
 
 MORE_BY_AUTHOR = 3
@@ -106,6 +106,9 @@ class PublishedBriefMixin(PageMixin):
 
     model = Brief
     paginator_class = CountedPaginator
+    # The heading level of the cards a list view shows, when it shows cards
+    # (briefs.site.cards): their bylines are fetched only for cards not cached.
+    card_heading_level = None
     # Cards show no body; the vector and the rendered body are the bulk of a row.
     card_deferred = ("body", "body_html", "search_vector", "rank_vector")
 
@@ -114,13 +117,15 @@ class PublishedBriefMixin(PageMixin):
 
     def card_queryset(self):
         """Briefs as cards show them: byline, series and disclosure, no body."""
-        return (
+        queryset = (
             Brief.objects.published()
             # The image's record gives the card's crop its focal point.
             .select_related("series", "disclosure", "image")
-            .prefetch_related(BYLINE)
             .defer(*self.card_deferred)
         )
+        if self.card_heading_level is None:
+            queryset = queryset.prefetch_related(BYLINE)
+        return queryset
 
     def known_count(self):
         """The number of briefs listed, when known without counting them."""
@@ -142,11 +147,14 @@ class PublishedBriefMixin(PageMixin):
         if briefs is not None:
             context["page_disclosures"] = unique_disclosures(briefs)
             surrogate.declare_briefs(self.request, briefs)
+            if self.card_heading_level is not None:
+                cards.prepare(self.request, briefs, self.card_heading_level, BYLINE)
         return context
 
 
 class HomeView(PublishedBriefMixin, ListView):
     template_name = "briefs/home.html"
+    card_heading_level = 3
 
     def get_queryset(self):
         return self.card_queryset()
@@ -160,8 +168,9 @@ class HomeView(PublishedBriefMixin, ListView):
         if not context["page_obj"].has_previous():
             # Shown on the first page only.
             context["current_series"] = navigation.current_series(request)
-        context["categories"] = navigation.categories(request)
-        context["years"] = navigation.years(request)
+        # Lazily: the side column is a fragment kept per content version.
+        context["categories"] = lambda: navigation.categories(request)
+        context["years"] = lambda: navigation.years(request)
         return context
 
 
@@ -407,6 +416,7 @@ class AuthorListView(PageMixin, ListView):
 
 class AuthorDetailView(SectionBriefsView):
     template_name = "briefs/author_detail.html"
+    card_heading_level = 3
     section_name = "author"
 
     def get(self, request, *args, **kwargs):
@@ -446,6 +456,7 @@ class AuthorDetailView(SectionBriefsView):
 
 class CategoryDetailView(SectionBriefsView):
     template_name = "briefs/category_detail.html"
+    card_heading_level = 2
     section_name = "category"
 
     def sections(self):
@@ -462,6 +473,8 @@ class ArchiveMixin(PublishedBriefMixin):
     it has and, twice, which periods have briefs before and after it; the
     months with published briefs are known per content version instead.
     """
+
+    card_heading_level = 2
 
     date_field = "published_at"
     make_object_list = True

@@ -7,8 +7,6 @@ from briefs.addresses import address as public_address
 
 register = template.Library()
 
-CARD_TEMPLATE = "briefs/includes/brief_card.html"
-
 
 @register.simple_tag
 def address(viewname, *args):
@@ -18,24 +16,10 @@ def address(viewname, *args):
 
 @register.simple_tag(takes_context=True)
 def brief_card(context, brief, heading_level=2):
-    """A brief's card, rendered once per content version wherever it appears.
+    """A brief's card, rendered once per content version (briefs.site.cards)."""
+    from briefs.site import cards
 
-    The same card shows on the home page, its series, authors, categories,
-    archives and other briefs' pages, and looks the same on all of them; a
-    search result's card carries its own snippet and is rendered every time.
-    """
-
-    def render():
-        template = context.template.engine.get_template(CARD_TEMPLATE)
-        with context.push(brief=brief, heading_level=heading_level):
-            return template.render(context)
-
-    request = context.get("request")
-    if request is None or getattr(brief, "snippet", None) or not brief.is_public:
-        return render()
-    from briefs.site.caching import cached_value
-
-    return cached_value(request, f"card:{brief.pk}:{heading_level}", render)
+    return cards.render(context, brief, heading_level)
 
 
 @register.simple_tag(takes_context=True)
