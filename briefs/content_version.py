@@ -43,12 +43,17 @@ class ContentVersion(models.Model):
         return f"content version {self.version}"
 
 
-POSTGRES_FUNCTION = """
+# What the triggers NOTIFY on commit (briefs.site.version_listener LISTENs).
+CHANNEL = "briefs_content_changed"
+
+POSTGRES_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION briefs_content_changed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     UPDATE briefs_contentversion
        SET version = version + 1, changed_at = clock_timestamp();
+    -- Delivered when the transaction commits (briefs.site.version_listener).
+    PERFORM pg_notify('{CHANNEL}', '');
     RETURN NULL;
 END
 $$;

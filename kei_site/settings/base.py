@@ -222,6 +222,9 @@ if os.environ.get("REDIS_URL"):
 PUBLIC_CACHE_ENABLED = env_bool("DJANGO_PUBLIC_CACHE", True)
 # An upper bound; entries also end at the next scheduled publication.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("DJANGO_PUBLIC_CACHE_SECONDS", 3600))
+# On PostgreSQL, each process learns of changes from a LISTEN connection instead
+# of reading the version on every request (briefs.site.version_listener).
+CONTENT_VERSION_LISTEN = env_bool("DJANGO_CONTENT_VERSION_LISTEN", True)
 
 # A shared HTTP cache in front (Varnish, a CDN; briefs.site.surrogate): how long
 # it may keep a public response, and serve it stale while it refetches. Both are

@@ -13,3 +13,7 @@ AUTHENTICATION_BACKENDS = [
     "kei_site.security.ClientLoginAxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# A test's writes are rolled back, never committed, so nothing is ever
+# notified: tests read the version every request, except the listener's own
+# (tests/test_version_listener.py).
+CONTENT_VERSION_LISTEN = False
