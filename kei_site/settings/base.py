@@ -202,10 +202,14 @@ TAGGIT_CASE_INSENSITIVE = True
 
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "kei_site.cache.BoundedLocMemCache",
         "LOCATION": "kei-site",
-        # Rendered pages and feeds live here too (briefs.site.caching).
-        "OPTIONS": {"MAX_ENTRIES": 2000},
+        # Rendered pages, feeds and cards live here too (briefs.site.caching), in
+        # every worker: bounded in bytes, as their sizes differ a hundredfold.
+        "OPTIONS": {
+            "MAX_ENTRIES": 10_000,
+            "MAX_BYTES": int(os.environ.get("DJANGO_LOCAL_CACHE_MB", "32")) << 20,
+        },
     }
 }
 if os.environ.get("REDIS_URL"):
