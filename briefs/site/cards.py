@@ -7,10 +7,14 @@ read and fetches bylines only for the briefs whose card is not there yet.
 
 from django.core.cache import cache
 from django.db.models import prefetch_related_objects
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 from .caching import cached_value, current_state, data_key
 
 CARD_TEMPLATE = "briefs/includes/brief_card.html"
+# Private-use characters: never escaped, never in a rendered title or summary.
+SNIPPET_MARKER = "\ue000search-snippet\ue000"
 
 
 def card_name(brief_pk, heading_level):
@@ -43,8 +47,21 @@ def render(context, brief, heading_level):
             return template.render(context)
 
     request = context.get("request")
-    if request is None or getattr(brief, "snippet", None) or not brief.is_public:
-        # A search result's card carries its own snippet; a preview is no card
-        # readers see.
+    if request is None or not brief.is_public:
+        # A preview is no card readers see.
         return render_card()
-    return cached_value(request, card_name(brief.pk, heading_level), render_card)
+    snippet = getattr(brief, "snippet", None)
+    if not snippet:
+        return cached_value(request, card_name(brief.pk, heading_level), render_card)
+    # A search result's card is the same card with the query's snippet: kept
+    # with a marker where the snippet goes.
+    brief.snippet = SNIPPET_MARKER
+    try:
+        card = cached_value(
+            request, card_name(brief.pk, heading_level) + ":search", render_card
+        )
+    finally:
+        brief.snippet = snippet
+    # The card is a rendered template; the snippet is escaped into it.
+    filled = card.replace(SNIPPET_MARKER, conditional_escape(snippet))
+    return mark_safe(filled)  # noqa: S308
