@@ -25,7 +25,12 @@ from tests.sample_checks import (  # noqa: E402
     text_samples,
 )
 
-SETS = {"seen": SAMPLES, "unseen": SAMPLES / "unseen", "holdout": SAMPLES / "holdout"}
+SETS = {
+    "seen": SAMPLES,
+    "unseen": SAMPLES / "unseen",
+    "holdout": SAMPLES / "holdout",
+    "fresh3": SAMPLES / "fresh3",
+}
 
 
 def main() -> None:
