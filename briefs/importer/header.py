@@ -23,6 +23,7 @@ from .export_format import (
     PUBLISHED_LINE,
     SERIES_LINE,
     UPDATED_LINE,
+    is_header_line,
 )
 from .names import PersonName, normalise_name
 from .records import ParsedAuthor
@@ -279,7 +280,49 @@ def _split_plain(text: str, separators: str) -> list[str]:
 
 
 def _is_byline(line: str) -> bool:
-    return bool(AUTHOR_LINE.match(line) or BY_LINE.match(line))
+    return bool(AUTHOR_LINE.match(line) or BY_LINE.match(line) or _plain_by_line(line))
+
+
+# " · ", " | ", " • ", " — ": what a theme prints between the head's fields on
+# one line ("Published May 3, 2024 · Updated May 6, 2024 · 5 min read").
+_FIELD_SEPARATOR = re.compile(r"\s+[·•|—–]\s+")
+
+
+def split_compound_lines(lines: list[str]) -> list[str]:
+    """One line carrying several head fields -> one line per field.
+
+    Only when every part is a head line of its own (or a bare date beside one),
+    so that a title or a sentence with a "|" in it stays whole. A bare date is
+    the Published date when the post has no Published line.
+    """
+    has_published = any(PUBLISHED_LINE.match(line) for line in lines)
+    result: list[str] = []
+    for line in lines:
+        parts = _FIELD_SEPARATOR.split(line)
+        fields = _head_fields(parts, dated=has_published) if len(parts) > 1 else None
+        if fields is None:
+            result.append(line)
+            continue
+        has_published = has_published or any(
+            PUBLISHED_LINE.match(field) for field in fields
+        )
+        result.extend(fields)
+    return result
+
+
+def _head_fields(parts: list[str], *, dated: bool) -> list[str] | None:
+    fields: list[str] = []
+    for part in parts:
+        if is_header_line(part) or _plain_by_line(part):
+            fields.append(part)
+        elif not dated and parse_date(part) is not None:
+            fields.append(f"Published {part}")
+            dated = True
+        else:
+            return None
+    labelled = [f for f in fields if not any(p.match(f) for p in HEAD_CHROME_LINES)]
+    # A share bar alone ("Facebook | X | Email") is furniture, not fields.
+    return fields if labelled else None
 
 
 def in_export_order(lines: list[str]) -> list[str]:

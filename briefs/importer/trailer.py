@@ -217,13 +217,29 @@ def _bio_segments(
     segments = []
     for number, (start, name) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(paragraph)
-        segments.append((name, paragraph[start:end]))
+        segments.append((name, _own_sentence(paragraph[start:end])))
     return segments
+
+
+def _own_sentence(segment: str) -> str:
+    """ "A is a scholar in Lyon and" -> "A is a scholar in Lyon.": a bio cut
+    from a shared sentence reads as a sentence of its own."""
+    text = segment.rstrip()
+    trimmed = _JOINS_A_SECOND_BIO.sub("", text).rstrip(" ,;")
+    if trimmed == text:
+        return segment
+    return trimmed if trimmed[-1:] in ".!?" else f"{trimmed}."
+
+
+# "A is a scholar in Lyon and B is a Fellow at ...": one sentence, two bios.
+_JOINS_A_SECOND_BIO = re.compile(r"(?:[,;]|\band|\bwhile|\bwhereas)\s*$", re.I)
 
 
 def _at_sentence_start(text: str, index: int) -> bool:
     before = text[:index].rstrip()
-    return not before or before.rstrip("\"'”’)")[-1:] in {".", "!", "?"}
+    if not before or before.rstrip("\"'”’)")[-1:] in {".", "!", "?"}:
+        return True
+    return bool(_JOINS_A_SECOND_BIO.search(before))
 
 
 def read_image_credit(paragraph: str) -> tuple[str, str]:
