@@ -175,3 +175,102 @@ def test_furniture_between_the_head_and_the_body_keeps_the_head():
     brief = only(export(f"{head}\n\nCategory: [Economy](#)", "Body text."))
     assert brief.categories == ["Economy"]
     assert brief.body == "Body text."
+
+
+# --- Dates in the forms a decade of posts used
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Mar. 3, 2015",
+        "3 March 2015",
+        "2015-03-03",
+        "2015/03/03",
+        "March 3rd, 2015",
+        "Tuesday, March 3, 2015",
+        "3/3/2015",
+        "on March 3, 2015 at 4:15 pm",
+    ],
+)
+def test_date_forms(written):
+    assert only(export(f"Published {written}")).published == date(2015, 3, 3)
+
+
+# --- Bylines
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Jane Roe and Lee Min-ji", ["Jane Roe", "Lee Min-ji"]),
+        ("By A. Roe, B. Lee, and C. Kim", ["A. Roe", "B. Lee", "C. Kim"]),
+        ("By Jean-Marie Dupont & José Ramírez", ["Jean-Marie Dupont", "José Ramírez"]),
+        ("By Marcus O'Neil and J. James Kim", ["Marcus O'Neil", "J. James Kim"]),
+        ("By Hannah de la Cruz and Kim Jong-un", ["Hannah de la Cruz", "Kim Jong-un"]),
+        ("By Nicole Fisher, Jr. and Abe Kane", ["Nicole Fisher Jr.", "Abe Kane"]),
+        ("By: Jane Roe, Ph.D.", ["Jane Roe"]),
+        ("Written by Jane Roe", ["Jane Roe"]),
+        (
+            "By KEI Staff & The Peninsula Editors",
+            ["KEI Staff", "The Peninsula Editors"],
+        ),
+    ],
+)
+def test_byline_forms(byline, names):
+    assert [
+        a.name for a in only(export(f"Published May 3, 2024\n\n{byline}")).authors
+    ] == (names)
+
+
+def test_a_sentence_starting_with_by_is_body_text():
+    brief = only(
+        export("Published May 3, 2024\n\nBy Seoul's standards, growth was slow")
+    )
+    assert brief.authors == []
+    assert brief.body.startswith("By Seoul's standards")
+
+
+# --- Bios
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Jane Roe is a Fellow at KEI.",
+        "Dr. Jane Roe is a Fellow at KEI.",
+        "*Jane Roe is a Fellow at KEI.*",
+        "**Jane Roe** is a Fellow at KEI.",
+        "[Jane Roe](#) is a Fellow at KEI.",
+        "_Jane Roe, a Fellow at KEI, writes on trade._",
+    ],
+)
+def test_bio_forms(bio):
+    brief = only(export("Published May 3, 2024\n\nAuthor: [Jane Roe](#)", tail=bio))
+    assert "Fellow at KEI" in brief.authors[0].bio
+    assert "*" not in brief.authors[0].bio and "Fellow" not in brief.body
+
+
+# --- Feature image credits
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Feature image from [Yonhap](#).", "Yonhap"),
+        ("Image: Yonhap", "Yonhap"),
+        ("Photo credit: [Yonhap](#)", "Yonhap"),
+        ("Cover photo by Jane Roe.", "Jane Roe"),
+        (
+            "Featured image courtesy of the [Ministry of Unification](#).",
+            "Ministry of Unification",
+        ),
+        ("Credit: Yonhap", "Yonhap"),
+        ("Image via Wikimedia Commons", "Wikimedia Commons"),
+        ("(Photo: Yonhap)", "Yonhap"),
+    ],
+)
+def test_credit_forms(line, credit):
+    brief = only(export("Published May 3, 2024\n\nAuthor: [Jane Roe](#)", tail=line))
+    assert brief.image_credit == credit
+    assert credit not in brief.body

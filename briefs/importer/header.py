@@ -12,6 +12,7 @@ from datetime import date
 
 from dateutil import parser as dateutil_parser
 
+from .chrome import is_furniture
 from .errors import BriefImportError
 from .export_format import (
     AUTHOR_LINE,
@@ -25,7 +26,7 @@ from .export_format import (
     UPDATED_LINE,
     is_header_line,
 )
-from .names import PersonName, normalise_name
+from .names import PersonName, is_post_nominal, normalise_name
 from .records import ParsedAuthor
 from .text import clean, next_non_blank, reduce_links, unique
 
@@ -202,19 +203,47 @@ def _read_other_head_line(line: str, head: Head, warnings: list[str]) -> bool:
     return False
 
 
-_CAPITALISED_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}")
+# Lower-case words a name may have between its capitalised ones.
+_PARTICLE_WORDS = (
+    "de da di del della der den du la le van von bin al el ter ten dos das y"
+)
+_PARTICLES = frozenset(_PARTICLE_WORDS.split())
+
+
+def _looks_like_a_name(part: str) -> bool:
+    """ "Hannah de la Cruz", "J. James Kim", "Marcus O'Neil", "Kim Jong-un"."""
+    words = part.split()
+    if not 2 <= len(words) <= 6:
+        return False
+    if not (words[0][:1].isupper() and words[-1][:1].isupper()):
+        return False
+    return all(w[:1].isupper() or w in _PARTICLES for w in words) and all(
+        re.fullmatch(r"[\w'’.-]+", w) for w in words
+    )
 
 
 def _plain_by_line(line: str) -> re.Match[str] | None:
     """ "By Jane Kim and Lee Min" in a head: every part a capitalised name, so
     that "By Seoul's standards, growth was slow" stays a sentence."""
-    match = re.match(r"^By\s+(?P<rest>[A-Z][^!?:;]{2,150})$", line)
+    match = re.match(r"^(?:Written\s+by|By)\s+(?P<rest>[A-Z][^!?:;]{2,150})$", line)
     if match is None:
         return None
-    parts = re.split(r"\s*(?:,|&|\band\b)\s*", match.group("rest"))
-    if all(_CAPITALISED_NAME.fullmatch(part) for part in parts if part):
+    parts = _with_post_nominals(re.split(r"\s*(?:,|&|\band\b)\s*", match["rest"]))
+    if all(_looks_like_a_name(re.sub(r",.*", "", part)) for part in parts if part):
         return match
     return None
+
+
+def _with_post_nominals(parts: list[str]) -> list[str]:
+    """ "Nicole Fisher", "Jr." -> "Nicole Fisher, Jr.": a suffix or degree the
+    byline set off with a comma belongs to the name before it."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and joined[-1] and is_post_nominal(part):
+            joined[-1] = f"{joined[-1]}, {part}"
+        else:
+            joined.append(part)
+    return joined
 
 
 def _byline_follows(lines: list[str], index: int) -> bool:
@@ -263,7 +292,7 @@ def _split_names(value: str, *, split_on_and: bool) -> list[str]:
         names.append(clean(match.group("name")))
         position = match.end()
     names.extend(_split_plain(value[position:], separators))
-    return [name for name in names if name]
+    return _with_post_nominals([name for name in names if name])
 
 
 def _split_plain(text: str, separators: str) -> list[str]:
@@ -313,14 +342,14 @@ def split_compound_lines(lines: list[str]) -> list[str]:
 def _head_fields(parts: list[str], *, dated: bool) -> list[str] | None:
     fields: list[str] = []
     for part in parts:
-        if is_header_line(part) or _plain_by_line(part):
+        if is_header_line(part) or _plain_by_line(part) or is_furniture(part):
             fields.append(part)
         elif not dated and parse_date(part) is not None:
             fields.append(f"Published {part}")
             dated = True
         else:
             return None
-    labelled = [f for f in fields if not any(p.match(f) for p in HEAD_CHROME_LINES)]
+    labelled = [field for field in fields if not is_furniture(field)]
     # A share bar alone ("Facebook | X | Email") is furniture, not fields.
     return fields if labelled else None
 

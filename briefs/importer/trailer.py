@@ -18,9 +18,13 @@ _FARA_PATTERN = re.compile(
 )
 
 
+# "Feature image from ...", "Photo credit: ...", "Cover photo by ...", "Image
+# courtesy of ...", "Illustration via ...", "Credit: ...", "(Photo: ...)".
 _IMAGE_CREDIT = re.compile(
-    r"^(?:(?:Feature[d]?|Cover|Header|Top)\s+)?(?:image|photo|picture)"
-    r"(?:\s+credit)?\s*(?:from|by|courtesy of|:)\s*(?P<credit>.*)$",
+    r"^(?P<open>\()?(?:(?:(?:Feature[d]?|Cover|Header|Hero|Lead|Top|Banner)\s+)?"
+    r"(?:image|photo|photograph|picture|illustration|graphic|artwork)"
+    r"(?:\s+(?:credits?|sources?))?\s*(?:from|by|courtesy(?:\s+of)?|via|:)"
+    r"|(?:Photo\s+|Image\s+)?Credits?\s*:)\s*(?P<credit>.*?)\.?(?(open)\))$",
     re.IGNORECASE,
 )
 
@@ -95,9 +99,10 @@ def separate_tail(
     name_patterns = [_bio_start_pattern(author.name) for author in authors]
 
     def bio_like(piece: Piece) -> bool:
+        text = plain_bio(piece.text)
         return piece.kind == "para" and (
-            any(pattern.match(piece.text) for pattern in name_patterns)
-            or tail_kind(piece.text) == "views"
+            any(pattern.match(text) for pattern in name_patterns)
+            or tail_kind(text) == "views"
         )
 
     # The feature image's credit is in the tail: a "Photo: ..." line with body
@@ -165,6 +170,16 @@ def _is_leading_statement(piece) -> bool:
     return piece.kind == "para" and bool(_REGISTRANT_STATEMENT.search(piece.text))
 
 
+# Emphasis markers at a word's edge: "*Name is ...*", "**Name** is ...".
+_EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
+
+
+def plain_bio(text: str) -> str:
+    """A bio as a reader reads it: a bio set in italics or bold, or with the
+    name linked to the author's page, starts with the name all the same."""
+    return clean(_EMPHASIS.sub("", reduce_links(text, keep_real_targets=False)))
+
+
 def _bio_start_pattern(name: str) -> re.Pattern[str]:
     variants = {name, _name_without_gloss(name), _name_without_initials(name)}
     names = "|".join(
@@ -190,10 +205,10 @@ def attach_bios(
     bios: dict[str, list[str]] = {author.name: [] for author in authors}
     patterns = {author.name: _bio_start_pattern(author.name) for author in authors}
     for paragraph in paragraphs:
-        for name, sentences in _bio_segments(paragraph, patterns):
+        for name, sentences in _bio_segments(plain_bio(paragraph), patterns):
             text = clean(_VIEWS_DISCLAIMER.sub(" ", sentences))
             if text:
-                bios[name].append(reduce_links(text, keep_real_targets=False))
+                bios[name].append(text)
     result = []
     for author in authors:
         bio = " ".join(bios[author.name])
