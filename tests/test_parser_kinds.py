@@ -274,3 +274,65 @@ def test_credit_forms(line, credit):
     brief = only(export("Published May 3, 2024\n\nAuthor: [Jane Roe](#)", tail=line))
     assert brief.image_credit == credit
     assert credit not in brief.body
+
+
+# --- The date and the byline on one line, a byline in capitals or with a role
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted on March 3, 2015 by Jane Roe and Kim Min-ji",
+        "Posted by Jane Roe and Kim Min-ji on March 3, 2015",
+        "By Jane Roe and Kim Min-ji, March 3, 2015",
+    ],
+)
+def test_date_and_byline_in_one_sentence(line):
+    text = f"THE PENINSULA\n\nA Title\n\n{line}\n\nBody text.\n\n{DISCLOSURE}\n\n"
+    brief = only(text + "Return to the Peninsula\n")
+    assert brief.published == date(2015, 3, 3)
+    assert [a.name for a in brief.authors] == ["Jane Roe", "Kim Min-ji"]
+    assert (brief.title, brief.body) == ("A Title", "Body text.")
+
+
+def test_a_byline_in_capitals_is_written_as_names_are():
+    brief = only(export("Published May 3, 2024\n\nBY JANE ROE AND KIM JONG-UN"))
+    assert [a.name for a in brief.authors] == ["Jane Roe", "Kim Jong-un"]
+    assert any("byline in capitals" in w for w in brief.warnings)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Author: [Jane Roe](#), Senior Fellow",
+        "By Jane Roe, Korea Economic Institute of America",
+        "By Jane Roe, KEI",
+    ],
+)
+def test_a_role_or_institution_after_the_name_is_not_an_author(byline):
+    brief = only(export(f"Published May 3, 2024\n\n{byline}"))
+    assert [a.name for a in brief.authors] == ["Jane Roe"]
+    assert any("off the byline" in w for w in brief.warnings)
+
+
+# --- Bios: labelled, titled, before the credit, accents aside
+
+
+@pytest.mark.parametrize(
+    ("tail", "name"),
+    [
+        ("About the Author\n\nJane Roe is a Fellow at KEI.", "Jane Roe"),
+        ("**About the authors**\n\nJane Roe is a Fellow at KEI.", "Jane Roe"),
+        ("About the author: Jane Roe is a Fellow at KEI.", "Jane Roe"),
+        ("Ms. Roe is a Fellow at KEI.", "Jane Roe"),
+        ("Mr. Lee is a Fellow at KEI.", "Lee Jae-myung"),
+        ("José Ramírez is a Fellow at KEI.", "Jose Ramirez"),
+        ("Marcus O’Neil is a Fellow at KEI.", "Marcus O'Neil"),
+        ("Jane Roe is a Fellow at KEI.\n\nImage: Yonhap", "Jane Roe"),
+    ],
+)
+def test_bio_variants(tail, name):
+    brief = only(export(f"Published May 3, 2024\n\nAuthor: [{name}](#)", tail=tail))
+    assert "Fellow at KEI" in brief.authors[0].bio
+    assert "About" not in brief.authors[0].bio
+    assert brief.body == "Some body text."

@@ -12,6 +12,7 @@ from datetime import date
 
 from dateutil import parser as dateutil_parser
 
+from .bylines import from_capitals, is_role, without_roles
 from .chrome import is_furniture
 from .errors import BriefImportError
 from .export_format import (
@@ -153,7 +154,8 @@ def read_head(lines: list[str], start: int, warnings: list[str]) -> Head:
                 (author_match or category_match).group("rest"), lines, index + 1
             )
             if author_match is not None:
-                author_names.extend(_split_names(value, split_on_and=True))
+                names = _split_names(from_capitals(value, warnings), split_on_and=True)
+                author_names.extend(without_roles(names, warnings))
             else:
                 categories.extend(_split_names(value, split_on_and=False))
             continue
@@ -225,11 +227,19 @@ def _looks_like_a_name(part: str) -> bool:
 def _plain_by_line(line: str) -> re.Match[str] | None:
     """ "By Jane Kim and Lee Min" in a head: every part a capitalised name, so
     that "By Seoul's standards, growth was slow" stays a sentence."""
-    match = re.match(r"^(?:Written\s+by|By)\s+(?P<rest>[A-Z][^!?:;]{2,150})$", line)
+    match = re.match(r"^(?:Written\s+by|By|BY)\s+(?P<rest>[A-Z][^!?:;]{2,150})$", line)
     if match is None:
         return None
-    parts = _with_post_nominals(re.split(r"\s*(?:,|&|\band\b)\s*", match["rest"]))
-    if all(_looks_like_a_name(re.sub(r",.*", "", part)) for part in parts if part):
+    rest = match["rest"]
+    if rest.isupper():
+        rest = rest.title().replace(" And ", " and ")
+    parts = _with_post_nominals(re.split(r"\s*(?:,|&|\band\b)\s*", rest))
+    names = [re.sub(r",.*", "", part) for part in parts if part]
+    if (
+        names
+        and _looks_like_a_name(names[0])
+        and all(_looks_like_a_name(name) or is_role(name) for name in names[1:])
+    ):
         return match
     return None
 
@@ -327,6 +337,11 @@ def split_compound_lines(lines: list[str]) -> list[str]:
     has_published = any(PUBLISHED_LINE.match(line) for line in lines)
     result: list[str] = []
     for line in lines:
+        dated_byline = _date_and_byline(line)
+        if dated_byline is not None:
+            result.extend(dated_byline)
+            has_published = True
+            continue
         parts = _FIELD_SEPARATOR.split(line)
         fields = _head_fields(parts, dated=has_published) if len(parts) > 1 else None
         if fields is None:
@@ -337,6 +352,30 @@ def split_compound_lines(lines: list[str]) -> list[str]:
         )
         result.extend(fields)
     return result
+
+
+_POSTED_ON_BY = re.compile(
+    r"^(?:Published|Posted)(?:\s+on)?[\s:]+(?P<date>.+?),?\s+by\s+(?P<names>.+)$",
+    re.IGNORECASE,
+)
+_BY_ON = re.compile(r"^(?:(?:Published|Posted|Written)\s+)?by\s+(?P<rest>.+)$", re.I)
+
+
+def _date_and_byline(line: str) -> list[str] | None:
+    """ "Posted on March 3, 2015 by Jane Roe", "Posted by Jane Roe on March 3,
+    2015", "By Jane Roe, March 3, 2015" -> the Published line and the byline."""
+    match = _POSTED_ON_BY.match(line)
+    if match and parse_date(match["date"]) and _plain_by_line(f"By {match['names']}"):
+        return [f"Published {match['date']}", f"By {match['names']}"]
+    match = _BY_ON.match(line)
+    if match is None:
+        return None
+    rest = match["rest"]
+    for gap in re.finditer(r",?\s+(?:on\s+)?", rest):
+        names, day = rest[: gap.start()], rest[gap.end() :]
+        if parse_date(day) and _plain_by_line(f"By {names}"):
+            return [f"Published {day}", f"By {names}"]
+    return None
 
 
 def _head_fields(parts: list[str], *, dated: bool) -> list[str] | None:
