@@ -2,12 +2,14 @@
 
     .venv/bin/python bench/import_accuracy.py [--set NAME] [--text-only] [-v]
 
-NAME is seen (the default), unseen or holdout. Prints checks right / checks,
+NAME is seen (the default), unseen, holdout or fresh3. Prints checks right / checks,
 and samples fully right / samples; -v lists each failed check. PDF samples are
 printed with headless Chromium first. The sets: "seen" is tests/samples/ (the
 corpus the parser was built on), "unseen" is tests/samples/unseen/ (written
 afresh, scored before the fixes made for them), "holdout" is
-tests/samples/holdout/ (scored once, before any fix for them).
+tests/samples/holdout/ (scored once, before any fix for them), "fresh3" is
+tests/samples/fresh3/ (a fresh set written by another session, scored before
+any change: bench/fresh3-before.txt).
 """
 
 import argparse
@@ -25,7 +27,12 @@ from tests.sample_checks import (  # noqa: E402
     text_samples,
 )
 
-SETS = {"seen": SAMPLES, "unseen": SAMPLES / "unseen", "holdout": SAMPLES / "holdout"}
+SETS = {
+    "seen": SAMPLES,
+    "unseen": SAMPLES / "unseen",
+    "holdout": SAMPLES / "holdout",
+    "fresh3": SAMPLES / "fresh3",
+}
 
 
 def main() -> None:

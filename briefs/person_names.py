@@ -15,6 +15,8 @@ before a name and degrees after it). What it cannot know, this adapter adds:
 - A single name ("Madonna", "UNESCO") is a family name, and a title before a
   single word ("Dr. Kim") is dropped, leaving the family name alone.
 - Degrees ("Ph.D.") are not a citation's suffix; generational suffixes are.
+- A byline that is not a person ("KEI Staff", "Korea View", "The Peninsula
+  Editors") is one name, never split or inverted: see is_organisation.
 
 Pure Python, no Django: the importer and the models both use it.
 """
@@ -41,6 +43,47 @@ _KOREAN_GIVEN = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{1,5}$")
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)\s*")
 
 
+# Words no person's name has and team, desk and publication bylines do. Place
+# names count: "Korea View" is a newsletter, not Mr. View ("America", "China"
+# and "Asia" are given names too, so they do not).
+_ORGANISATION_TEXT = """
+    staff editors editorial editor's editors' team interns desk board newsroom
+    institute institution center centre program programme office committee
+    council foundation association society group contributors researchers
+    bureau department ministry secretariat network forum project initiative
+    university agency commission lab laboratory review view views blog
+    newsletter podcast peninsula korea korean koreas japan pacific global
+    international world national research studies
+"""
+_ORGANISATION_WORDS = frozenset(_ORGANISATION_TEXT.split())
+_ACRONYM = re.compile(r"^[A-Z]{2,}[A-Z0-9&]*$")
+_NOT_ACRONYMS = GENERATIONAL | {"phd", "md", "jd", "mba", "mpp", "ma", "cfa"}
+
+
+def is_organisation(name: str) -> bool:
+    """A team, desk, publication or institute signing as the author.
+
+    Decided by the words, not by nameparser (which splits "KEI Staff" into a
+    first and a last name as readily as "Kim Lee"): a word from the list
+    above, an acronym beside other words ("KEI Interns", not "KIM Jong-un",
+    whose capitals are a Korean family name), a leading "The", or a digit.
+    """
+    words = [w.strip(".,()'’") for w in name.split()]
+    words = [w for w in words if w]
+    if len(words) < 2:
+        return False
+    if words[0].casefold() == "the" or any(ch.isdigit() for ch in name):
+        return True
+    if any(w.casefold() in _ORGANISATION_WORDS for w in words):
+        return True
+    return any(
+        _ACRONYM.match(w)
+        and w.casefold() not in _NOT_ACRONYMS
+        and w.casefold() not in KOREAN_FAMILY_NAMES
+        for w in words
+    )
+
+
 @dataclass(frozen=True)
 class NameParts:
     given: str
@@ -48,12 +91,16 @@ class NameParts:
     suffix: str = ""
     # Written family name first: never inverted in a citation.
     family_first: bool = False
+    # Not a person: the whole byline is the name, in citations and sorting.
+    organisation: bool = False
 
 
 def split_name(full_name: str, sort_name: str = "") -> NameParts:
     text = " ".join(_PARENTHETICAL.sub(" ", full_name).split())
     if not text:
         return NameParts(given="", family=full_name.strip())
+    if is_organisation(text):
+        return NameParts(given="", family=text, organisation=True)
     parsed = HumanName(text)
     suffix = " ".join(
         part

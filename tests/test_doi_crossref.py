@@ -302,3 +302,19 @@ def test_doi_flows_into_page_citations_metadata_and_feeds(client):
     assert atom.entries[0]["dc_identifier"] == link
     item = json.loads(client.get("/feeds/json/").content)["items"][0]
     assert item["_doi"] == {"url": link}
+
+
+def test_a_team_byline_is_an_organization(crossref_schema, doi_settings, tmp_path):
+    brief = make_brief(
+        authors=[make_author("KEI Staff"), make_author("Victor D. Cha")],
+        doi="10.5555/team",
+    )
+    out = tmp_path / "team.xml"
+    call_command(
+        "crossref_deposit", "--brief", brief.slug, "-o", str(out), stdout=io.StringIO()
+    )
+    document = valid(crossref_schema, out.read_bytes())
+    team = document.findall(".//c:contributors/c:organization", NS)
+    assert [(t.text, t.get("sequence")) for t in team] == [("KEI Staff", "first")]
+    people = document.findall(".//c:person_name", NS)
+    assert [p.findtext("c:surname", namespaces=NS) for p in people] == ["Cha"]

@@ -156,3 +156,60 @@ def test_citation_author_meta_and_json_ld(hard_names):
         ("Madonna", None),
     ]
     assert people[1]["honorificSuffix"] == "III"
+
+
+# --- Team, desk and publication bylines are one name (issue 11)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Korea View",
+        "KEI Staff",
+        "The Peninsula Editors",
+        "KEI Interns",
+        "Editorial Board",
+        "Korea Economic Institute of America",
+        "KEI Research Team",
+    ],
+)
+def test_a_byline_that_is_no_person_is_kept_whole(written):
+    parts = split_name(written)
+    assert (parts.given, parts.family, parts.organisation) == ("", written, True)
+    assert surname_first(written) == written.casefold()
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Kim Jong-un",
+        "KIM Jong-un",
+        "J. James Kim",
+        "Marcus O'Neill",
+        "José Ramírez",
+        "Jean-Marie Dupont",
+        "Hannah de la Cruz",
+        "America Ferrera",
+        "Robert E. Kelley III",
+        "Sarah Lowe, Ph.D.",
+        "UNESCO",
+    ],
+)
+def test_people_are_not_taken_for_organisations(written):
+    assert not split_name(written).organisation
+
+
+def test_citations_of_a_team_byline_use_the_whole_name(db):
+    brief = make_brief(
+        "Exports",
+        authors=[make_author("Korea View"), make_author("Jane Roe")],
+        published_at=datetime(2025, 1, 2, 9, tzinfo=UTC),
+    )
+    assert str(citations.chicago(brief, URL)).startswith("Korea View and Jane Roe.")
+    assert str(citations.apa(brief, URL)).startswith("Korea View, &amp; Roe, J.")
+    assert "author = {{Korea View} and Roe, Jane}" in citations.bibtex(brief, URL)
+    assert "AU  - Korea View\r\n" in citations.ris(brief, URL)
+    team, person = citations.json_ld(brief, URL, "https://example.org")["author"]
+    assert team["@type"] == "Organization" and team["name"] == "Korea View"
+    assert "familyName" not in team
+    assert person["@type"] == "Person"

@@ -88,10 +88,21 @@ class Deposit:
 
 def _person(contributors, author, first):
     name = author_name(author)
+    sequence = "first" if first else "additional"
+    if name.organisation:
+        # Crossref's contributor for a team or publication byline.
+        _el(
+            contributors,
+            "organization",
+            author.name,
+            sequence=sequence,
+            contributor_role="author",
+        )
+        return
     person = _el(
         contributors,
         "person_name",
-        sequence="first" if first else "additional",
+        sequence=sequence,
         contributor_role="author",
     )
     if name.given:

@@ -233,9 +233,11 @@ def _looks_like_heading(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 10 or len(text) > 80:
         return False
-    if text[-1] in ".,;:!?" or "](" in text or tail_kind(text):
+    if text[-1] in ".,;:!" or "](" in text or tail_kind(text):
         return False
-    return is_title_case(text)
+    # A question in Title Case ("Is the Model Worth Reviving?") heads a section;
+    # a question in sentence case is the writer's own.
+    return is_title_case(text.rstrip("?"))
 
 
 def render_body(pieces: list[Piece]) -> str:

@@ -77,7 +77,8 @@ _OPTIONAL_WEEKDAY = (
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 )
 # The forms a "Published" line's date comes in: "December 17, 2025", "17 December
-# 2025", "2025-12-17", each with an optional day of the week and time of day.
+# 2025", "2025-12-17" (or 2025/12/17, 2025.12.17), "12/17/2025", each with an
+# optional day of the week and time of day.
 DATE_FORMS = [
     re.compile(
         _OPTIONAL_WEEKDAY
@@ -89,7 +90,16 @@ DATE_FORMS = [
         + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?\s*,?\s+"
         r"(?P<year>\d{4})" + _OPTIONAL_TIME
     ),
-    re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})" + _OPTIONAL_TIME),
+    re.compile(
+        r"(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
+        + _OPTIONAL_TIME
+    ),
+    # "12/18/2015": a US site writes the month first.
+    re.compile(
+        _OPTIONAL_WEEKDAY
+        + r"(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})"
+        + _OPTIONAL_TIME
+    ),
 ]
 
 # A sentence ends at ., ! or ?, perhaps followed by a closing quote or bracket.

@@ -12,6 +12,8 @@ from datetime import date
 
 from dateutil import parser as dateutil_parser
 
+from .bylines import from_capitals, is_role, without_roles
+from .chrome import is_furniture
 from .errors import BriefImportError
 from .export_format import (
     AUTHOR_LINE,
@@ -23,8 +25,9 @@ from .export_format import (
     PUBLISHED_LINE,
     SERIES_LINE,
     UPDATED_LINE,
+    is_header_line,
 )
-from .names import PersonName, normalise_name
+from .names import PersonName, is_post_nominal, normalise_name
 from .records import ParsedAuthor
 from .text import clean, next_non_blank, reduce_links, unique
 
@@ -151,7 +154,8 @@ def read_head(lines: list[str], start: int, warnings: list[str]) -> Head:
                 (author_match or category_match).group("rest"), lines, index + 1
             )
             if author_match is not None:
-                author_names.extend(_split_names(value, split_on_and=True))
+                names = _split_names(from_capitals(value, warnings), split_on_and=True)
+                author_names.extend(without_roles(names, warnings))
             else:
                 categories.extend(_split_names(value, split_on_and=False))
             continue
@@ -201,19 +205,55 @@ def _read_other_head_line(line: str, head: Head, warnings: list[str]) -> bool:
     return False
 
 
-_CAPITALISED_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}")
+# Lower-case words a name may have between its capitalised ones.
+_PARTICLE_WORDS = (
+    "de da di del della der den du la le van von bin al el ter ten dos das y"
+)
+_PARTICLES = frozenset(_PARTICLE_WORDS.split())
+
+
+def _looks_like_a_name(part: str) -> bool:
+    """ "Hannah de la Cruz", "J. James Kim", "Marcus O'Neil", "Kim Jong-un"."""
+    words = part.split()
+    if not 2 <= len(words) <= 6:
+        return False
+    if not (words[0][:1].isupper() and words[-1][:1].isupper()):
+        return False
+    return all(w[:1].isupper() or w in _PARTICLES for w in words) and all(
+        re.fullmatch(r"[\w'’.-]+", w) for w in words
+    )
 
 
 def _plain_by_line(line: str) -> re.Match[str] | None:
     """ "By Jane Kim and Lee Min" in a head: every part a capitalised name, so
     that "By Seoul's standards, growth was slow" stays a sentence."""
-    match = re.match(r"^By\s+(?P<rest>[A-Z][^!?:;]{2,150})$", line)
+    match = re.match(r"^(?:Written\s+by|By|BY)\s+(?P<rest>[A-Z][^!?:;]{2,150})$", line)
     if match is None:
         return None
-    parts = re.split(r"\s*(?:,|&|\band\b)\s*", match.group("rest"))
-    if all(_CAPITALISED_NAME.fullmatch(part) for part in parts if part):
+    rest = match["rest"]
+    if rest.isupper():
+        rest = rest.title().replace(" And ", " and ")
+    parts = _with_post_nominals(re.split(r"\s*(?:,|&|\band\b)\s*", rest))
+    names = [re.sub(r",.*", "", part) for part in parts if part]
+    if (
+        names
+        and _looks_like_a_name(names[0])
+        and all(_looks_like_a_name(name) or is_role(name) for name in names[1:])
+    ):
         return match
     return None
+
+
+def _with_post_nominals(parts: list[str]) -> list[str]:
+    """ "Nicole Fisher", "Jr." -> "Nicole Fisher, Jr.": a suffix or degree the
+    byline set off with a comma belongs to the name before it."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and joined[-1] and is_post_nominal(part):
+            joined[-1] = f"{joined[-1]}, {part}"
+        else:
+            joined.append(part)
+    return joined
 
 
 def _byline_follows(lines: list[str], index: int) -> bool:
@@ -262,7 +302,7 @@ def _split_names(value: str, *, split_on_and: bool) -> list[str]:
         names.append(clean(match.group("name")))
         position = match.end()
     names.extend(_split_plain(value[position:], separators))
-    return [name for name in names if name]
+    return _with_post_nominals([name for name in names if name])
 
 
 def _split_plain(text: str, separators: str) -> list[str]:
@@ -279,7 +319,78 @@ def _split_plain(text: str, separators: str) -> list[str]:
 
 
 def _is_byline(line: str) -> bool:
-    return bool(AUTHOR_LINE.match(line) or BY_LINE.match(line))
+    return bool(AUTHOR_LINE.match(line) or BY_LINE.match(line) or _plain_by_line(line))
+
+
+# " · ", " | ", " • ", " — ": what a theme prints between the head's fields on
+# one line ("Published May 3, 2024 · Updated May 6, 2024 · 5 min read").
+_FIELD_SEPARATOR = re.compile(r"\s+[·•|—–]\s+")
+
+
+def split_compound_lines(lines: list[str]) -> list[str]:
+    """One line carrying several head fields -> one line per field.
+
+    Only when every part is a head line of its own (or a bare date beside one),
+    so that a title or a sentence with a "|" in it stays whole. A bare date is
+    the Published date when the post has no Published line.
+    """
+    has_published = any(PUBLISHED_LINE.match(line) for line in lines)
+    result: list[str] = []
+    for line in lines:
+        dated_byline = _date_and_byline(line)
+        if dated_byline is not None:
+            result.extend(dated_byline)
+            has_published = True
+            continue
+        parts = _FIELD_SEPARATOR.split(line)
+        fields = _head_fields(parts, dated=has_published) if len(parts) > 1 else None
+        if fields is None:
+            result.append(line)
+            continue
+        has_published = has_published or any(
+            PUBLISHED_LINE.match(field) for field in fields
+        )
+        result.extend(fields)
+    return result
+
+
+_POSTED_ON_BY = re.compile(
+    r"^(?:Published|Posted)(?:\s+on)?[\s:]+(?P<date>.+?),?\s+by\s+(?P<names>.+)$",
+    re.IGNORECASE,
+)
+_BY_ON = re.compile(r"^(?:(?:Published|Posted|Written)\s+)?by\s+(?P<rest>.+)$", re.I)
+
+
+def _date_and_byline(line: str) -> list[str] | None:
+    """ "Posted on March 3, 2015 by Jane Roe", "Posted by Jane Roe on March 3,
+    2015", "By Jane Roe, March 3, 2015" -> the Published line and the byline."""
+    match = _POSTED_ON_BY.match(line)
+    if match and parse_date(match["date"]) and _plain_by_line(f"By {match['names']}"):
+        return [f"Published {match['date']}", f"By {match['names']}"]
+    match = _BY_ON.match(line)
+    if match is None:
+        return None
+    rest = match["rest"]
+    for gap in re.finditer(r",?\s+(?:on\s+)?", rest):
+        names, day = rest[: gap.start()], rest[gap.end() :]
+        if parse_date(day) and _plain_by_line(f"By {names}"):
+            return [f"Published {day}", f"By {names}"]
+    return None
+
+
+def _head_fields(parts: list[str], *, dated: bool) -> list[str] | None:
+    fields: list[str] = []
+    for part in parts:
+        if is_header_line(part) or _plain_by_line(part) or is_furniture(part):
+            fields.append(part)
+        elif not dated and parse_date(part) is not None:
+            fields.append(f"Published {part}")
+            dated = True
+        else:
+            return None
+    labelled = [field for field in fields if not is_furniture(field)]
+    # A share bar alone ("Facebook | X | Email") is furniture, not fields.
+    return fields if labelled else None
 
 
 def in_export_order(lines: list[str]) -> list[str]:

@@ -84,6 +84,19 @@ def _credentials_after_comma(name: str) -> tuple[str, list[str]]:
         name = head
 
 
+def is_post_nominal(word: str) -> bool:
+    """ "Jr.", "III", "Ph.D.", "MPA": what follows a name after a comma."""
+    word = word.strip()
+    bare = word.replace(".", "").casefold()
+    if not word or " " in word.strip(" ."):
+        return bool(DEGREE.fullmatch(word))
+    return (
+        bare in _GENERATIONAL
+        or bare in CONSTANTS.suffix_acronyms
+        or bool(DEGREE.fullmatch(word))
+    )
+
+
 def name_key(name: str) -> str:
     """The form two spellings of one person share: case and full stops aside."""
     return " ".join(normalise_name(name).name.replace(".", " ").casefold().split())

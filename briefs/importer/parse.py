@@ -12,9 +12,15 @@ import re
 from dataclasses import dataclass, field
 
 from .body import full_paper_url, render_body, split_pieces, summary
+from .chrome import drop_furniture
 from .errors import BriefImportError
 from .export_format import AUTHOR_LINE, POST_END, POST_START, PUBLISHED_LINE
-from .header import in_export_order, read_head, read_title_and_date
+from .header import (
+    in_export_order,
+    read_head,
+    read_title_and_date,
+    split_compound_lines,
+)
 from .healing import heal
 from .records import ParsedBrief
 from .series import SeriesClues, resolve_series, series_clues
@@ -109,7 +115,8 @@ def _looks_like_post(lines: list[str]) -> bool:
 
 def _parse_post(block: _Block, position: int) -> tuple[ParsedBrief, SeriesClues]:
     warnings = list(block.warnings)
-    lines = in_export_order([clean(line) for line in block.lines])
+    lines = split_compound_lines([clean(line) for line in block.lines])
+    lines = in_export_order(drop_furniture(lines, warnings))
     title, published, next_index = read_title_and_date(lines, position, warnings)
     head = read_head(lines, next_index, warnings)
     authors, categories = head.authors, head.categories

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
+
+from briefs.person_names import split_name
 
 from .export_format import POST_END
 from .records import ParsedAuthor
@@ -18,9 +21,13 @@ _FARA_PATTERN = re.compile(
 )
 
 
+# "Feature image from ...", "Photo credit: ...", "Cover photo by ...", "Image
+# courtesy of ...", "Illustration via ...", "Credit: ...", "(Photo: ...)".
 _IMAGE_CREDIT = re.compile(
-    r"^(?:(?:Feature[d]?|Cover|Header|Top)\s+)?(?:image|photo|picture)"
-    r"(?:\s+credit)?\s*(?:from|by|courtesy of|:)\s*(?P<credit>.*)$",
+    r"^(?P<open>\()?(?:(?:(?:Feature[d]?|Cover|Header|Hero|Lead|Top|Banner)\s+)?"
+    r"(?:image|photo|photograph|picture|illustration|graphic|artwork)"
+    r"(?:\s+(?:credits?|sources?))?\s*(?:from|by|courtesy(?:\s+of)?|via|:)"
+    r"|(?:Photo\s+|Image\s+)?Credits?\s*:)\s*(?P<credit>.*?)\.?(?(open)\))$",
     re.IGNORECASE,
 )
 
@@ -95,10 +102,22 @@ def separate_tail(
     name_patterns = [_bio_start_pattern(author.name) for author in authors]
 
     def bio_like(piece: Piece) -> bool:
-        return piece.kind == "para" and (
-            any(pattern.match(piece.text) for pattern in name_patterns)
-            or tail_kind(piece.text) == "views"
+        text = plain_bio(piece.text)
+        named = any(pattern.match(text) for pattern in name_patterns)
+        # A bio just before the image credit reads as the picture's caption.
+        return (piece.kind == "para" or (piece.kind == "caption" and named)) and (
+            named or tail_kind(text) == "views"
         )
+
+    # "About the Author(s)" over the bios labels them; it is not a heading of
+    # the body.
+    for index in range(len(pieces) - 1, 0, -1):
+        if roles[index] == "body" and bio_like(pieces[index]):
+            label = pieces[index - 1]
+            if roles[index - 1] == "body" and _ABOUT_LABEL.fullmatch(label.text):
+                roles[index - 1] = "label"
+                warnings.append(f"dropped the label over the bios: {label.text!r}")
+            break
 
     # The feature image's credit is in the tail: a "Photo: ..." line with body
     # text after it credits a figure of the body, not the feature image.
@@ -165,12 +184,73 @@ def _is_leading_statement(piece) -> bool:
     return piece.kind == "para" and bool(_REGISTRANT_STATEMENT.search(piece.text))
 
 
+# Emphasis markers at a word's edge: "*Name is ...*", "**Name** is ...".
+_EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
+
+
+# "About the author", "About the Authors:", "Author bio" over (or before) a bio.
+_ABOUT_LABEL = re.compile(
+    r"(?:#+\s*)?[*_]*(?:About\s+the\s+(?:authors?|contributors?|writers?)|"
+    r"Authors?['’]?\s+bios?|Contributors?)[*_]*\s*:?\s*[*_]*",
+    re.IGNORECASE,
+)
+
+
+def plain_bio(text: str) -> str:
+    """A bio as a reader reads it: a bio set in italics or bold, or with the
+    name linked to the author's page, starts with the name all the same; a
+    run-in "About the author:" label is not part of it."""
+    text = clean(_EMPHASIS.sub("", reduce_links(text, keep_real_targets=False)))
+    label = _ABOUT_LABEL.match(text)
+    return text[label.end() :].lstrip() if label and label.end() < len(text) else text
+
+
 def _bio_start_pattern(name: str) -> re.Pattern[str]:
     variants = {name, _name_without_gloss(name), _name_without_initials(name)}
     names = "|".join(
-        re.escape(variant) for variant in sorted(variants, key=len, reverse=True)
+        _loose(variant) for variant in sorted(variants, key=len, reverse=True)
     )
-    return re.compile(rf"{_TITLES_BEFORE_NAME}(?:{names}){_BIO_VERB}")
+    # "Ms. Roe is ...": a title before the family name alone.
+    family = split_name(_name_without_gloss(name)).family
+    by_title = ""
+    if family and family != name and " " not in family.strip():
+        by_title = rf"|{_TITLE_BEFORE_FAMILY_NAME}{_loose(family)}"
+    return re.compile(
+        rf"(?:{_TITLES_BEFORE_NAME}(?:{names}){by_title}){_BIO_VERB}", re.IGNORECASE
+    )
+
+
+_TITLE_BEFORE_FAMILY_NAME = (
+    r"(?:Dr|Prof|Professor|Ambassador|Amb|Mr|Ms|Mrs|Gen|General|Adm|Admiral)\.?\s+"
+)
+
+
+def _accented_forms() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = unicodedata.normalize("NFKD", char)[:1].lower()
+        if base.isascii() and base.isalpha() and char.lower() != base:
+            forms[base] = forms.get(base, "") + char
+    return forms
+
+
+_ACCENTED = _accented_forms()
+
+
+def _loose(name: str) -> str:
+    """A pattern for the name with or without its accents ("José", "Jose") and
+    with any apostrophe ("O'Neil", "O’Neil")."""
+    parts = []
+    for char in name:
+        base = unicodedata.normalize("NFKD", char)[:1].lower()
+        if char in "'’":
+            parts.append("['’]")
+        elif base in _ACCENTED:
+            parts.append(f"[{re.escape(base + _ACCENTED[base])}]")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
 
 
 def _name_without_gloss(name: str) -> str:
@@ -190,10 +270,10 @@ def attach_bios(
     bios: dict[str, list[str]] = {author.name: [] for author in authors}
     patterns = {author.name: _bio_start_pattern(author.name) for author in authors}
     for paragraph in paragraphs:
-        for name, sentences in _bio_segments(paragraph, patterns):
+        for name, sentences in _bio_segments(plain_bio(paragraph), patterns):
             text = clean(_VIEWS_DISCLAIMER.sub(" ", sentences))
             if text:
-                bios[name].append(reduce_links(text, keep_real_targets=False))
+                bios[name].append(text)
     result = []
     for author in authors:
         bio = " ".join(bios[author.name])
@@ -217,13 +297,29 @@ def _bio_segments(
     segments = []
     for number, (start, name) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(paragraph)
-        segments.append((name, paragraph[start:end]))
+        segments.append((name, _own_sentence(paragraph[start:end])))
     return segments
+
+
+def _own_sentence(segment: str) -> str:
+    """ "A is a scholar in Lyon and" -> "A is a scholar in Lyon.": a bio cut
+    from a shared sentence reads as a sentence of its own."""
+    text = segment.rstrip()
+    trimmed = _JOINS_A_SECOND_BIO.sub("", text).rstrip(" ,;")
+    if trimmed == text:
+        return segment
+    return trimmed if trimmed[-1:] in ".!?" else f"{trimmed}."
+
+
+# "A is a scholar in Lyon and B is a Fellow at ...": one sentence, two bios.
+_JOINS_A_SECOND_BIO = re.compile(r"(?:[,;]|\band|\bwhile|\bwhereas)\s*$", re.I)
 
 
 def _at_sentence_start(text: str, index: int) -> bool:
     before = text[:index].rstrip()
-    return not before or before.rstrip("\"'”’)")[-1:] in {".", "!", "?"}
+    if not before or before.rstrip("\"'”’)")[-1:] in {".", "!", "?"}:
+        return True
+    return bool(_JOINS_A_SECOND_BIO.search(before))
 
 
 def read_image_credit(paragraph: str) -> tuple[str, str]:

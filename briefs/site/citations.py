@@ -25,6 +25,8 @@ class Name:
     suffix: str = ""
     # Korean, Japanese, Chinese order: family name written first, never inverted.
     family_first: bool = False
+    # A team or publication byline ("KEI Staff"): one name, never split.
+    organisation: bool = False
 
     @property
     def natural(self):
@@ -101,6 +103,7 @@ def split_name(full_name, sort_name=""):
         family=parts.family,
         suffix=parts.suffix,
         family_first=parts.family_first,
+        organisation=parts.organisation,
     )
 
 
@@ -294,6 +297,15 @@ def highwire_html(brief, url):
 
 def _person(author, site_url):
     name = author_name(author)
+    if name.organisation:
+        team = {
+            "@type": "Organization",
+            "name": author.name,
+            "url": site_url + author.get_absolute_url(),
+        }
+        if author.bio:
+            team["description"] = author.bio
+        return team
     person = {
         "@type": "Person",
         "name": author.name,

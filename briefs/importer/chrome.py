@@ -1,0 +1,136 @@
+"""Page furniture inside a post: lines a reader's page shows around the text.
+
+Print and PDF buttons, share bars, comment counts, newsletter boxes, cookie
+banners, breadcrumbs and "related posts" lists come along when a page is saved
+or copied. None of them is the writer's text. Recognised by the form of a whole
+line (never a phrase inside a paragraph), and each one dropped is reported.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .export_format import HEAD_CHROME_LINES
+from .text import reduce_links
+
+_FURNITURE = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        # Buttons: "Print", "Print this page", "Download PDF", "Download (PDF)".
+        r"(?:Print|Email|E-mail|Save|Download|View)(?:\s+(?:this|the|as|a))?"
+        r"(?:\s+(?:page|post|article|brief|PDF|\(PDF\)|version|report)){0,2}",
+        r"PDF(?:\s+version)?|Printer[- ]friendly(?:\s+version)?",
+        # Comments: "Comments (3)", "3 Comments", "Leave a reply", "No comments yet".
+        r"(?:Comments?|Responses?|Replies)\s*\(\d+\)|\d+\s+(?:Comments?|Responses?)",
+        r"(?:Leave|Post|Add|Write)\s+a\s+(?:comment|reply|response)"
+        r"|(?:No|View|Show|Hide)\s+comments?(?:\s+yet)?|Comments?(?:\s+are\s+closed)?",
+        # "Back to top", "Continue reading", "Tweet", "Like".
+        r"Back\s+to\s+top|Tweet|Like|Follow\s+us(?:\s+on\s+\w+)?",
+        # Breadcrumbs: "Home > Commentary > The Peninsula".
+        r"Home\s*(?:[>›»/|]\s*[^>›»/|]{1,60}){1,5}",
+    )
+]
+# A newsletter box's call ("Sign up for Korea View", "Subscribe to our
+# newsletter"): short, capitalised, no sentence. The box's other lines go with it.
+_SIGN_UP = re.compile(
+    r"(?:Sign\s+up|Subscribe|Never\s+miss)\b[^.!?]{0,70}!?"
+    r"|(?:Join|Get)\s+(?:our|the)\s+[^.!?]{0,40}\b(?:newsletter|mailing\s+list|"
+    r"briefing|updates)\b[^.!?]{0,40}!?"
+)
+# A cookie banner: the site speaking of its own cookies.
+_COOKIES = re.compile(
+    r"\b(?:we|this\s+(?:web)?site)\s+uses?\s+cookies|\bour\s+use\s+of\s+cookies"
+    r"|\bcookies\s+help\s+us|\baccept\s+(?:all\s+)?cookies",
+    re.IGNORECASE,
+)
+# "Related posts", "You may also like": a list of other posts' titles follows.
+_RELATED = re.compile(
+    r"^(?:Related(?:\s+(?:posts?|articles?|content|reading|briefs?))?"
+    r"|You\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)"
+    r"|(?:More|Also)\s+(?:from|on|in)\s+.{1,40}|Recommended(?:\s+for\s+you)?"
+    r"|Further\s+reading|Read\s+next|Most\s+(?:read|popular))\s*:?$",
+    re.IGNORECASE,
+)
+_BOX_LINE_LIMIT = 300
+_BOX_LINES = 6
+_RELATED_TITLE_LIMIT = 120
+
+
+def is_furniture(line: str) -> bool:
+    text = _bare(line)
+    if not text:
+        return False
+    return any(p.fullmatch(text) for p in _FURNITURE) or any(
+        p.match(text) for p in HEAD_CHROME_LINES
+    )
+
+
+def drop_furniture(lines: list[str], warnings: list[str]) -> list[str]:
+    """The lines without the page's furniture (blank lines kept in place)."""
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        run_end = _run_end(lines, index)
+        if line and _is_box(lines[index:run_end]):
+            _report(warnings, lines[index:run_end])
+            index = run_end
+            continue
+        if line and _RELATED.match(_bare(line)):
+            end = _related_end(lines, index + 1)
+            _report(warnings, [text for text in lines[index:end] if text])
+            index = end
+            continue
+        if line and is_furniture(line):
+            _report(warnings, [line])
+        else:
+            kept.append(line)
+        index += 1
+    return kept
+
+
+def _bare(line: str) -> str:
+    """The line as a reader sees it: no link targets, emphasis or bullets."""
+    text = reduce_links(line, keep_real_targets=False)
+    return text.strip().strip("*_").strip().lstrip("-•› ").strip()
+
+
+def _run_end(lines: list[str], start: int) -> int:
+    end = start
+    while end < len(lines) and lines[end]:
+        end += 1
+    return end
+
+
+def _is_box(run: list[str]) -> bool:
+    """A few short lines with no blank between them, one a sign-up call, or a
+    cookie notice: the box the page drew around them."""
+    if not run or len(run) > _BOX_LINES or any(len(t) > _BOX_LINE_LIMIT for t in run):
+        return False
+    texts = [_bare(line) for line in run]
+    return any(_SIGN_UP.fullmatch(t) or _COOKIES.search(t) for t in texts)
+
+
+def _related_end(lines: list[str], start: int) -> int:
+    """Past the other posts' titles: short lines that end no sentence, up to
+    two blank lines in a row; the blank lines after the list stay."""
+    end = start
+    index = start
+    while index < len(lines):
+        text = _bare(lines[index])
+        if not text:
+            if index + 1 < len(lines) and not lines[index + 1]:
+                break
+            index += 1
+            continue
+        if len(text) > _RELATED_TITLE_LIMIT or text[-1] in ".!:;":
+            break
+        index += 1
+        end = index
+    return end
+
+
+def _report(warnings: list[str], lines: list[str]) -> None:
+    shown = " / ".join(line[:40] for line in lines[:3])
+    more = f" (+{len(lines) - 3} lines)" if len(lines) > 3 else ""
+    warnings.append(f"dropped page furniture: {shown!r}{more}")

@@ -1,0 +1,338 @@
+"""Kinds of variation a ten-year archive has, each tested on its own (issue 11).
+
+Pure parser: runs with ``pytest -p no:django tests/test_parser_kinds.py``.
+"""
+
+from datetime import date
+
+import pytest
+
+from briefs.importer.chrome import drop_furniture
+from briefs.importer.parse import parse_export
+from tests.parser_samples import DISCLOSURE
+
+
+def export(head: str, body: str = "Some body text.", tail: str = "") -> str:
+    return (
+        f"THE PENINSULA\n\nA Plain Title\n\n{head}\n\n{body}\n\n{tail}\n\n"
+        f"{DISCLOSURE}\n\nReturn to the Peninsula\n"
+    )
+
+
+def only(text: str):
+    (brief,) = parse_export(text)
+    return brief
+
+
+# --- Head fields on one line, between separators
+
+
+@pytest.mark.parametrize("separator", [" · ", " | ", " • ", " — "])
+def test_published_and_updated_on_one_line(separator):
+    brief = only(
+        export(f"Published May 3, 2024{separator}Updated May 6, 2024\n\nAuthor: X Y")
+    )
+    assert (brief.published, brief.updated) == (date(2024, 5, 3), date(2024, 5, 6))
+    assert [a.name for a in brief.authors] == ["X Y"]
+
+
+def test_a_byline_date_and_reading_time_on_one_line():
+    brief = only(export("Published May 3, 2024\n\nBy Jane Kim · 5 min read"))
+    assert [a.name for a in brief.authors] == ["Jane Kim"]
+    assert "min read" not in brief.body
+
+
+def test_a_bare_date_beside_a_byline_is_the_published_date():
+    text = "THE PENINSULA\n\nA Title\n\nBy Jane Kim | March 3, 2015\n\nBody text.\n\n"
+    brief = only(f"{text}{DISCLOSURE}\n\nReturn to the Peninsula\n")
+    assert brief.published == date(2015, 3, 3)
+    assert [a.name for a in brief.authors] == ["Jane Kim"]
+
+
+def test_a_title_with_a_bar_stays_whole():
+    text = export("Published May 3, 2024").replace(
+        "A Plain Title", "Seoul | Tokyo: Two Capitals, One Problem"
+    )
+    assert only(text).title == "Seoul | Tokyo: Two Capitals, One Problem"
+
+
+# --- Two bios in one sentence
+
+
+def test_two_bios_joined_by_and_in_one_sentence():
+    brief = only(
+        export(
+            "Published May 3, 2024\n\nAuthors: [Inès Moreau](#), [C. Harrison Lowe](#)",
+            tail="Inès Moreau is a visiting scholar in Lyon and C. Harrison Lowe is a "
+            "Nonresident Fellow at KEI. All views are the authors’ alone.",
+        )
+    )
+    bios = {a.name: a.bio for a in brief.authors}
+    assert bios["Inès Moreau"] == "Inès Moreau is a visiting scholar in Lyon."
+    lowe = "C. Harrison Lowe is a Nonresident Fellow at KEI."
+    assert bios["C. Harrison Lowe"] == lowe
+
+
+# --- Question headings
+
+
+def test_a_title_case_question_is_a_heading_a_sentence_case_one_is_not():
+    body = (
+        "First paragraph ends here.\n\nIs the Kaesong Model Worth Reviving?\n\n"
+        "Critics argue it is not.\n\nSo what should Seoul do?\n\nIt should wait."
+    )
+    brief = only(export("Published May 3, 2024", body))
+    assert "\n\n## Is the Kaesong Model Worth Reviving?\n\n" in brief.body
+    assert "## So what" not in brief.body
+
+
+# --- Page furniture inside the post
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Print",
+        "Print this page",
+        "Download PDF",
+        "Download (PDF)",
+        "[Download PDF](https://example.org/x.pdf)",
+        "Comments (3)",
+        "12 Comments",
+        "Leave a reply",
+        "Subscribe",
+        "Subscribe to our newsletter",
+        "Share: Facebook | Twitter | LinkedIn | Email",
+        "Home > Commentary > The Peninsula",
+        "Back to top",
+    ],
+)
+def test_a_furniture_line_is_dropped_and_reported(line):
+    warnings = []
+    assert drop_furniture(["Text.", "", line, "", "More text."], warnings) == [
+        "Text.",
+        "",
+        "",
+        "More text.",
+    ]
+    assert warnings and warnings[0].startswith("dropped page furniture")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Print media lost readers in the 2010s.",
+        "Subscribe to the view that sanctions work, and the case is easy.",
+        "Get the full report here.",
+        "Korea View is KEI's weekly newsletter on the peninsula.",
+        "Comments from Seoul were muted.",
+        "Home prices rose again.",
+    ],
+)
+def test_sentences_about_the_same_things_stay(line):
+    assert drop_furniture(["Text.", "", line], []) == ["Text.", "", line]
+
+
+def test_a_newsletter_box_goes_whole():
+    box = [
+        "Sign up for Korea View",
+        "Get a weekly briefing on the Korean Peninsula delivered to your inbox.",
+        "Subscribe",
+    ]
+    assert drop_furniture(["Text.", "", *box, "", "More."], []) == [
+        "Text.",
+        "",
+        "",
+        "More.",
+    ]
+
+
+def test_a_cookie_banner_goes():
+    banner = "We use cookies to run this site. By continuing you accept them. Accept"
+    assert drop_furniture([banner, "", "Text."], []) == ["", "Text."]
+
+
+def test_a_related_posts_list_goes_with_its_titles():
+    lines = [
+        "Last paragraph.",
+        "",
+        "You may also like",
+        "Japan and South Korea After the Summit",
+        "The Alliance at Seventy",
+        "",
+        "Jane Kim is a Fellow at KEI.",
+    ]
+    assert drop_furniture(lines, []) == [
+        "Last paragraph.",
+        "",
+        "",
+        "Jane Kim is a Fellow at KEI.",
+    ]
+
+
+def test_furniture_between_the_head_and_the_body_keeps_the_head():
+    head = "Published May 3, 2024\n\nAuthor: [Jane Kim](#)\n\nPrint\nDownload PDF"
+    brief = only(export(f"{head}\n\nCategory: [Economy](#)", "Body text."))
+    assert brief.categories == ["Economy"]
+    assert brief.body == "Body text."
+
+
+# --- Dates in the forms a decade of posts used
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Mar. 3, 2015",
+        "3 March 2015",
+        "2015-03-03",
+        "2015/03/03",
+        "March 3rd, 2015",
+        "Tuesday, March 3, 2015",
+        "3/3/2015",
+        "on March 3, 2015 at 4:15 pm",
+    ],
+)
+def test_date_forms(written):
+    assert only(export(f"Published {written}")).published == date(2015, 3, 3)
+
+
+# --- Bylines
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Jane Roe and Lee Min-ji", ["Jane Roe", "Lee Min-ji"]),
+        ("By A. Roe, B. Lee, and C. Kim", ["A. Roe", "B. Lee", "C. Kim"]),
+        ("By Jean-Marie Dupont & José Ramírez", ["Jean-Marie Dupont", "José Ramírez"]),
+        ("By Marcus O'Neil and J. James Kim", ["Marcus O'Neil", "J. James Kim"]),
+        ("By Hannah de la Cruz and Kim Jong-un", ["Hannah de la Cruz", "Kim Jong-un"]),
+        ("By Nicole Fisher, Jr. and Abe Kane", ["Nicole Fisher Jr.", "Abe Kane"]),
+        ("By: Jane Roe, Ph.D.", ["Jane Roe"]),
+        ("Written by Jane Roe", ["Jane Roe"]),
+        (
+            "By KEI Staff & The Peninsula Editors",
+            ["KEI Staff", "The Peninsula Editors"],
+        ),
+    ],
+)
+def test_byline_forms(byline, names):
+    assert [
+        a.name for a in only(export(f"Published May 3, 2024\n\n{byline}")).authors
+    ] == (names)
+
+
+def test_a_sentence_starting_with_by_is_body_text():
+    brief = only(
+        export("Published May 3, 2024\n\nBy Seoul's standards, growth was slow")
+    )
+    assert brief.authors == []
+    assert brief.body.startswith("By Seoul's standards")
+
+
+# --- Bios
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Jane Roe is a Fellow at KEI.",
+        "Dr. Jane Roe is a Fellow at KEI.",
+        "*Jane Roe is a Fellow at KEI.*",
+        "**Jane Roe** is a Fellow at KEI.",
+        "[Jane Roe](#) is a Fellow at KEI.",
+        "_Jane Roe, a Fellow at KEI, writes on trade._",
+    ],
+)
+def test_bio_forms(bio):
+    brief = only(export("Published May 3, 2024\n\nAuthor: [Jane Roe](#)", tail=bio))
+    assert "Fellow at KEI" in brief.authors[0].bio
+    assert "*" not in brief.authors[0].bio and "Fellow" not in brief.body
+
+
+# --- Feature image credits
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Feature image from [Yonhap](#).", "Yonhap"),
+        ("Image: Yonhap", "Yonhap"),
+        ("Photo credit: [Yonhap](#)", "Yonhap"),
+        ("Cover photo by Jane Roe.", "Jane Roe"),
+        (
+            "Featured image courtesy of the [Ministry of Unification](#).",
+            "Ministry of Unification",
+        ),
+        ("Credit: Yonhap", "Yonhap"),
+        ("Image via Wikimedia Commons", "Wikimedia Commons"),
+        ("(Photo: Yonhap)", "Yonhap"),
+    ],
+)
+def test_credit_forms(line, credit):
+    brief = only(export("Published May 3, 2024\n\nAuthor: [Jane Roe](#)", tail=line))
+    assert brief.image_credit == credit
+    assert credit not in brief.body
+
+
+# --- The date and the byline on one line, a byline in capitals or with a role
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted on March 3, 2015 by Jane Roe and Kim Min-ji",
+        "Posted by Jane Roe and Kim Min-ji on March 3, 2015",
+        "By Jane Roe and Kim Min-ji, March 3, 2015",
+    ],
+)
+def test_date_and_byline_in_one_sentence(line):
+    text = f"THE PENINSULA\n\nA Title\n\n{line}\n\nBody text.\n\n{DISCLOSURE}\n\n"
+    brief = only(text + "Return to the Peninsula\n")
+    assert brief.published == date(2015, 3, 3)
+    assert [a.name for a in brief.authors] == ["Jane Roe", "Kim Min-ji"]
+    assert (brief.title, brief.body) == ("A Title", "Body text.")
+
+
+def test_a_byline_in_capitals_is_written_as_names_are():
+    brief = only(export("Published May 3, 2024\n\nBY JANE ROE AND KIM JONG-UN"))
+    assert [a.name for a in brief.authors] == ["Jane Roe", "Kim Jong-un"]
+    assert any("byline in capitals" in w for w in brief.warnings)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Author: [Jane Roe](#), Senior Fellow",
+        "By Jane Roe, Korea Economic Institute of America",
+        "By Jane Roe, KEI",
+    ],
+)
+def test_a_role_or_institution_after_the_name_is_not_an_author(byline):
+    brief = only(export(f"Published May 3, 2024\n\n{byline}"))
+    assert [a.name for a in brief.authors] == ["Jane Roe"]
+    assert any("off the byline" in w for w in brief.warnings)
+
+
+# --- Bios: labelled, titled, before the credit, accents aside
+
+
+@pytest.mark.parametrize(
+    ("tail", "name"),
+    [
+        ("About the Author\n\nJane Roe is a Fellow at KEI.", "Jane Roe"),
+        ("**About the authors**\n\nJane Roe is a Fellow at KEI.", "Jane Roe"),
+        ("About the author: Jane Roe is a Fellow at KEI.", "Jane Roe"),
+        ("Ms. Roe is a Fellow at KEI.", "Jane Roe"),
+        ("Mr. Lee is a Fellow at KEI.", "Lee Jae-myung"),
+        ("José Ramírez is a Fellow at KEI.", "Jose Ramirez"),
+        ("Marcus O’Neil is a Fellow at KEI.", "Marcus O'Neil"),
+        ("Jane Roe is a Fellow at KEI.\n\nImage: Yonhap", "Jane Roe"),
+    ],
+)
+def test_bio_variants(tail, name):
+    brief = only(export(f"Published May 3, 2024\n\nAuthor: [{name}](#)", tail=tail))
+    assert "Fellow at KEI" in brief.authors[0].bio
+    assert "About" not in brief.authors[0].bio
+    assert brief.body == "Some body text."
