@@ -2,14 +2,17 @@
 
     .venv/bin/python bench/import_accuracy.py [--set NAME] [--text-only] [-v]
 
-NAME is seen (the default), unseen, holdout or fresh3. Prints checks right / checks,
-and samples fully right / samples; -v lists each failed check. PDF samples are
+NAME is seen (the default), unseen, holdout, fresh3 or fresh4. Prints checks
+right / checks, and samples fully right / samples; -v lists each failed check.
+PDF samples are
 printed with headless Chromium first. The sets: "seen" is tests/samples/ (the
 corpus the parser was built on), "unseen" is tests/samples/unseen/ (written
 afresh, scored before the fixes made for them), "holdout" is
 tests/samples/holdout/ (scored once, before any fix for them), "fresh3" is
 tests/samples/fresh3/ (a fresh set written by another session, scored before
-any change: bench/fresh3-before.txt).
+any change: bench/fresh3-before.txt), "fresh4" is tests/samples/fresh4/ (the
+same writer's second set, never read while the parser was changed for fresh3,
+scored on first contact: bench/fresh4-before.txt).
 """
 
 import argparse
@@ -32,6 +35,7 @@ SETS = {
     "unseen": SAMPLES / "unseen",
     "holdout": SAMPLES / "holdout",
     "fresh3": SAMPLES / "fresh3",
+    "fresh4": SAMPLES / "fresh4",
 }
 
 
