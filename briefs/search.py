@@ -109,7 +109,8 @@ def update_search_vectors(briefs):
 
 
 def search_briefs(queryset, raw_query):
-    """Published briefs matching the query, best first, each with a `snippet`.
+    """Published briefs matching the query, heading matches first, then newest
+    first, each with a `snippet`.
 
     The snippet is computed by the database on PostgreSQL (for the rows of one
     page only, since it is an annotation on a sliced query); on SQLite it is
