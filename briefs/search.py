@@ -167,7 +167,8 @@ def ranked_page(queryset, query, offset, limit):
 
     Read in the search's order without sorting all the matches: heading
     matches newest first, then the other matches newest first, each a LIMIT
-    the planner answers from an index. Past the end the page has no keys.
+    the planner answers from an index (at most COUNT_CAP rows each). Past the
+    end the page has no keys.
     """
     search_query = _search_query(clean_query(query))
     matches = queryset.filter(search_vector=search_query).order_by()
@@ -175,18 +176,26 @@ def ranked_page(queryset, query, offset, limit):
     total, capped = min(found, COUNT_CAP), found > COUNT_CAP
     if offset >= total:
         return [], total, capped
+    # Both tiers to the end of the page, in one query (so the number of
+    # queries does not depend on where the heading matches end); the page is
+    # then the slice of heading matches followed by the rest.
+    end = offset + limit
     newest = ("-published_at", "-pk")
-    heading = matches.filter(rank_vector=search_query)
-    pks = list(
-        heading.order_by(*newest).values_list("pk", flat=True)[offset : offset + limit]
+    columns = ("tier", "published_at", "pk")
+    heading = (
+        matches.filter(rank_vector=search_query)
+        .annotate(tier=Value(0))
+        .order_by(*newest)
+        .values_list(*columns)[:end]
     )
-    if len(pks) < limit:
-        # The page reaches past the heading matches: how many there are
-        # places the page within the rest.
-        headings = offset + len(pks) if pks else heading.count()
-        start = offset + len(pks) - headings
-        rest = matches.exclude(rank_vector=search_query).order_by(*newest)
-        pks += rest.values_list("pk", flat=True)[start : start + limit - len(pks)]
+    rest = (
+        matches.exclude(rank_vector=search_query)
+        .annotate(tier=Value(1))
+        .order_by(*newest)
+        .values_list(*columns)[:end]
+    )
+    rows = heading.union(rest, all=True).order_by("tier", *newest)[offset:end]
+    pks = [pk for _, _, pk in rows]
     return pks, total, capped
 
 
