@@ -375,6 +375,8 @@ class Brief(models.Model):
                 fields=["series", "published_at"], name="brief_series_published"
             ),
             GinIndex(fields=["search_vector"], name="brief_search_vector"),
+            # Search lists title and summary matches first: found through it.
+            GinIndex(fields=["rank_vector"], name="brief_rank_vector"),
             # The feeds' validators ask for the section's latest edit.
             models.Index(fields=["updated_at"], name="brief_updated_at"),
         ]

@@ -1,13 +1,16 @@
 """Search: the same page on SQLite (containment) and PostgreSQL (ranked full text)."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from briefs import search as search_module
 from briefs.models import Brief
-from briefs.search import MAX_QUERY_LENGTH, update_search_vectors
+from briefs.search import MAX_QUERY_LENGTH, search_briefs, update_search_vectors
 from tests.factories import make_author, make_brief
 
 pytestmark = pytest.mark.django_db
@@ -171,3 +174,88 @@ def test_control_characters_are_spaces_in_the_query(client):
     index_all()
     html = search(client, "alliance\x00talks")
     assert "1 brief found for “alliance talks”" in html
+
+
+def days_ago(days):
+    return timezone.now() - timedelta(days=days)
+
+
+@postgres_only
+def test_newest_first_among_equal_matches(client):
+    make_brief("Old tariffs", published_at=days_ago(30))
+    make_brief("New tariffs", published_at=days_ago(2))
+    make_brief("Old note", body="On tariffs, briefly.", published_at=days_ago(20))
+    make_brief("New note", body="Tariffs again.", published_at=days_ago(1))
+    index_all()
+    html = search(client, "tariffs")
+    order = [
+        html.index(t) for t in ("New tariffs", "Old tariffs", "New note", "Old note")
+    ]
+    assert order == sorted(order)
+
+
+@postgres_only
+def test_summary_match_counts_as_heading(client):
+    make_brief("Summary one", summary="About drought.", published_at=days_ago(9))
+    make_brief("Body one", body="Drought in the body.", published_at=days_ago(1))
+    index_all()
+    html = search(client, "drought")
+    assert html.index("Summary one") < html.index("Body one")
+
+
+@postgres_only
+def test_phrase_matches_only_the_phrase(client):
+    make_brief("Together", body="The public debt rose.")
+    make_brief("Apart", body="Debt held by the public rose.")
+    index_all()
+    html = search(client, '"public debt"')
+    assert "Together" in html and "Apart" not in html
+    assert "1 brief found" in html
+
+
+@postgres_only
+def test_pages_follow_the_search_order_across_heading_and_body(client):
+    # 23 matches over two pages: the heading matches end mid-page-one.
+    for n in range(5):
+        make_brief(f"Fisheries {n}", published_at=days_ago(40 + n))
+    for n in range(18):
+        make_brief(f"Note {n}", body="On fisheries.", published_at=days_ago(n + 1))
+    index_all()
+    expected = [
+        b.title
+        for b in search_briefs(Brief.objects.published(), "fisheries").defer("body")
+    ]
+    shown = []
+    for page in (1, 2):
+        html = search(client, "fisheries", page=page)
+        shown += re.findall(r'brief-card__title"><a href="[^"]*">([^<]*)<', html)
+    assert shown == expected
+    assert expected[:5] == [f"Fisheries {n}" for n in range(5)]
+
+
+@postgres_only
+def test_count_is_capped(client, monkeypatch):
+    monkeypatch.setattr(search_module, "COUNT_CAP", 3)
+    for n in range(5):
+        make_brief(f"Herring {n}")
+    index_all()
+    html = search(client, "herring")
+    assert "3+ briefs found" in html
+    assert "5 briefs" not in html
+
+
+@postgres_only
+def test_search_page_queries_do_not_grow_with_matches(client):
+    def queries_for(count):
+        for n in range(count):
+            make_brief(f"Lobster {count} {n}", authors=[make_author(), make_author()])
+        index_all()
+        search(client, f"lobster {count}")  # the schedule is read once
+        with CaptureQueriesContext(connection) as captured:
+            search(client, f"lobster {count}")
+        return len(captured)
+
+    # Version, savepoint, plan setting, count, the page's keys (both tiers in
+    # one query), rows with snippets, bylines, release.
+    few, many = queries_for(2), queries_for(30)
+    assert few == many <= 8

@@ -544,8 +544,10 @@ class SearchView(PublishedBriefMixin, ListView):
         return search_briefs(super().get_queryset(), self.query)
 
     def known_count(self):
-        # PostgreSQL: the page's keys and the total in one pass over the matches.
+        # PostgreSQL: the page's keys and the total, read without ranking all
+        # the matches.
         self.ranked = None
+        self.count_capped = False
         if not (self.query and uses_postgres_search()):
             return None
         page = self.request.GET.get(self.page_kwarg) or "1"
@@ -553,10 +555,11 @@ class SearchView(PublishedBriefMixin, ListView):
             return None  # PageMixin answers it with a 404
         per_page = self.get_paginate_by(self.object_list)
         offset = (int(page) - 1) * per_page
-        pks, total = ranked_page(self.object_list, offset, per_page)
-        if total is None:
-            return None  # past the end: counted the plain way, then a 404
-        self.ranked = (offset, pks)
+        pks, total, self.count_capped = ranked_page(
+            PublishedBriefMixin.get_queryset(self), self.query, offset, per_page
+        )
+        if pks:
+            self.ranked = (offset, pks)
         return total
 
     def paginate_queryset(self, queryset, page_size):
@@ -564,7 +567,9 @@ class SearchView(PublishedBriefMixin, ListView):
             queryset, page_size
         )
         if self.ranked and self.ranked[0] == page.start_index() - 1:
-            page.object_list = object_list = in_order(queryset, self.ranked[1])
+            # Read as cards: the listing's categories and portraits are not shown.
+            cards = search_briefs(self.card_queryset(), self.query)
+            page.object_list = object_list = in_order(cards, self.ranked[1])
         return paginator, page, object_list, is_paginated
 
     def get(self, request, *args, **kwargs):
@@ -577,7 +582,11 @@ class SearchView(PublishedBriefMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         whole = clean_query(self.request.GET.get("q", ""), limit=None)
-        context.update(query=self.query, query_truncated=len(whole) > len(self.query))
+        context.update(
+            query=self.query,
+            query_truncated=len(whole) > len(self.query),
+            count_capped=getattr(self, "count_capped", False),
+        )
         for brief in context["object_list"]:
             brief.snippet = snippet_for(brief, self.query)
         return context
