@@ -10,7 +10,7 @@ def notify_on_change(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("briefs", "0020_perf2_search_rank_vector")]
+    dependencies = [("briefs", "0021_search_heading_first")]
 
     operations = [
         migrations.RunPython(notify_on_change, migrations.RunPython.noop),
