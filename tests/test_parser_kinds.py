@@ -336,3 +336,22 @@ def test_bio_variants(tail, name):
     assert "Fellow at KEI" in brief.authors[0].bio
     assert "About" not in brief.authors[0].bio
     assert brief.body == "Some body text."
+
+
+# --- An updated date set after the published date, on its line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published May 3, 2024 (updated May 6, 2024)",
+        "Published May 3, 2024 (Updated: May 6, 2024)",
+        "Published May 3, 2024; updated May 6, 2024",
+        "Published May 3, 2024, updated May 6, 2024",
+        "Published on May 3, 2024, last updated May 6, 2024.",
+    ],
+)
+def test_an_updated_date_after_the_published_date(line):
+    brief = only(export(f"{line}\n\nAuthor: X Y"))
+    assert (brief.published, brief.updated) == (date(2024, 5, 3), date(2024, 5, 6))
+    assert "updated" not in brief.body.casefold()
