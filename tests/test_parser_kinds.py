@@ -307,6 +307,12 @@ def test_a_byline_in_capitals_is_written_as_names_are():
         "Author: [Jane Roe](#), Senior Fellow",
         "By Jane Roe, Korea Economic Institute of America",
         "By Jane Roe, KEI",
+        "Author: [Jane Roe](#), Guest Contributor",
+        "By Jane Roe, Contributing Writer",
+        "By Jane Roe, Guest Author",
+        "By Jane Roe, Staff Writer",
+        "By Jane Roe, Special to The Peninsula",
+        "By Jane Roe, Intern",
     ],
 )
 def test_a_role_or_institution_after_the_name_is_not_an_author(byline):
