@@ -105,6 +105,13 @@ def test_a_title_case_question_is_a_heading_a_sentence_case_one_is_not():
         "Share: Facebook | Twitter | LinkedIn | Email",
         "Home > Commentary > The Peninsula",
         "Back to top",
+        "Listen to this article  00:00 / 06:12",
+        "Listen to this story",
+        "Audio version (12:34)",
+        "Play audio",
+        "Listen · 7 min",
+        "12:34",
+        "00:00 / 06:12",
     ],
 )
 def test_a_furniture_line_is_dropped_and_reported(line):
@@ -127,6 +134,8 @@ def test_a_furniture_line_is_dropped_and_reported(line):
         "Korea View is KEI's weekly newsletter on the peninsula.",
         "Comments from Seoul were muted.",
         "Home prices rose again.",
+        "Listen to this article's critics and the case is weaker.",
+        "Play audio clips of the speech, and the tone is plain.",
     ],
 )
 def test_sentences_about_the_same_things_stay(line):
