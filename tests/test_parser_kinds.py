@@ -9,6 +9,8 @@ import pytest
 
 from briefs.importer.chrome import drop_furniture
 from briefs.importer.parse import parse_export
+from briefs.importer.pdf import read_pdf_bytes
+from tests import pdf_samples
 from tests.parser_samples import DISCLOSURE
 
 
@@ -370,3 +372,19 @@ def test_an_updated_date_after_the_published_date(line):
     brief = only(export(f"{line}\n\nAuthor: X Y"))
     assert (brief.published, brief.updated) == (date(2024, 5, 3), date(2024, 5, 6))
     assert "updated" not in brief.body.casefold()
+
+
+# --- PDF lists: discs drawn as shapes, numbers left of the items' text
+
+
+def test_one_line_items_with_drawn_discs_are_items_not_a_quote():
+    text = read_pdf_bytes(pdf_samples.takeaways_box_pdf())
+    for item in pdf_samples.TAKEAWAYS:
+        assert f"\n\n- {item}\n\n" in text
+    assert "> " not in text
+
+
+def test_a_wrapped_numbered_item_stays_one_item():
+    text = read_pdf_bytes(pdf_samples.numbered_list_pdf())
+    assert f"\n\n2. {pdf_samples.NUMBERED_TWO}\n\n" in text
+    assert "- " not in text
