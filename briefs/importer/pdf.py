@@ -717,8 +717,12 @@ def _changes_indent(
     previous = paragraph.lines[-1]
     step = max(6.0, 0.8 * line.size)
     if line.x0 > previous.x0 + step:
-        if _is_list_item(paragraph):
-            return False  # continuation under a bullet's text
+        if _is_list_item(paragraph) or _ORDERED_MARKER.match(
+            paragraph.lines[0].text.strip()
+        ):
+            # Continuation under an item's text: a numbered item's marker sits
+            # left of its text as a bullet does.
+            return False
         hanging = (
             len(paragraph.lines) == 1
             and following is not None
