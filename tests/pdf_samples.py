@@ -25,6 +25,8 @@ PAGE_TITLE = "Korea Policy Series: Building Up Japan-South Korea Rapprochement |
 PAGE_URL = "https://keia.org/the-peninsula/korea-policy-series-building-up/"
 
 REGULAR, BOLD = "Helvetica", "Helvetica-Bold"
+# The glyph of a bullet drawn as a disc, as browsers draw an <li>'s marker.
+DISC = "(disc)"
 BODY_SIZE = 11.0
 
 # Runs of (text, font) make one paragraph; a bold run-in head is a bold run.
@@ -252,7 +254,9 @@ def _layout(blocks: list[Block]) -> list[_Placed]:
             x = text_left + (block.first_line_indent if number == 0 else 0.0)
             if block.bullet and number == 0:
                 placed.append(
-                    _Placed(page, LEFT + 12, baseline, "•", REGULAR, block.size)
+                    _Placed(
+                        page, LEFT + 12, baseline, block.bullet, REGULAR, block.size
+                    )
                 )
             for word, font in line:
                 placed.append(_Placed(page, x, baseline, word, font, block.size))
@@ -280,6 +284,11 @@ def render_pdf(
     for page in range(pages):
         _draw_print_chrome(pdf, page, pages, title)
         for item in (item for item in placed if item.page == page):
+            if item.text == DISC:
+                # A browser draws a list's disc as a shape: no text to extract.
+                middle = PAGE_HEIGHT - item.baseline + 0.3 * item.size
+                pdf.circle(item.x + 1.5, middle, 1.5, stroke=0, fill=1)
+                continue
             pdf.setFont(item.font, item.size)
             pdf.drawString(item.x, PAGE_HEIGHT - item.baseline, item.text)
         pdf.showPage()
@@ -316,6 +325,45 @@ def indented_paragraphs_pdf() -> bytes:
         *_post_tail(),
     ]
     return render_pdf(blocks)
+
+
+TAKEAWAYS = [
+    "KHNP is the lead bidder for new reactors.",
+    "A dispute with Westinghouse over reactor technology remains open.",
+    "Export financing will decide the bid.",
+]
+NUMBERED_TWO = (
+    "How the smaller new parties, which did well in the proportional vote in"
+    " the spring, use their leverage in the assembly."
+)
+
+
+def takeaways_box_pdf() -> bytes:
+    """A box of one-line items with drawn discs, indented from both margins."""
+    return render_pdf(
+        [
+            *_post_head(),
+            heading("Key Takeaways"),
+            *[bullet(text, glyph=DISC) for text in TAKEAWAYS],
+            para(FILLER),
+            *_post_tail(),
+        ]
+    )
+
+
+def numbered_list_pdf() -> bytes:
+    """An ordered list whose numbers sit left of the items' text, one item wrapped."""
+    return render_pdf(
+        [
+            *_post_head(),
+            para("Three questions will shape the next year:"),
+            bullet("Whether the president uses his veto.", glyph="1."),
+            bullet(NUMBERED_TWO, glyph="2."),
+            bullet("Whether the ruling party chooses a new leader.", glyph="3."),
+            para(FILLER),
+            *_post_tail(),
+        ]
+    )
 
 
 def encrypted_pdf() -> bytes:

@@ -9,6 +9,8 @@ import pytest
 
 from briefs.importer.chrome import drop_furniture
 from briefs.importer.parse import parse_export
+from briefs.importer.pdf import read_pdf_bytes
+from tests import pdf_samples
 from tests.parser_samples import DISCLOSURE
 
 
@@ -105,6 +107,13 @@ def test_a_title_case_question_is_a_heading_a_sentence_case_one_is_not():
         "Share: Facebook | Twitter | LinkedIn | Email",
         "Home > Commentary > The Peninsula",
         "Back to top",
+        "Listen to this article  00:00 / 06:12",
+        "Listen to this story",
+        "Audio version (12:34)",
+        "Play audio",
+        "Listen · 7 min",
+        "12:34",
+        "00:00 / 06:12",
     ],
 )
 def test_a_furniture_line_is_dropped_and_reported(line):
@@ -127,6 +136,8 @@ def test_a_furniture_line_is_dropped_and_reported(line):
         "Korea View is KEI's weekly newsletter on the peninsula.",
         "Comments from Seoul were muted.",
         "Home prices rose again.",
+        "Listen to this article's critics and the case is weaker.",
+        "Play audio clips of the speech, and the tone is plain.",
     ],
 )
 def test_sentences_about_the_same_things_stay(line):
@@ -307,6 +318,12 @@ def test_a_byline_in_capitals_is_written_as_names_are():
         "Author: [Jane Roe](#), Senior Fellow",
         "By Jane Roe, Korea Economic Institute of America",
         "By Jane Roe, KEI",
+        "Author: [Jane Roe](#), Guest Contributor",
+        "By Jane Roe, Contributing Writer",
+        "By Jane Roe, Guest Author",
+        "By Jane Roe, Staff Writer",
+        "By Jane Roe, Special to The Peninsula",
+        "By Jane Roe, Intern",
     ],
 )
 def test_a_role_or_institution_after_the_name_is_not_an_author(byline):
@@ -336,3 +353,38 @@ def test_bio_variants(tail, name):
     assert "Fellow at KEI" in brief.authors[0].bio
     assert "About" not in brief.authors[0].bio
     assert brief.body == "Some body text."
+
+
+# --- An updated date set after the published date, on its line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published May 3, 2024 (updated May 6, 2024)",
+        "Published May 3, 2024 (Updated: May 6, 2024)",
+        "Published May 3, 2024; updated May 6, 2024",
+        "Published May 3, 2024, updated May 6, 2024",
+        "Published on May 3, 2024, last updated May 6, 2024.",
+    ],
+)
+def test_an_updated_date_after_the_published_date(line):
+    brief = only(export(f"{line}\n\nAuthor: X Y"))
+    assert (brief.published, brief.updated) == (date(2024, 5, 3), date(2024, 5, 6))
+    assert "updated" not in brief.body.casefold()
+
+
+# --- PDF lists: discs drawn as shapes, numbers left of the items' text
+
+
+def test_one_line_items_with_drawn_discs_are_items_not_a_quote():
+    text = read_pdf_bytes(pdf_samples.takeaways_box_pdf())
+    for item in pdf_samples.TAKEAWAYS:
+        assert f"\n\n- {item}\n\n" in text
+    assert "> " not in text
+
+
+def test_a_wrapped_numbered_item_stays_one_item():
+    text = read_pdf_bytes(pdf_samples.numbered_list_pdf())
+    assert f"\n\n2. {pdf_samples.NUMBERED_TWO}\n\n" in text
+    assert "- " not in text

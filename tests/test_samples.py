@@ -18,9 +18,15 @@ from tests.sample_checks import (
 )
 
 # The corpus the parser was built on, and the posts written afresh later to try
-# it (tests/samples/unseen/ and holdout/, each scored before the fixes they led
-# to; see tests/samples/README.md).
-ROOTS = [SAMPLES, SAMPLES / "unseen", SAMPLES / "holdout"]
+# it (tests/samples/unseen/, holdout/, fresh3/ and fresh4/, each scored before
+# the fixes they led to; see tests/samples/README.md).
+ROOTS = [
+    SAMPLES,
+    SAMPLES / "unseen",
+    SAMPLES / "holdout",
+    SAMPLES / "fresh3",
+    SAMPLES / "fresh4",
+]
 TEXT_SAMPLES = [sample for root in ROOTS for sample in text_samples(root)]
 PDF_SAMPLES = [sample for root in ROOTS for sample in pdf_samples(root)]
 

@@ -15,9 +15,12 @@ _ROLE_TEXT = """
     ceo cfo coo founder nonresident non-resident visiting adjunct emeritus
     institute university center centre foundation council ministry school
     college program programme
+    guest contributor contributors contributing writer columnist freelance
 """
 _ROLE_WORDS = frozenset(_ROLE_TEXT.split())
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+# A label a site sets after a guest's name: "Special to The Peninsula".
+_LABEL = re.compile(r"^special\s+(?:to|for)\s+\S", re.IGNORECASE)
 
 
 def without_roles(names: list[str], warnings: list[str]) -> list[str]:
@@ -36,7 +39,11 @@ def without_roles(names: list[str], warnings: list[str]) -> list[str]:
 def is_role(text: str) -> bool:
     """ "Senior Fellow", "KEI", "Korea Economic Institute of America"."""
     words = [w.strip(".,()").casefold() for w in text.split()]
-    return any(w in _ROLE_WORDS for w in words) or _ACRONYM.match(text) is not None
+    return (
+        any(w in _ROLE_WORDS for w in words)
+        or _ACRONYM.match(text) is not None
+        or _LABEL.match(text) is not None
+    )
 
 
 def from_capitals(value: str, warnings: list[str]) -> str:

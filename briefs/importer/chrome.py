@@ -13,6 +13,8 @@ import re
 from .export_format import HEAD_CHROME_LINES
 from .text import reduce_links
 
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
+_PLAYED = rf"{_CLOCK}(?:\s*/\s*{_CLOCK})?"
 _FURNITURE = [
     re.compile(p, re.IGNORECASE)
     for p in (
@@ -26,6 +28,13 @@ _FURNITURE = [
         r"|(?:No|View|Show|Hide)\s+comments?(?:\s+yet)?|Comments?(?:\s+are\s+closed)?",
         # "Back to top", "Continue reading", "Tweet", "Like".
         r"Back\s+to\s+top|Tweet|Like|Follow\s+us(?:\s+on\s+\w+)?",
+        # An audio player: "Listen to this article  00:00 / 06:12", "Audio
+        # version (12:34)", "Play audio", or the player's clock alone.
+        r"(?:Listen\s+to\s+(?:this|the)\s+(?:article|story|post|brief|page)"
+        r"|Listen(?:\s+now)?|(?:Audio|Listen)\s+version|Play\s+(?:the\s+)?audio"
+        r"|Play\s+(?:this\s+)?(?:article|story))"
+        rf"(?:\s*[:|·•–—-]?\s*(?:\(?{_PLAYED}\)?|\(?\d+\s+min(?:utes?)?\)?))?",
+        rf"\(?{_PLAYED}\)?",
         # Breadcrumbs: "Home > Commentary > The Peninsula".
         r"Home\s*(?:[>›»/|]\s*[^>›»/|]{1,60}){1,5}",
     )

@@ -337,6 +337,11 @@ def split_compound_lines(lines: list[str]) -> list[str]:
     has_published = any(PUBLISHED_LINE.match(line) for line in lines)
     result: list[str] = []
     for line in lines:
+        both_dates = _published_and_updated(line)
+        if both_dates is not None:
+            result.extend(both_dates)
+            has_published = True
+            continue
         dated_byline = _date_and_byline(line)
         if dated_byline is not None:
             result.extend(dated_byline)
@@ -352,6 +357,27 @@ def split_compound_lines(lines: list[str]) -> list[str]:
         )
         result.extend(fields)
     return result
+
+
+# "Published December 1, 2025 (updated December 3, 2025)", "(Updated: ...)",
+# "; updated ...", ", last updated ...": the updated date set after the date
+# rather than between separators.
+_UPDATED_AFTER = re.compile(
+    r"^(?P<published>(?:Published|Posted)(?:\s+on)?[\s:]+.+?)"
+    r"(?:\s*\(\s*|\s*[;,]\s*|\s+)(?:and\s+)?(?:last\s+)?(?:updated|modified|revised)"
+    r"(?:\s+on)?\b[\s:]*(?P<updated>[^()]+?)\s*\)?\.?$",
+    re.IGNORECASE,
+)
+
+
+def _published_and_updated(line: str) -> list[str] | None:
+    match = _UPDATED_AFTER.match(line)
+    if match is None:
+        return None
+    published = PUBLISHED_LINE.match(match["published"])
+    if not (parse_date(published["rest"]) and parse_date(match["updated"])):
+        return None
+    return [match["published"], f"Updated {match['updated']}"]
 
 
 _POSTED_ON_BY = re.compile(

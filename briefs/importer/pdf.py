@@ -186,10 +186,57 @@ def _words_of(page: pdfplumber.page.Page) -> list[dict]:
     words = page.extract_words(
         x_tolerance_ratio=_WORD_GAP_SHARE, extra_attrs=["size", "fontname"]
     )
+    words += _drawn_bullets(page, words)
     height = page.height
     for word in words:
         word["page_height"] = height
     return words
+
+
+# A list marker the browser drew as a shape (a disc, circle or square a third of
+# an em across), not as a character: no text of it is extracted.
+_MARKER_SIDE = (1.5, 8.0)
+_MARKER_LIMIT = 400
+
+
+def _drawn_bullets(page: pdfplumber.page.Page, words: list[dict]) -> list[dict]:
+    """A "•" word for each small shape that opens a line of text.
+
+    Without it a list's items are known only by their indent, which a block
+    quote or a box of one-line items shares.
+    """
+    shapes = [
+        shape
+        for shape in (*page.curves, *page.rects)
+        if _MARKER_SIDE[0] <= shape["width"] <= _MARKER_SIDE[1]
+        and _MARKER_SIDE[0] <= shape["height"] <= _MARKER_SIDE[1]
+        and 0.6 <= shape["width"] / shape["height"] <= 1.7
+    ]
+    if len(shapes) > _MARKER_LIMIT:
+        return []  # a chart's points, not a list
+    bullets = []
+    for shape in shapes:
+        middle = (shape["top"] + shape["bottom"]) / 2
+        beside = [
+            word
+            for word in words
+            if word["top"] <= middle <= word["bottom"] and word["x1"] > shape["x0"]
+        ]
+        first = min(beside, key=lambda word: word["x0"], default=None)
+        if first is None or first["x0"] < shape["x1"]:
+            continue  # no text after it, or a shape inside the text
+        if first["x0"] - shape["x1"] > 2.0 * first["size"]:
+            continue
+        bullets.append(
+            {
+                **first,
+                "text": "•",
+                "x0": shape["x0"],
+                "x1": shape["x1"],
+                "fontname": "",
+            }
+        )
+    return bullets
 
 
 # The narrowest white strip between two columns, in points (a CSS gap of 1.5em
@@ -670,8 +717,12 @@ def _changes_indent(
     previous = paragraph.lines[-1]
     step = max(6.0, 0.8 * line.size)
     if line.x0 > previous.x0 + step:
-        if _is_list_item(paragraph):
-            return False  # continuation under a bullet's text
+        if _is_list_item(paragraph) or _ORDERED_MARKER.match(
+            paragraph.lines[0].text.strip()
+        ):
+            # Continuation under an item's text: a numbered item's marker sits
+            # left of its text as a bullet does.
+            return False
         hanging = (
             len(paragraph.lines) == 1
             and following is not None
