@@ -35,6 +35,13 @@ _FURNITURE = [
         r"|Play\s+(?:this\s+)?(?:article|story))"
         rf"(?:\s*[:|·•–—-]?\s*(?:\(?{_PLAYED}\)?|\(?\d+\s+min(?:utes?)?\)?))?",
         rf"\(?{_PLAYED}\)?",
+        # An advertising slot's label and the line under it: "Advertisement",
+        # "Sponsored", "Continue reading below", "Story continues below",
+        # "Article continues after advertisement".
+        r"Advertisement|Advert|Ad|Sponsored(?:\s+content)?|Paid\s+content",
+        r"(?:Continue|Keep)\s+reading(?:\s+(?:below|the\s+(?:main\s+)?story))?"
+        r"|(?:The\s+)?(?:Story|Article|Text|Post)\s+continues"
+        r"(?:\s+(?:below|after\s+(?:the\s+)?(?:advertisement|ad)))?",
         # Breadcrumbs: "Home > Commentary > The Peninsula".
         r"Home\s*(?:[>›»/|]\s*[^>›»/|]{1,60}){1,5}",
     )

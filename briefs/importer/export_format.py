@@ -33,8 +33,11 @@ CATEGORY_LINE = re.compile(
 # Older posts sign "By [Name](#) and [Name](#)" without a colon.
 BY_LINE = re.compile(r"^By\s+(?P<rest>\[.*)$", re.I)
 # "Last updated March 6, 2024", "Updated: 2019-05-02", "Revised on ...".
+# "Edited on ...", "This article was updated on ...": the same line in other words.
 UPDATED_LINE = re.compile(
-    r"^(?:Last\s+)?(?:Updated|Modified|Revised)(?:\s+on)?\b[\s:]*(?P<rest>.+)$", re.I
+    r"^(?:This\s+(?:article|post|brief|page|story)\s+(?:was|has\s+been)\s+)?"
+    r"(?:Last\s+)?(?:Updated|Modified|Revised|Edited)(?:\s+on)?\b[\s:]*(?P<rest>.+)$",
+    re.I,
 )
 # Lines of a post's head that are page furniture, not content.
 HEAD_CHROME_LINES = [

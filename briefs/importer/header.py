@@ -195,14 +195,39 @@ def _read_other_head_line(line: str, head: Head, warnings: list[str]) -> bool:
     """An updated date or page furniture: recorded or dropped, with a warning."""
     updated = UPDATED_LINE.match(line)
     if updated:
-        day = parse_date(updated.group("rest"))
+        day, reason = _leading_date(updated.group("rest"))
         if day is not None:
             head.updated = max(head.updated, day) if head.updated else day
+            if reason:
+                # The model has no field for why a post changed; the editor's
+                # words are kept where a reviewer sees them.
+                warnings.append(f"note on the updated date: {reason!r}")
             return True
     if any(pattern.match(line) for pattern in HEAD_CHROME_LINES):
         warnings.append(f"dropped page furniture from the head: {line!r}")
         return True
     return False
+
+
+def _leading_date(text: str) -> tuple[date | None, str]:
+    """The date a line opens with and the words after it ("March 4, 2022 to
+    reflect the final count"): the whole text when it is a date alone."""
+    day = parse_date(text)
+    if day is not None:
+        return day, ""
+    text = clean(text)
+    text = re.sub(r"^on\s+", "", text, flags=re.IGNORECASE)
+    for form in DATE_FORMS:
+        match = form.match(text)
+        if match is None:
+            continue
+        rest = text[match.end() :]
+        if rest[:1].isalnum():
+            continue
+        day = parse_date(match.group(0))
+        if day is not None:
+            return day, rest.strip(" ,;:.-–—()")
+    return None, ""
 
 
 # Lower-case words a name may have between its capitalised ones.

@@ -101,8 +101,10 @@ def separate_tail(
 
     name_patterns = [_bio_start_pattern(author.name) for author in authors]
 
+    names = [author.name for author in authors]
+
     def bio_like(piece: Piece) -> bool:
-        text = plain_bio(piece.text)
+        text = unpack_respectively(plain_bio(piece.text), names)
         named = any(pattern.match(text) for pattern in name_patterns)
         # A bio just before the image credit reads as the picture's caption.
         return (piece.kind == "para" or (piece.kind == "caption" and named)) and (
@@ -205,6 +207,49 @@ def plain_bio(text: str) -> str:
     return text[label.end() :].lstrip() if label and label.end() < len(text) else text
 
 
+# "A and B are X and Y at Z, respectively.": one sentence, a bio for each name.
+_RESPECTIVELY = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<names>(?:[^.!?]|(?<=\b[A-Z])\.)+?)\s+are\s+(?P<roles>[^!?]+?),?\s+respectively\s*\.",
+    re.I,
+)
+# Roles are cut where an article opens the next one ("X at Z and a Y at W"),
+# so an "and" inside an institution's name stays whole.
+_NEXT_ROLE = re.compile(r",?\s+and\s+(?=(?:a|an|the)\s)|,\s+(?=(?:a|an|the)\s)", re.I)
+_NAME_LIST = re.compile(r",\s*and\s+|,\s*|\s+and\s+|\s*&\s*")
+
+
+def unpack_respectively(text: str, names: list[str]) -> str:
+    """The sentence written out as one per name ("A is X at Z. B is Y at Z."),
+    when its names are the post's authors; the text unchanged otherwise."""
+    known = {_loose_key(name) for name in names}
+
+    def unpack(match: re.Match[str]) -> str:
+        people = [part for part in _NAME_LIST.split(match["names"].strip()) if part]
+        if len(people) < 2 or any(_loose_key(p) not in known for p in people):
+            return match.group(0)
+        roles = _NEXT_ROLE.split(match["roles"])
+        if len(roles) != len(people):
+            roles = re.split(r"\s+and\s+", match["roles"])
+        if len(roles) != len(people):
+            return match.group(0)
+        # "X and Y at Z": the place named once serves every role before it.
+        place = re.search(r"\s(?:at|of|with|in)\s.+$", roles[-1])
+        if place and not any(
+            re.search(r"\s(?:at|of|with|in)\s", r) for r in roles[:-1]
+        ):
+            roles = [role + place.group(0) for role in roles[:-1]] + [roles[-1]]
+        return " ".join(
+            f"{person} is {role.strip()}." for person, role in zip(people, roles)
+        )
+
+    return _RESPECTIVELY.sub(unpack, text)
+
+
+def _loose_key(name: str) -> str:
+    base = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in base if c.isalnum()).lower()
+
+
 def _bio_start_pattern(name: str) -> re.Pattern[str]:
     variants = {name, _name_without_gloss(name), _name_without_initials(name)}
     names = "|".join(
@@ -269,8 +314,10 @@ def attach_bios(
 ) -> list[ParsedAuthor]:
     bios: dict[str, list[str]] = {author.name: [] for author in authors}
     patterns = {author.name: _bio_start_pattern(author.name) for author in authors}
+    names = [author.name for author in authors]
     for paragraph in paragraphs:
-        for name, sentences in _bio_segments(plain_bio(paragraph), patterns):
+        text = unpack_respectively(plain_bio(paragraph), names)
+        for name, sentences in _bio_segments(text, patterns):
             text = clean(_VIEWS_DISCLAIMER.sub(" ", sentences))
             if text:
                 bios[name].append(text)
