@@ -239,7 +239,8 @@ def unpack_respectively(text: str, names: list[str]) -> str:
         ):
             roles = [role + place.group(0) for role in roles[:-1]] + [roles[-1]]
         return " ".join(
-            f"{person} is {role.strip()}." for person, role in zip(people, roles)
+            f"{person} is {role.strip()}."
+            for person, role in zip(people, roles, strict=True)
         )
 
     return _RESPECTIVELY.sub(unpack, text)
