@@ -156,11 +156,15 @@ def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Pi
         after_blank = False
         blanks = 0
     _captions_beside_credits(pieces, warnings)
-    for piece in pieces:
+    for number, piece in enumerate(pieces):
+        previous = pieces[number - 1] if number else None
         if (
             piece.kind == "para"
             and piece.line_count == 1
-            and _looks_like_heading(piece.text)
+            and (
+                _looks_like_heading(piece.text)
+                or _lowered_question_heading(piece.text, previous)
+            )
         ):
             piece.kind, piece.marker = "heading", "##"
             warnings.append(f"guessed a heading: {piece.text!r}")
@@ -238,6 +242,23 @@ def _looks_like_heading(text: str) -> bool:
     # A question in Title Case ("Is the Model Worth Reviving?") heads a section;
     # a question in sentence case is the writer's own.
     return is_title_case(text.rstrip("?"))
+
+
+def _lowered_question_heading(text: str, previous: Piece | None) -> bool:
+    """ "what would joining actually cost?" alone after a finished sentence: a
+    writer opens no sentence in lower case, and a paragraph broken mid-sentence
+    leaves the previous piece unfinished, so this is a question heading whose
+    capitals the page's style took away. A sentence-case question stays text."""
+    if previous is None or previous.kind != "para" or not ends_sentence(previous.text):
+        return False
+    words = text.split()
+    return (
+        text[:1].islower()
+        and text.endswith("?")
+        and 2 <= len(words) <= 10
+        and len(list(sentence_ends(text))) == 1
+        and "](" not in text
+    )
 
 
 def render_body(pieces: list[Piece]) -> str:
