@@ -121,7 +121,6 @@ def test_a_furniture_line_is_dropped_and_reported(line):
     assert drop_furniture(["Text.", "", line, "", "More text."], warnings) == [
         "Text.",
         "",
-        "",
         "More text.",
     ]
     assert warnings and warnings[0].startswith("dropped page furniture")
@@ -152,7 +151,6 @@ def test_a_newsletter_box_goes_whole():
     ]
     assert drop_furniture(["Text.", "", *box, "", "More."], []) == [
         "Text.",
-        "",
         "",
         "More.",
     ]
@@ -388,3 +386,107 @@ def test_a_wrapped_numbered_item_stays_one_item():
     text = read_pdf_bytes(pdf_samples.numbered_list_pdf())
     assert f"\n\n2. {pdf_samples.NUMBERED_TWO}\n\n" in text
     assert "- " not in text
+
+
+# --- fresh5: two bios in one "respectively" sentence
+
+
+def test_two_bios_in_one_respectively_sentence():
+    brief = only(
+        export(
+            "Published May 3, 2024\n\nAuthors: [J. Ann Roe](#), [Bo-ra Lee-Hart](#)",
+            tail="J. Ann Roe and Bo-ra Lee-Hart are a Fellow at the Asan Institute "
+            "and a Nonresident Fellow at KEI, respectively. All views are the "
+            "authors’ alone.",
+        )
+    )
+    bios = {a.name: a.bio for a in brief.authors}
+    assert bios["J. Ann Roe"] == "J. Ann Roe is a Fellow at the Asan Institute."
+    assert bios["Bo-ra Lee-Hart"] == "Bo-ra Lee-Hart is a Nonresident Fellow at KEI."
+    assert "respectively" not in brief.body
+
+
+def test_a_respectively_sentence_shares_the_place_named_once():
+    brief = only(
+        export(
+            "Published May 3, 2024\n\nAuthors: [Ann Roe](#), [Bo Li](#)",
+            tail="Ann Roe and Bo Li are Senior Fellow and Fellow at KEI, respectively.",
+        )
+    )
+    bios = {a.name: a.bio for a in brief.authors}
+    assert bios == {
+        "Ann Roe": "Ann Roe is Senior Fellow at KEI.",
+        "Bo Li": "Bo Li is Fellow at KEI.",
+    }
+
+
+def test_a_respectively_sentence_about_others_stays_in_the_body():
+    body = "Seoul and Tokyo are the first and second buyers, respectively.\n\nMore."
+    brief = only(export("Published May 3, 2024\n\nAuthor: [Ann Roe](#)", body))
+    assert "first and second buyers, respectively." in brief.body
+
+
+# --- fresh5: an updated date with the editor's reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Revised March 4, 2022 to reflect the final count",
+        "Revised: March 4, 2022 (to reflect the final count)",
+        "Edited on March 4, 2022 to reflect the final count",
+        "This article was updated on March 4, 2022 to reflect the final count.",
+    ],
+)
+def test_an_updated_line_with_a_reason(line):
+    text = export(f"Published March 2, 2022\n\n{line}\n\nAuthor: [Ann Roe](#)")
+    brief = only(text)
+    assert brief.updated == date(2022, 3, 4)
+    assert "final count" not in brief.body
+    assert any("to reflect the final count" in w for w in brief.warnings)
+
+
+# --- fresh5: advertising furniture inside the body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "Continue reading below",
+        "Story continues below",
+        "Sponsored",
+        "Article continues after advertisement",
+    ],
+)
+def test_advertising_furniture_is_dropped_and_the_paragraph_rejoined(line):
+    body = f"Beijing has already signaled\n\n{line}\n\nits displeasure.\n\nNext one."
+    brief = only(export("Published May 3, 2024\n\nAuthor: [Ann Roe](#)", body))
+    assert "Beijing has already signaled its displeasure.\n\nNext one." in brief.body
+    assert line not in brief.body
+    assert any("dropped page furniture" in w for w in brief.warnings)
+
+
+def test_advertising_words_in_a_sentence_stay():
+    line = "Advertisement revenue fell, and the story continues below the fold."
+    assert drop_furniture(["Text.", "", line], []) == ["Text.", "", line]
+
+
+# --- fresh5: a question heading in lower case
+
+
+def test_a_lower_case_question_alone_after_a_sentence_is_a_heading():
+    body = (
+        "The second reason is rules.\n\nwhat would joining actually cost?\n\n"
+        "The honest answer is the countryside.\n\nSo what should Seoul do?\n\n"
+        "It should wait."
+    )
+    brief = only(export("Published May 3, 2024", body))
+    assert "rules.\n\n## what would joining actually cost?\n\nThe honest" in brief.body
+    assert "## So what" not in brief.body
+
+
+def test_a_lower_case_question_ending_a_broken_sentence_is_joined():
+    body = "Officials keep asking how\n\nwhat would it cost?\n\nMore."
+    brief = only(export("Published May 3, 2024", body))
+    assert "Officials keep asking how what would it cost?" in brief.body

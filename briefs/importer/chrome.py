@@ -82,7 +82,9 @@ def is_furniture(line: str) -> bool:
 
 
 def drop_furniture(lines: list[str], warnings: list[str]) -> list[str]:
-    """The lines without the page's furniture (blank lines kept in place)."""
+    """The lines without the page's furniture. A dropped line takes its blank
+    line with it: the text either side is then as far apart as before the page
+    put the furniture there, and a paragraph broken around it heals."""
     kept: list[str] = []
     index = 0
     while index < len(lines):
@@ -90,7 +92,7 @@ def drop_furniture(lines: list[str], warnings: list[str]) -> list[str]:
         run_end = _run_end(lines, index)
         if line and _is_box(lines[index:run_end]):
             _report(warnings, lines[index:run_end])
-            index = run_end
+            index = _past_its_blank(kept, lines, run_end)
             continue
         if line and _RELATED.match(_bare(line)):
             end = _related_end(lines, index + 1)
@@ -99,10 +101,17 @@ def drop_furniture(lines: list[str], warnings: list[str]) -> list[str]:
             continue
         if line and is_furniture(line):
             _report(warnings, [line])
-        else:
-            kept.append(line)
+            index = _past_its_blank(kept, lines, index + 1)
+            continue
+        kept.append(line)
         index += 1
     return kept
+
+
+def _past_its_blank(kept: list[str], lines: list[str], index: int) -> int:
+    if kept and not kept[-1] and index < len(lines) and not lines[index]:
+        return index + 1
+    return index
 
 
 def _bare(line: str) -> str:
