@@ -490,3 +490,35 @@ def test_a_lower_case_question_ending_a_broken_sentence_is_joined():
     body = "Officials keep asking how\n\nwhat would it cost?\n\nMore."
     brief = only(export("Published May 3, 2024", body))
     assert "Officials keep asking how what would it cost?" in brief.body
+
+
+# --- fresh5: a site strip pinned to the screen
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Korea Economic Institute of America — keia.org — Commentary",
+        "keia.org | The Peninsula",
+        "KEI · www.keia.org",
+    ],
+)
+def test_a_site_strip_is_furniture(line):
+    warnings = []
+    assert drop_furniture(["Text.", "", line, "", "More."], warnings) == [
+        "Text.",
+        "",
+        "More.",
+    ]
+    assert warnings
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The figures come from keia.org — and they are not new.",
+        "Our partner site — korea.net — has the full speech, as do others.",
+    ],
+)
+def test_a_sentence_naming_a_site_stays(line):
+    assert drop_furniture(["Text.", "", line], []) == ["Text.", "", line]

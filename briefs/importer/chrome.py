@@ -67,6 +67,12 @@ _RELATED = re.compile(
     r"|Further\s+reading|Read\s+next|Most\s+(?:read|popular))\s*:?$",
     re.IGNORECASE,
 )
+# A site strip ("Korea Economic Institute of America — keia.org — Commentary"):
+# the site's name, its bare domain and a section, between separators. A page
+# pins it to the top of the screen, and a print lays it over the text.
+_STRIP_SEPARATOR = re.compile(r"\s+[—–|·•]\s+")
+_BARE_DOMAIN = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}", re.I)
+_STRIP_PART_LIMIT = 60
 _BOX_LINE_LIMIT = 300
 _BOX_LINES = 6
 _RELATED_TITLE_LIMIT = 120
@@ -76,9 +82,20 @@ def is_furniture(line: str) -> bool:
     text = _bare(line)
     if not text:
         return False
-    return any(p.fullmatch(text) for p in _FURNITURE) or any(
-        p.match(text) for p in HEAD_CHROME_LINES
+    return (
+        any(p.fullmatch(text) for p in _FURNITURE)
+        or any(p.match(text) for p in HEAD_CHROME_LINES)
+        or is_site_strip(text)
     )
+
+
+def is_site_strip(text: str) -> bool:
+    parts = _STRIP_SEPARATOR.split(text)
+    if not 2 <= len(parts) <= 5:
+        return False
+    if any(len(part) > _STRIP_PART_LIMIT or part[-1:] in ".!?" for part in parts):
+        return False
+    return any(_BARE_DOMAIN.fullmatch(part) for part in parts)
 
 
 def drop_furniture(lines: list[str], warnings: list[str]) -> list[str]:

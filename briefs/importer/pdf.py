@@ -24,6 +24,7 @@ from pdfminer.pdfdocument import PDFEncryptionError
 from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
+from .chrome import is_site_strip
 from .errors import BriefImportError
 from .export_format import (
     ENDS_SENTENCE,
@@ -418,7 +419,13 @@ def _drop_print_chrome(pages: list[list[_Line]], notes: list[str]) -> list[_Line
     for page_lines in pages:
         first_on_page = True
         for line in page_lines:
-            if _line_key(line) in repeated or _is_print_band_line(line):
+            # A site strip the page pinned to the screen is printed once, over
+            # the text: dropped here, before it cuts a paragraph in two.
+            if (
+                _line_key(line) in repeated
+                or _is_print_band_line(line)
+                or is_site_strip(line.text)
+            ):
                 dropped.append(line.text)
                 continue
             line.page_start = first_on_page and line.page > 0
