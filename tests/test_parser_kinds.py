@@ -522,3 +522,36 @@ def test_a_site_strip_is_furniture(line):
 )
 def test_a_sentence_naming_a_site_stays(line):
     assert drop_furniture(["Text.", "", line], []) == ["Text.", "", line]
+
+
+# --- fresh5: a pull quote floated beside the text (PDF)
+
+
+def _word(text, x0, top, size=11.0):
+    width = 6.0 * len(text)
+    return {
+        "text": text,
+        "x0": x0,
+        "x1": x0 + width,
+        "top": top,
+        "bottom": top + size,
+        "size": size,
+    }
+
+
+def test_a_pull_quote_floated_beside_the_text_is_dropped():
+    from briefs.importer.pdf import _without_floats
+
+    text = [_word(f"w{n}", 40 + 30 * (n % 6), 100 + 16 * (n // 6)) for n in range(36)]
+    quote = [_word("“Quoted", 240, 110 + 15 * n, size=13.0) for n in range(4)]
+    notes = []
+    assert _without_floats(text + quote, 0, notes) == text
+    assert notes and "pull quote" in notes[0]
+
+
+def test_a_larger_heading_on_its_own_line_stays():
+    from briefs.importer.pdf import _without_floats
+
+    text = [_word(f"w{n}", 40 + 30 * (n % 6), 130 + 16 * (n // 6)) for n in range(36)]
+    heading = [_word(f"Head{n}", 40 + 50 * n, 100, size=14.0) for n in range(4)]
+    assert _without_floats(heading + text, 0, []) == heading + text

@@ -150,7 +150,10 @@ def _extract_page_lines(data: bytes, notes: list[str]) -> list[list[_Line]]:
         pages = _words_of_pages(data)
     # Outside the guard: an error in grouping the words is a bug of ours.
     return [
-        _group_words_into_lines(_main_column(words, number, notes), number)
+        _group_words_into_lines(
+            _without_floats(_main_column(words, number, notes), number, notes),
+            number,
+        )
         for number, words in enumerate(pages)
     ]
 
@@ -282,6 +285,57 @@ def _main_column(words: list[dict], page: int, notes: list[str]) -> list[dict]:
     )
     kept = main + crossing
     return sorted(kept, key=lambda word: (word["top"], word["x0"]))
+
+
+# A pull quote is set larger than the text it floats in.
+_FLOAT_SIZE_SHARE = 1.1
+_FLOAT_MIN_WORDS = 4
+
+
+def _without_floats(words: list[dict], page: int, notes: list[str]) -> list[dict]:
+    """The words without a pull quote floated beside the text.
+
+    A float's words are larger than the text's and sit to the right of text
+    lines that stop short of them, with no text word reaching across; read with
+    the lines beside it, it cuts their paragraph line by line. A pull quote
+    repeats a sentence of the post, so nothing of the writer's is lost.
+    """
+    if len(words) < 20:
+        return words
+    sizes = Counter()
+    for word in words:
+        sizes[round(word["size"], 1)] += len(word["text"])
+    text_size = sizes.most_common(1)[0][0]
+    text_words = [w for w in words if round(w["size"], 1) == text_size]
+
+    def floats(word: dict) -> bool:
+        if word["size"] < _FLOAT_SIZE_SHARE * text_size:
+            return False
+        beside = [
+            w
+            for w in text_words
+            if w["top"] < word["bottom"] and w["bottom"] > word["top"]
+        ]
+        return bool(beside) and all(
+            w["x1"] <= word["x0"] - _MIN_GUTTER / 2 for w in beside
+        )
+
+    floated = [word for word in words if floats(word)]
+    if len(floated) < _FLOAT_MIN_WORDS:
+        return words
+    left = min(word["x0"] for word in floated)
+    block = [
+        word
+        for word in words
+        if word not in text_words
+        and word["x0"] >= left - 1
+        and floated[0]["top"] - 1 <= word["top"] <= floated[-1]["bottom"]
+    ]
+    shown = " ".join(word["text"] for word in block)
+    notes.append(
+        f"dropped a pull quote beside the text on page {page + 1}: {shown[:60]!r}"
+    )
+    return [word for word in words if word not in block]
 
 
 def _gaps(coverage: list[int], allowed: int) -> list[tuple[int, int]]:
