@@ -114,7 +114,7 @@ class BoundedLocMemCache(LocMemCache):
     def __init__(self, name, params):
         super().__init__(name, params)
         options = params.get("OPTIONS", {})
-        self._max_bytes = int(options.get("MAX_BYTES", 32 * 1024 * 1024))
+        self._max_bytes = int(options.get("MAX_BYTES", 12 * 1024 * 1024))
         self._budget = _budgets.setdefault(name, _Budget())
 
     @property

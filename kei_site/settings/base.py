@@ -208,7 +208,7 @@ CACHES = {
         # every worker: bounded in bytes, as their sizes differ a hundredfold.
         "OPTIONS": {
             "MAX_ENTRIES": 10_000,
-            "MAX_BYTES": int(os.environ.get("DJANGO_LOCAL_CACHE_MB", "32")) << 20,
+            "MAX_BYTES": int(os.environ.get("DJANGO_LOCAL_CACHE_MB", "12")) << 20,
         },
     }
 }
