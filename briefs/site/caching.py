@@ -232,14 +232,18 @@ def data_key(state, name):
 
 def cached_value(request, name, compute):
     """`compute()` once per content version and process (navigation counts)."""
-    state = current_state(request)
-    key = data_key(state, name)
-    value = cache.get(key)
+    value = cache.get(data_key(current_state(request), name))
     if value is None:
-        value = compute()
-        timeout = state.seconds_left(timezone.now())
-        if timeout > 0:
-            cache.set(key, value, timeout)
+        value = keep_value(request, name, compute())
+    return value
+
+
+def keep_value(request, name, value):
+    """Store `value` under `name` for this content version; returns it."""
+    state = current_state(request)
+    timeout = state.seconds_left(timezone.now())
+    if timeout > 0:
+        cache.set(data_key(state, name), value, timeout)
     return value
 
 

@@ -10,7 +10,7 @@ from django.db.models import prefetch_related_objects
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
-from .caching import cached_value, current_state, data_key
+from .caching import cached_value, current_state, data_key, keep_value
 
 CARD_TEMPLATE = "briefs/includes/brief_card.html"
 # Private-use characters: never escaped, never in a rendered title or summary.
@@ -29,24 +29,25 @@ def prepare(request, briefs, heading_level, byline):
     found = cache.get_many(list(keys))
     missing = []
     for key, brief in keys.items():
-        if key in found:
-            brief.prepared_card = (heading_level, found[key])
-        else:
+        # None: looked up and not there, so rendering need not look again.
+        brief.prepared_card = (heading_level, found.get(key))
+        if key not in found:
             missing.append(brief)
     prefetch_related_objects(missing, byline)
 
 
 def render(context, brief, heading_level):
-    prepared = getattr(brief, "prepared_card", None)
-    if prepared is not None and prepared[0] == heading_level:
-        return prepared[1]
-
     def render_card():
         template = context.template.engine.get_template(CARD_TEMPLATE)
         with context.push(brief=brief, heading_level=heading_level):
             return template.render(context)
 
     request = context.get("request")
+    prepared = getattr(brief, "prepared_card", None)
+    if prepared is not None and prepared[0] == heading_level:
+        if prepared[1] is not None:
+            return prepared[1]
+        return keep_value(request, card_name(brief.pk, heading_level), render_card())
     if request is None or not brief.is_public:
         # A preview is no card readers see.
         return render_card()

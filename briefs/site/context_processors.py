@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.utils import timezone
 
+from .caching import current_state
+
 
 def site(request):
     return {
@@ -13,15 +15,9 @@ def site(request):
         "canonical_url": lambda: canonical_url(request),
         # For {% cache %} around parts that many pages share: kept until the
         # content changes or the next scheduled brief goes public.
-        "content_key": lambda: content_state(request).key(),
-        "content_seconds": lambda: content_state(request).seconds_left(timezone.now()),
+        "content_key": lambda: current_state(request).key(),
+        "content_seconds": lambda: current_state(request).seconds_left(timezone.now()),
     }
-
-
-def content_state(request):
-    from .caching import current_state
-
-    return current_state(request)
 
 
 def canonical_url(request):
