@@ -25,11 +25,14 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.core import serializers
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
+
+from . import exact_json
 
 ARCHIVE_FORMAT = 1
 MANIFEST = "manifest.json"
@@ -164,10 +167,12 @@ def restore_postgres(path):
 
 
 def dumpdata(*labels, exclude=(), natural_primary=False):
+    serializers.register_serializer(exact_json.NAME, exact_json.__name__)
     with tempfile.NamedTemporaryFile(suffix=".json") as plain:
         call_command(
             "dumpdata",
             *labels,
+            format=exact_json.NAME,
             natural_foreign=True,
             natural_primary=natural_primary,
             exclude=list(exclude),
