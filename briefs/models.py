@@ -268,13 +268,7 @@ class BriefQuerySet(models.QuerySet):
         # The library records give the crops their focal points: joined, so a
         # list of cards costs no query more.
         return self.select_related("series", "disclosure", "image").prefetch_related(
-            models.Prefetch(
-                "brief_authors",
-                queryset=BriefAuthor.objects.select_related(
-                    "author", "author__portrait"
-                ).order_by("order"),
-            ),
-            "categories",
+            *LISTING_PREFETCH
         )
 
 
@@ -456,6 +450,19 @@ class BriefAuthor(models.Model):
 
     def __str__(self):
         return f"{self.author} on {self.brief}"
+
+
+# What a brief's page, card or feed entry shows besides its own row: the byline in
+# order (with the portraits' focal points) and the categories.
+LISTING_PREFETCH = (
+    models.Prefetch(
+        "brief_authors",
+        queryset=BriefAuthor.objects.select_related(
+            "author", "author__portrait"
+        ).order_by("order"),
+    ),
+    "categories",
+)
 
 
 class SlugRedirect(models.Model):

@@ -72,3 +72,26 @@ def test_templates_are_compiled_once_per_process():
 
     engine = engines["django"].engine
     assert isinstance(engine.template_loaders[0], Loader)
+
+
+def test_a_brief_page_reads_only_its_own_row_once_its_parts_are_kept(client, settings):
+    """Byline, bios and categories are kept with the page's other parts, per
+    content version; a new version (an author renamed) shows at once."""
+    from briefs.models import Brief
+
+    settings.PUBLIC_CACHE_ENABLED = False
+    generate(briefs=12, authors=4, series=2, categories=3)
+    brief = Brief.objects.published().filter(brief_authors__isnull=False).first()
+    path = brief.get_absolute_url()
+    client.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    tables = [
+        query["sql"].split(" FROM ", 1)[1].split()[0].strip('"') for query in queries
+    ]
+    assert tables == ["briefs_contentversion", "briefs_brief"], tables
+    author = brief.ordered_authors()[0]
+    author.name = "Renamed Person"
+    author.save()
+    response = client.get(path)
+    assert "Renamed Person" in response.content.decode()

@@ -73,19 +73,13 @@ def declare_briefs(request, briefs):
     declare(request, *(brief_key(brief.pk) for brief in briefs))
 
 
-def declare_brief(request, brief):
-    """A brief's own page: it, its byline, its series and its categories.
-
-    Reads only what the page's queryset prefetched (for_listing): no query.
-    """
+def declare_brief(request, brief, bylines, categories):
+    """A brief's own page: it, its byline, its series and its categories."""
     keys = [brief_key(brief.pk)]
     if brief.series_id:
         keys.append(section_key("series", brief.series_id))
-    cache = getattr(brief, "_prefetched_objects_cache", {})
-    for link in cache.get("brief_authors", ()):
-        keys.append(section_key("author", link.author_id))
-    for tag in cache.get("categories", ()):
-        keys.append(section_key("category", tag.pk))
+    keys.extend(section_key("author", link.author_id) for link in bylines)
+    keys.extend(section_key("category", tag.pk) for tag in categories)
     declare(request, *keys)
 
 

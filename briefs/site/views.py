@@ -5,7 +5,7 @@ import re
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection, router
-from django.db.models import Prefetch, Q, Value
+from django.db.models import Prefetch, Q, Value, prefetch_related_objects
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
@@ -14,7 +14,14 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django.views.generic.dates import MonthArchiveView, YearArchiveView
 
 from briefs import images, library
-from briefs.models import Author, AuthorRedirect, Brief, BriefAuthor, SlugRedirect
+from briefs.models import (
+    LISTING_PREFETCH,
+    Author,
+    AuthorRedirect,
+    Brief,
+    BriefAuthor,
+    SlugRedirect,
+)
 from briefs.search import (
     clean_query,
     in_order,
@@ -183,7 +190,11 @@ class BriefDetailView(PublishedBriefMixin, DetailView):
         if self.can_preview():
             queryset = Brief.objects.for_listing()
         else:
-            queryset = super().get_queryset()
+            # The byline and categories are fetched with the page's other parts,
+            # once per content version (page_parts), not on every request.
+            queryset = Brief.objects.published().select_related(
+                "series", "disclosure", "image"
+            )
         # The search vectors are the bulk of a row, and no page shows them.
         return queryset.defer("search_vector", "rank_vector")
 
@@ -228,19 +239,27 @@ class BriefDetailView(PublishedBriefMixin, DetailView):
             parts = self.page_parts(brief, url)
         context.update(parts)
         # Outside the cached parts: the keys are named for this response.
-        surrogate.declare_brief(self.request, brief)
+        surrogate.declare_brief(
+            self.request, brief, parts["bylines"], parts["categories"]
+        )
         surrogate.declare_briefs(self.request, parts["more_by_author"])
         return context
 
     def page_parts(self, brief, url):
-        """Everything the page shows besides the brief itself."""
+        """Everything the page shows besides the brief's own row."""
         request = self.request
+        # A no-op when the preview's queryset prefetched them already.
+        prefetch_related_objects([brief], *LISTING_PREFETCH)
+        bylines = list(brief.brief_authors.all())
         site_url = request.build_absolute_uri("/").rstrip("/")
         feature = images.renditions(brief.feature_image)
         # A draft's PDF is 404 like its page: a preview does not advertise it.
         pdf_url = request.build_absolute_uri(pdf_path(brief)) if brief.is_public else ""
         more = self.more_by_author(brief)
         return {
+            "bylines": bylines,
+            "authors": [link.author for link in bylines],
+            "categories": list(brief.categories.all()),
             "is_preview": not brief.is_public,
             "pdf_url": pdf_url,
             "doi_url": doi_url(brief.doi),
@@ -340,7 +359,9 @@ class CitationDownloadView(PublishedBriefMixin, DetailView):
 
     def render_to_response(self, context, **response_kwargs):
         brief = self.object
-        surrogate.declare_brief(self.request, brief)
+        surrogate.declare_brief(
+            self.request, brief, brief.brief_authors.all(), brief.categories.all()
+        )
         render, content_type = self.formats[self.citation_format]
         text = render(brief, self.request.build_absolute_uri(brief.get_absolute_url()))
         response = HttpResponse(text, content_type=content_type)
