@@ -540,7 +540,7 @@ def _word(text, x0, top, size=11.0):
 
 
 def test_a_pull_quote_floated_beside_the_text_is_dropped():
-    from briefs.importer.pdf import _without_floats
+    from briefs.importer.pdf.columns import _without_floats
 
     text = [_word(f"w{n}", 40 + 30 * (n % 6), 100 + 16 * (n // 6)) for n in range(36)]
     quote = [_word("“Quoted", 240, 110 + 15 * n, size=13.0) for n in range(4)]
@@ -550,7 +550,7 @@ def test_a_pull_quote_floated_beside_the_text_is_dropped():
 
 
 def test_a_larger_heading_on_its_own_line_stays():
-    from briefs.importer.pdf import _without_floats
+    from briefs.importer.pdf.columns import _without_floats
 
     text = [_word(f"w{n}", 40 + 30 * (n % 6), 130 + 16 * (n // 6)) for n in range(36)]
     heading = [_word(f"Head{n}", 40 + 50 * n, 100, size=14.0) for n in range(4)]

@@ -1,0 +1,118 @@
+"""The page's main column: a sidebar, second column or pull quote is dropped."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+# The narrowest white strip between two columns, in points (a CSS gap of 1.5em
+# at 11px is 12 pt; the space between words is under 4).
+_MIN_GUTTER = 9.0
+
+
+def _main_column(words: list[dict], page: int, notes: list[str]) -> list[dict]:
+    """The words of the page's main column: a sidebar or second column is dropped.
+
+    A column gap is a vertical strip that the words of both sides leave empty,
+    crossed by at most a few full-width lines (navigation, footer). The side
+    holding more text is the post; words crossing the strip stay.
+    """
+    if len(words) < 20:
+        return words
+    left_edge = int(min(word["x0"] for word in words))
+    right_edge = int(max(word["x1"] for word in words)) + 1
+    coverage = [0] * (right_edge - left_edge + 1)
+    for word in words:
+        for x in range(int(word["x0"]) - left_edge, int(word["x1"]) - left_edge + 1):
+            coverage[x] += 1
+    # Full-width lines cross the strip; a column of text never leaves it this empty.
+    allowed = max(2, len(words) // 100)
+    # The widest strip first; but a sparse sidebar leaves strips inside itself
+    # too, so the gutter is the widest one with a column of text on each side.
+    for gutter in _gaps(coverage, allowed):
+        start, end = gutter[0] + left_edge, gutter[1] + left_edge
+        left = [w for w in words if w["x1"] <= start + 1]
+        right = [w for w in words if w["x0"] >= end - 1]
+        # Both sides must be columns of text, not a stray word in the margin.
+        if min(len(left), len(right)) >= 10:
+            break
+    else:
+        return words
+    crossing = [w for w in words if w not in left and w not in right]
+    main, other = (left, right) if _letters(left) >= _letters(right) else (right, left)
+    other_text = " ".join(w["text"] for w in sorted(other, key=lambda w: w["top"]))
+    notes.append(
+        f"dropped print chrome: a second column on page {page + 1} "
+        f"({len(other)} words: {other_text[:60]!r})"
+    )
+    kept = main + crossing
+    return sorted(kept, key=lambda word: (word["top"], word["x0"]))
+
+
+# A pull quote is set larger than the text it floats in.
+_FLOAT_SIZE_SHARE = 1.1
+_FLOAT_MIN_WORDS = 4
+
+
+def _without_floats(words: list[dict], page: int, notes: list[str]) -> list[dict]:
+    """The words without a pull quote floated beside the text.
+
+    A float's words are larger than the text's and sit to the right of text
+    lines that stop short of them, with no text word reaching across; read with
+    the lines beside it, it cuts their paragraph line by line. A pull quote
+    repeats a sentence of the post, so nothing of the writer's is lost.
+    """
+    if len(words) < 20:
+        return words
+    sizes = Counter()
+    for word in words:
+        sizes[round(word["size"], 1)] += len(word["text"])
+    text_size = sizes.most_common(1)[0][0]
+    text_words = [w for w in words if round(w["size"], 1) == text_size]
+
+    def floats(word: dict) -> bool:
+        if word["size"] < _FLOAT_SIZE_SHARE * text_size:
+            return False
+        beside = [
+            w
+            for w in text_words
+            if w["top"] < word["bottom"] and w["bottom"] > word["top"]
+        ]
+        return bool(beside) and all(
+            w["x1"] <= word["x0"] - _MIN_GUTTER / 2 for w in beside
+        )
+
+    floated = [word for word in words if floats(word)]
+    if len(floated) < _FLOAT_MIN_WORDS:
+        return words
+    left = min(word["x0"] for word in floated)
+    block = [
+        word
+        for word in words
+        if word not in text_words
+        and word["x0"] >= left - 1
+        and floated[0]["top"] - 1 <= word["top"] <= floated[-1]["bottom"]
+    ]
+    shown = " ".join(word["text"] for word in block)
+    notes.append(
+        f"dropped a pull quote beside the text on page {page + 1}: {shown[:60]!r}"
+    )
+    return [word for word in words if word not in block]
+
+
+def _gaps(coverage: list[int], allowed: int) -> list[tuple[int, int]]:
+    """Strips at least a gutter wide that few words cross, widest first."""
+    found: list[tuple[int, int]] = []
+    start = None
+    for x, count in enumerate([*coverage, allowed + 1]):
+        if count <= allowed and 0 < x < len(coverage) - 1:
+            start = x if start is None else start
+            continue
+        if start is not None:
+            if x - start >= _MIN_GUTTER:
+                found.append((start, x))
+            start = None
+    return sorted(found, key=lambda gap: gap[0] - gap[1])
+
+
+def _letters(words: list[dict]) -> int:
+    return sum(len(word["text"]) for word in words)

@@ -1,0 +1,79 @@
+"""Joining wrapped lines: a split word loses its hyphen, a compound keeps it."""
+
+from __future__ import annotations
+
+import re
+
+from .lines import _Line
+
+# First elements that form hyphenated compounds rather than being cut-off word
+# pieces; "multi-faceted", "long-standing", "well-known" keep their hyphen.
+_COMPOUND_HEADS = frozenset(
+    """
+    long short well self cross high low full half part multi co non anti pro post pre
+    so far wide all ill ever first second third one two three four five export import
+    trade policy decision state government market year month day time middle upper
+    lower open free hard soft real big small
+    """.split()  # noqa: SIM905 - a word list reads best as text
+)
+
+
+class _Vocabulary:
+    """Words seen in the document, to tell a split word from a compound."""
+
+    _TOKEN = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+    _LINE_END_PIECE = re.compile(r"\S+-$")
+
+    def __init__(self, lines: list[_Line]) -> None:
+        self.words: set[str] = set()
+        self.compounds: set[str] = set()
+        # A piece cut off at a line end ("alli-") is not evidence of a word.
+        text = "\n".join(self._LINE_END_PIECE.sub("", line.text) for line in lines)
+        for token in self._TOKEN.findall(text):
+            token = token.lower()
+            (self.compounds if "-" in token else self.words).add(token)
+
+
+def _join_lines(text: str, following: str, vocabulary: _Vocabulary) -> str:
+    if (
+        text.endswith("*")
+        and following.startswith("*")
+        and not text.endswith("**")
+        and not following.startswith("**")
+    ):
+        # One italic run over a line break: "*Joint U.S.-Korea*" + "*Academic*".
+        text, following = text[:-1], following[1:]
+    if text.endswith("-") and not text.endswith(" -"):
+        if _is_split_word(text, following, vocabulary):
+            return text[:-1] + following
+        return text + following
+    if text.endswith(("—", "/")) or (text.endswith("–") and not text.endswith(" –")):
+        return text + following
+    return f"{text} {following}"
+
+
+def _is_split_word(text: str, following: str, vocabulary: _Vocabulary) -> bool:
+    """Decide whether "alli-" + "ance" is one word cut by hyphenation.
+
+    The hyphen goes only when it follows a lowercase letter, the next line starts
+    in lowercase, the piece before it is not already part of a compound
+    ("state-of-the-"), and the document does not show the pair as a compound:
+    the hyphenated form written elsewhere ("export-control") or a first element
+    known to make compounds ("long-standing"), or both pieces standing alone as
+    words elsewhere ("policy-relevant"). A joined form seen elsewhere wins.
+    """
+    last_token = text.rsplit(" ", 1)[-1][:-1]
+    if not (last_token[-1:].islower() and following[:1].islower()):
+        return False
+    if "-" in last_token:
+        return False
+    head = re.sub(r"^[^A-Za-z]+", "", last_token).lower()
+    tail = re.match(r"[A-Za-z]*", following).group(0).lower()
+    if f"{head}-{tail}" in vocabulary.compounds:
+        return False
+    if head + tail in vocabulary.words:
+        return True
+    if head in _COMPOUND_HEADS:
+        return False
+    known_pieces = head in vocabulary.words and tail in vocabulary.words
+    return not (len(head) >= 3 and len(tail) >= 3 and known_pieces)

@@ -1,0 +1,68 @@
+"""Print chrome: the browser's header and footer, and lines repeated on each page."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..chrome import is_site_strip
+from .lines import _Line
+
+# Print chrome a browser adds in the page margins: "12/17/25, 3:04 PM" (or an ISO
+# date), the page URL, and a page counter like "1/2".
+_PRINT_DATE = re.compile(
+    r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?"
+)
+_PRINT_URL = re.compile(r"(?:https?|file)://\S+|\babout:blank\b")
+_PAGE_COUNTER = re.compile(r"(?:^|\s)\d{1,4}\s*/\s*\d{1,4}$")
+# Share of the page height, at top and bottom, where the print header and footer
+# live; only lines that also look like print chrome are dropped from it.
+_BAND_SHARE = 0.07
+
+
+def _drop_print_chrome(pages: list[list[_Line]], notes: list[str]) -> list[_Line]:
+    """Remove the print header/footer and lines repeated on every page."""
+    repeated = _repeated_line_keys(pages) if len(pages) >= 2 else set()
+    kept: list[_Line] = []
+    dropped: list[str] = []
+    for page_lines in pages:
+        first_on_page = True
+        for line in page_lines:
+            # A site strip the page pinned to the screen is printed once, over
+            # the text: dropped here, before it cuts a paragraph in two.
+            if (
+                _line_key(line) in repeated
+                or _is_print_band_line(line)
+                or is_site_strip(line.text)
+            ):
+                dropped.append(line.text)
+                continue
+            line.page_start = first_on_page and line.page > 0
+            first_on_page = False
+            kept.append(line)
+    # One note for the lot: the same header and footer repeat on every page.
+    for text in dict.fromkeys(dropped):
+        notes.append(f"dropped print chrome: {text[:60]!r}")
+    return kept
+
+
+def _line_key(line: _Line) -> tuple[str, int]:
+    # Digits are blanked so that "1/2" and "2/2" in the footer count as the same line.
+    return re.sub(r"\d+", "#", line.text), round(line.top / 3)
+
+
+def _repeated_line_keys(pages: list[list[_Line]]) -> set[tuple[str, int]]:
+    counts = Counter(key for lines in pages for key in {_line_key(li) for li in lines})
+    return {key for key, count in counts.items() if count == len(pages)}
+
+
+def _is_print_band_line(line: _Line) -> bool:
+    band = _BAND_SHARE * line.page_height
+    if band < line.top and line.bottom < line.page_height - band:
+        return False
+    text = line.text
+    return bool(
+        _PRINT_DATE.search(text)
+        or _PRINT_URL.search(text)
+        or _PAGE_COUNTER.search(text)
+    )
