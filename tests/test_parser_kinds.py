@@ -555,3 +555,82 @@ def test_a_larger_heading_on_its_own_line_stays():
     text = [_word(f"w{n}", 40 + 30 * (n % 6), 130 + 16 * (n // 6)) for n in range(36)]
     heading = [_word(f"Head{n}", 40 + 50 * n, 100, size=14.0) for n in range(4)]
     assert _without_floats(heading + text, 0, []) == heading + text
+
+
+# --- Fourth blind set (tests/samples/fresh6)
+
+
+def bare(head_and_title: str, body: str = "Some body text.", tail: str = "") -> str:
+    return (
+        f"THE PENINSULA\n\n{head_and_title}\n\n{body}\n\n{tail}\n\n"
+        f"{DISCLOSURE}\n\nReturn to the Peninsula\n"
+    )
+
+
+def test_a_date_alone_under_the_title_is_the_published_date():
+    brief = only(bare("A Title\n\nOn Two Lines\n\nApril 16th, 2012\n\nBy Jane Kim"))
+    assert (brief.title, brief.published) == ("A Title On Two Lines", date(2012, 4, 16))
+    assert [a.name for a in brief.authors] == ["Jane Kim"]
+
+
+def test_a_date_alone_above_the_title_is_the_published_date():
+    brief = only(bare("January 14, 2026\n\nA Title\n\nAuthors: [Jane Kim](#)"))
+    assert (brief.title, brief.published) == ("A Title", date(2026, 1, 14))
+    assert [a.name for a in brief.authors] == ["Jane Kim"]
+    assert any("date above the title" in w for w in brief.warnings)
+
+
+def test_a_body_date_is_not_taken_when_the_head_has_a_published_line():
+    brief = only(export("Published May 3, 2024\n\nBy Jane Kim", body="May 1, 2024"))
+    assert brief.published == date(2024, 5, 3)
+
+
+def test_posted_in_lists_categories_and_the_comment_count_is_furniture():
+    brief = only(
+        export(
+            "Published May 3, 2012\n\nBy Jane Kim\n\nPosted in Trade, Chips | 4 Comments"
+        )
+    )
+    assert brief.categories == ["Trade", "Chips"]
+    assert "Comments" not in brief.body
+
+
+def test_categories_between_middle_dots():
+    brief = only(export("Published May 3, 2024\n\nTopics: Trade · Chips · Energy"))
+    assert brief.categories == ["Trade", "Chips", "Energy"]
+
+
+def test_a_corrected_line_is_the_updated_date():
+    brief = only(export("Published April 3, 2019\nCorrected April 9, 2019\n\nBy J Kim"))
+    assert brief.updated == date(2019, 4, 9)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Lee Ji-won (KEI) and Marcus Webb (Stimson Center)",
+        "Authors: [Lee Ji-won](#) (KEI) and [Marcus Webb](#) (Stimson Center)",
+    ],
+)
+def test_affiliations_in_parentheses_leave_the_byline(byline):
+    brief = only(export(f"Published May 3, 2024\n\n{byline}"))
+    assert [a.name for a in brief.authors] == ["Lee Ji-won", "Marcus Webb"]
+    assert any("'(Stimson Center)'" in w for w in brief.warnings)
+
+
+def test_a_name_in_its_own_script_stays_in_the_byline():
+    brief = only(export("Published May 3, 2024\n\nAuthor: Lee Jae-myung (이재명)"))
+    assert [a.name for a in brief.authors] == ["Lee Jae-myung (이재명)"]
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "**Jane Kim**\nJane Kim is a Fellow at KEI.",
+        "— Jane Kim is a Fellow at KEI.",
+    ],
+)
+def test_bios_under_a_name_label_or_after_a_dash(bio):
+    brief = only(export("Published May 3, 2024\n\nBy Jane Kim", tail=bio))
+    assert brief.authors[0].bio == "Jane Kim is a Fellow at KEI."
+    assert "Fellow at KEI" not in brief.body

@@ -27,6 +27,7 @@ ROOTS = [
     SAMPLES / "fresh3",
     SAMPLES / "fresh4",
     SAMPLES / "fresh5",
+    SAMPLES / "fresh6",
 ]
 TEXT_SAMPLES = [sample for root in ROOTS for sample in text_samples(root)]
 PDF_SAMPLES = [sample for root in ROOTS for sample in pdf_samples(root)]

@@ -23,6 +23,32 @@ _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 _LABEL = re.compile(r"^special\s+(?:to|for)\s+\S", re.IGNORECASE)
 
 
+# An institution in parentheses after a name, "Lee Ji-won (KEI)": not a name
+# glossed in another script, "Lee Jae-myung (이재명)", "이재명 (Lee, Jae-myung)".
+_AFFILIATION = re.compile(r"\s*\((?P<what>[^()]*)\)$")
+_NATIVE_SCRIPT = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def without_affiliations(names: list[str], warnings: list[str]) -> list[str]:
+    """The byline's names without the institutions set in parentheses after them."""
+    kept: list[str] = []
+    for name in names:
+        match = _AFFILIATION.search(name)
+        # Either side in Korean, Chinese or Japanese script: a name and its gloss.
+        if match is None or _NATIVE_SCRIPT.search(name):
+            kept.append(name)
+            continue
+        person = name[: match.start()].strip()
+        owner = person or (kept[-1] if kept else "")
+        warnings.append(
+            f"took {match.group().strip()!r} off the byline: the affiliation of "
+            f"{owner or 'no name'}"
+        )
+        if person:
+            kept.append(person)
+    return kept
+
+
 def without_roles(names: list[str], warnings: list[str]) -> list[str]:
     """The byline's names without the roles and institutions set after them."""
     kept: list[str] = []

@@ -27,16 +27,20 @@ PUBLISHED_LINE = re.compile(
     r"^(?:Published|Posted)(?:\s+on\b)?[\s:]*(?P<rest>.*)$", re.IGNORECASE
 )
 AUTHOR_LINE = re.compile(r"^(?:Authors?|Author\(s\)|By)\s*:\s*(?P<rest>.*)$", re.I)
+# Older posts file themselves "Posted in North Korea, Missiles" without a colon.
 CATEGORY_LINE = re.compile(
-    r"^(?:Categor(?:y|ies)|Topics?|Tags?|Filed\s+under)\s*:\s*(?P<rest>.*)$", re.I
+    r"^(?:(?:Categor(?:y|ies)|Topics?|Tags?|Filed\s+under)\s*:"
+    r"|(?:Posted|Filed)\s+in\b:?)\s*(?P<rest>.*)$",
+    re.I,
 )
 # Older posts sign "By [Name](#) and [Name](#)" without a colon.
 BY_LINE = re.compile(r"^By\s+(?P<rest>\[.*)$", re.I)
 # "Last updated March 6, 2024", "Updated: 2019-05-02", "Revised on ...".
-# "Edited on ...", "This article was updated on ...": the same line in other words.
+# "Edited on ...", "Corrected April 9, 2019", "This article was updated on ...":
+# the same line in other words.
 UPDATED_LINE = re.compile(
     r"^(?:This\s+(?:article|post|brief|page|story)\s+(?:was|has\s+been)\s+)?"
-    r"(?:Last\s+)?(?:Updated|Modified|Revised|Edited)(?:\s+on)?\b[\s:]*(?P<rest>.+)$",
+    r"(?:Last\s+)?(?:Updated|Modified|Revised|Edited|Corrected)(?:\s+on)?\b[\s:]*(?P<rest>.+)$",
     re.I,
 )
 # Lines of a post's head that are page furniture, not content.

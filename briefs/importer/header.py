@@ -12,7 +12,7 @@ from datetime import date
 
 from dateutil import parser as dateutil_parser
 
-from .bylines import from_capitals, is_role, without_roles
+from .bylines import from_capitals, is_role, without_affiliations, without_roles
 from .chrome import is_furniture
 from .errors import BriefImportError
 from .export_format import (
@@ -80,6 +80,51 @@ def read_title_and_date(
         return title, published, consumed
     first = title_lines[0] if title_lines else ""
     raise BriefImportError(f"{post_label(position, first)}: no 'Published' line")
+
+
+# How many of a post's first lines may hold its date when none says "Published".
+_BARE_DATE_SPAN = 6
+
+
+def label_bare_date(lines: list[str], warnings: list[str]) -> list[str]:
+    """A date alone on a line near the top ("April 16th, 2012") is the post's
+    Published line when no line says so; above the title, it moves below it (the
+    title then runs to the head's first labelled line)."""
+    early = [index for index, line in enumerate(lines) if line][:_BARE_DATE_SPAN]
+    for index in early:
+        match = PUBLISHED_LINE.match(lines[index])
+        if match is not None and not _posted_without_date(lines[index], match):
+            return lines
+    dated = next((i for i in early if parse_date(lines[i]) is not None), None)
+    if dated is None:
+        return lines
+    labelled = f"Published {lines[dated]}"
+    if dated != early[0]:
+        return [*lines[:dated], labelled, *lines[dated + 1 :]]
+    title_end = next(
+        (i for i in range(dated + 1, len(lines)) if lines[i] and _opens_head(lines[i])),
+        None,
+    )
+    if title_end is None or not any(lines[dated + 1 : title_end]):
+        return lines
+    warnings.append(
+        f"read the date above the title as the Published date: {lines[dated]!r}"
+    )
+    return [
+        *lines[:dated],
+        *lines[dated + 1 : title_end],
+        labelled,
+        *lines[title_end:],
+    ]
+
+
+def _opens_head(line: str) -> bool:
+    return bool(
+        AUTHOR_LINE.match(line)
+        or BY_LINE.match(line)
+        or CATEGORY_LINE.match(line)
+        or _plain_by_line(line)
+    )
 
 
 def _posted_without_date(line: str, match: re.Match) -> bool:
@@ -155,9 +200,16 @@ def read_head(lines: list[str], start: int, warnings: list[str]) -> Head:
             )
             if author_match is not None:
                 names = _split_names(from_capitals(value, warnings), split_on_and=True)
+                names = without_affiliations(names, warnings)
                 author_names.extend(without_roles(names, warnings))
             else:
-                categories.extend(_split_names(value, split_on_and=False))
+                for category in _split_names(value, split_on_and=False):
+                    if is_furniture(category):
+                        warnings.append(
+                            f"dropped page furniture from the categories: {category!r}"
+                        )
+                    else:
+                        categories.append(category)
             continue
         if _read_other_head_line(line, head, warnings):
             index += 1
@@ -259,7 +311,10 @@ def _plain_by_line(line: str) -> re.Match[str] | None:
     if rest.isupper():
         rest = rest.title().replace(" And ", " and ")
     parts = _with_post_nominals(re.split(r"\s*(?:,|&|\band\b)\s*", rest))
-    names = [re.sub(r",.*", "", part) for part in parts if part]
+    # A name's affiliation in parentheses is read off it later, with a warning.
+    names = [
+        re.sub(r",.*|\s*\([^()]*\)$", "", part) for part in parts if part
+    ]
     if (
         names
         and _looks_like_a_name(names[0])
@@ -320,7 +375,8 @@ def _value_with_continuations(
 def _split_names(value: str, *, split_on_and: bool) -> list[str]:
     """Names in a byline: each [bracketed] part is one name, the rest is split."""
     names: list[str] = []
-    separators = r",|;|&|\band\b" if split_on_and else r",|;"
+    # Categories are also set apart by the site's dots and bars ("Trade · Chips").
+    separators = r",|;|&|\band\b" if split_on_and else r",|;|·|•|\|"
     position = 0
     for match in re.finditer(r"\[(?P<name>[^\[\]]*)\](?:\([^()]*\))?", value):
         names.extend(_split_plain(value[position : match.start()], separators))

@@ -17,6 +17,7 @@ from .errors import BriefImportError
 from .export_format import AUTHOR_LINE, POST_END, POST_START, PUBLISHED_LINE
 from .header import (
     in_export_order,
+    label_bare_date,
     read_head,
     read_title_and_date,
     split_compound_lines,
@@ -116,7 +117,8 @@ def _looks_like_post(lines: list[str]) -> bool:
 def _parse_post(block: _Block, position: int) -> tuple[ParsedBrief, SeriesClues]:
     warnings = list(block.warnings)
     lines = split_compound_lines([clean(line) for line in block.lines])
-    lines = in_export_order(drop_furniture(lines, warnings))
+    lines = drop_furniture(lines, warnings)
+    lines = in_export_order(label_bare_date(lines, warnings))
     title, published, next_index = read_title_and_date(lines, position, warnings)
     head = read_head(lines, next_index, warnings)
     authors, categories = head.authors, head.categories

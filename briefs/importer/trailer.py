@@ -198,11 +198,19 @@ _ABOUT_LABEL = re.compile(
 )
 
 
+_NAME_LABEL = re.compile(r"^([*_]{1,3})(?P<name>[^*_\n]{2,80})\1\s+(?=(?P=name)\b)")
+
+
 def plain_bio(text: str) -> str:
     """A bio as a reader reads it: a bio set in italics or bold, or with the
     name linked to the author's page, starts with the name all the same; a
     run-in "About the author:" label is not part of it."""
-    text = clean(_EMPHASIS.sub("", reduce_links(text, keep_real_targets=False)))
+    text = reduce_links(text, keep_real_targets=False)
+    # A name set as the bio's label, "**Lee Ji-won**" over "Lee Ji-won is ...".
+    text = _NAME_LABEL.sub("", text)
+    text = clean(_EMPHASIS.sub("", text))
+    # A bio set off by a dash: "— Seo Ha-eun is ...".
+    text = re.sub(r"^[—–-]\s+", "", text)
     label = _ABOUT_LABEL.match(text)
     return text[label.end() :].lstrip() if label and label.end() < len(text) else text
 
