@@ -2,19 +2,19 @@
 
     .venv/bin/python bench/import_accuracy.py [--set NAME] [--text-only] [-v]
 
-NAME is seen (the default), unseen, holdout, fresh3, fresh4, fresh5 or fresh6. Prints checks
-right / checks, and samples fully right / samples; -v lists each failed check.
-PDF samples are
-printed with headless Chromium first. The sets: "seen" is tests/samples/ (the
-corpus the parser was built on), "unseen" is tests/samples/unseen/ (written
-afresh, scored before the fixes made for them), "holdout" is
-tests/samples/holdout/ (scored once, before any fix for them), "fresh3" is
-tests/samples/fresh3/ (a fresh set written by another session, scored before
-any change: bench/fresh3-before.txt), "fresh4" is tests/samples/fresh4/ (the
-same writer's second set, never read while the parser was changed for fresh3,
-scored on first contact: bench/fresh4-before.txt) and "fresh5" is
-tests/samples/fresh5/ (a third blind set: bench/fresh5-before.txt); "fresh6" is
-tests/samples/fresh6/ (a fourth, by another writer: bench/fresh6-before.txt).
+NAME is seen (the default), unseen, holdout, fresh3, fresh4, fresh5 or fresh6.
+Prints checks right / checks, and samples fully right / samples; -v lists each
+failed check. PDF samples are printed with headless Chromium first. The sets:
+"seen" is tests/samples/ (the corpus the parser was built on), "unseen" is
+tests/samples/unseen/ (written afresh, scored before the fixes made for them),
+"holdout" is tests/samples/holdout/ (scored once, before any fix for them),
+"fresh3" is tests/samples/fresh3/ (a fresh set written by another session,
+scored before any change: bench/fresh3-before.txt), "fresh4" is
+tests/samples/fresh4/ (the same writer's second set, never read while the parser
+was changed for fresh3, scored on first contact: bench/fresh4-before.txt) and
+"fresh5" is tests/samples/fresh5/ (a third blind set: bench/fresh5-before.txt);
+"fresh6" is tests/samples/fresh6/ (a fourth, by another writer:
+bench/fresh6-before.txt).
 """
 
 import argparse

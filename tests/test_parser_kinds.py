@@ -588,7 +588,8 @@ def test_a_body_date_is_not_taken_when_the_head_has_a_published_line():
 def test_posted_in_lists_categories_and_the_comment_count_is_furniture():
     brief = only(
         export(
-            "Published May 3, 2012\n\nBy Jane Kim\n\nPosted in Trade, Chips | 4 Comments"
+            "Published May 3, 2012\n\nBy Jane Kim\n\n"
+            "Posted in Trade, Chips | 4 Comments"
         )
     )
     assert brief.categories == ["Trade", "Chips"]
@@ -634,3 +635,17 @@ def test_bios_under_a_name_label_or_after_a_dash(bio):
     brief = only(export("Published May 3, 2024\n\nBy Jane Kim", tail=bio))
     assert brief.authors[0].bio == "Jane Kim is a Fellow at KEI."
     assert "Fellow at KEI" not in brief.body
+
+
+def test_author_cards_a_name_paragraph_over_each_bio():
+    tail = (
+        "About the Authors\n\nJane Kim\n\nJane Kim is a Fellow at KEI.\n\n"
+        "**Lee Min**\n\nLee Min is a Professor at Yonsei University."
+    )
+    brief = only(export("Published May 3, 2024\n\nBy Jane Kim and Lee Min", tail=tail))
+    assert [a.bio for a in brief.authors] == [
+        "Jane Kim is a Fellow at KEI.",
+        "Lee Min is a Professor at Yonsei University.",
+    ]
+    assert "About the Authors" not in brief.body
+    assert "Lee Min" not in brief.body

@@ -312,9 +312,7 @@ def _plain_by_line(line: str) -> re.Match[str] | None:
         rest = rest.title().replace(" And ", " and ")
     parts = _with_post_nominals(re.split(r"\s*(?:,|&|\band\b)\s*", rest))
     # A name's affiliation in parentheses is read off it later, with a warning.
-    names = [
-        re.sub(r",.*|\s*\([^()]*\)$", "", part) for part in parts if part
-    ]
+    names = [re.sub(r",.*|\s*\([^()]*\)$", "", part) for part in parts if part]
     if (
         names
         and _looks_like_a_name(names[0])

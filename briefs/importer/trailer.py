@@ -133,17 +133,35 @@ def separate_tail(
         if not bio_like(pieces[index]):
             break
 
+    first_bio = None
     for index in range(len(pieces) - 1, -1, -1):
         if roles[index] != "body":
             continue
-        if not bio_like(pieces[index]):
-            break
         piece = pieces[index]
+        if first_bio is not None and _is_name_label(piece.text, names):
+            # An author card's name over its bio ("Nam Ji-hoon", then "Nam ...").
+            roles[index] = "label"
+            warnings.append(f"dropped the name over a bio: {piece.text!r}")
+            first_bio = index
+            continue
+        if not bio_like(piece):
+            break
         roles[index] = "bio"
+        first_bio = index
         tail.bio_paragraphs.insert(0, piece.text)
+    if first_bio:
+        label = pieces[first_bio - 1]
+        if roles[first_bio - 1] == "body" and _ABOUT_LABEL.fullmatch(label.text):
+            roles[first_bio - 1] = "label"
+            warnings.append(f"dropped the label over the bios: {label.text!r}")
 
     body = [piece for piece, role in zip(pieces, roles, strict=True) if role == "body"]
     return body, tail
+
+
+def _is_name_label(text: str, names: list[str]) -> bool:
+    shown = clean(_EMPHASIS.sub("", text)).rstrip(":").casefold()
+    return any(shown == name.casefold() for name in names)
 
 
 def _disclosure_indexes(pieces: list[Piece], roles: list[str]) -> list[int]:

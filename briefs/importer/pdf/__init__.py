@@ -17,6 +17,7 @@ from .columns import _main_column, _without_floats
 from .lines import _group_words_into_lines, _Line
 from .posts import _lines_to_export_text
 from .print_chrome import _drop_print_chrome
+from .side_by_side import read_side_by_side_in_turn
 from .words import _pdfminer_errors_refused, _words_of_pages
 
 
@@ -49,7 +50,11 @@ def _extract_page_lines(data: bytes, notes: list[str]) -> list[list[_Line]]:
     # Outside the guard: an error in grouping the words is a bug of ours.
     return [
         _group_words_into_lines(
-            _without_floats(_main_column(words, number, notes), number, notes),
+            read_side_by_side_in_turn(
+                _without_floats(_main_column(words, number, notes), number, notes),
+                number,
+                notes,
+            ),
             number,
         )
         for number, words in enumerate(pages)
