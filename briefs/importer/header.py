@@ -119,12 +119,7 @@ def label_bare_date(lines: list[str], warnings: list[str]) -> list[str]:
 
 
 def _opens_head(line: str) -> bool:
-    return bool(
-        AUTHOR_LINE.match(line)
-        or BY_LINE.match(line)
-        or CATEGORY_LINE.match(line)
-        or _plain_by_line(line)
-    )
+    return _is_byline(line) or CATEGORY_LINE.match(line) is not None
 
 
 def _posted_without_date(line: str, match: re.Match) -> bool:

@@ -115,10 +115,7 @@ def separate_tail(
     # the body.
     for index in range(len(pieces) - 1, 0, -1):
         if roles[index] == "body" and bio_like(pieces[index]):
-            label = pieces[index - 1]
-            if roles[index - 1] == "body" and _ABOUT_LABEL.fullmatch(label.text):
-                roles[index - 1] = "label"
-                warnings.append(f"dropped the label over the bios: {label.text!r}")
+            _drop_about_label(pieces, roles, index, warnings)
             break
 
     # The feature image's credit is in the tail: a "Photo: ..." line with body
@@ -149,14 +146,24 @@ def separate_tail(
         roles[index] = "bio"
         first_bio = index
         tail.bio_paragraphs.insert(0, piece.text)
-    if first_bio:
-        label = pieces[first_bio - 1]
-        if roles[first_bio - 1] == "body" and _ABOUT_LABEL.fullmatch(label.text):
-            roles[first_bio - 1] = "label"
-            warnings.append(f"dropped the label over the bios: {label.text!r}")
+    if first_bio is not None:
+        # Over name labels too, which the first look did not know yet.
+        _drop_about_label(pieces, roles, first_bio, warnings)
 
     body = [piece for piece, role in zip(pieces, roles, strict=True) if role == "body"]
     return body, tail
+
+
+def _drop_about_label(
+    pieces: list[Piece], roles: list[str], first: int, warnings: list[str]
+) -> None:
+    """ "About the Author(s)" just over the bios labels them: not body text."""
+    if first == 0 or roles[first - 1] != "body":
+        return
+    label = pieces[first - 1]
+    if _ABOUT_LABEL.fullmatch(label.text):
+        roles[first - 1] = "label"
+        warnings.append(f"dropped the label over the bios: {label.text!r}")
 
 
 def _is_name_label(text: str, names: list[str]) -> bool:

@@ -124,12 +124,7 @@ class PublishedBriefMixin(PageMixin):
 
     def card_queryset(self):
         """Briefs as cards show them: byline, series and disclosure, no body."""
-        queryset = (
-            Brief.objects.published()
-            # The image's record gives the card's crop its focal point.
-            .select_related("series", "disclosure", "image")
-            .defer(*self.card_deferred)
-        )
+        queryset = Brief.objects.published().with_relations().defer(*self.card_deferred)
         if self.card_heading_level is None:
             queryset = queryset.prefetch_related(BYLINE)
         return queryset
@@ -192,9 +187,7 @@ class BriefDetailView(PublishedBriefMixin, DetailView):
         else:
             # The byline and categories are fetched with the page's other parts,
             # once per content version (page_parts), not on every request.
-            queryset = Brief.objects.published().select_related(
-                "series", "disclosure", "image"
-            )
+            queryset = Brief.objects.published().with_relations()
         # The search vectors are the bulk of a row, and no page shows them.
         return queryset.defer("search_vector", "rank_vector")
 

@@ -3,8 +3,9 @@
 Read row by row, two cards of prose interleave line by line ("Nam is an Economist
 at the Korea Ostrowski is Director of ..."). A white strip that the rows of a
 stretch of the page leave empty, with sentences on each side, splits it into a
-left block and a right one; the right one is moved below the left (and what
-follows below both), at its left edge, so the lines are grouped as a reader reads them.
+left block and a right one; the right one is moved below the left, at its left
+edge (and what follows below both), so the lines are grouped as a reader reads
+them.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def read_side_by_side_in_turn(
         left = [w for w in stretch if w["x1"] <= strip[0] + 1]
         right = [w for w in stretch if w["x0"] >= strip[1] - 1]
         if _is_prose(left) and _is_prose(right):
-            _move_below(words, left, right, rows)
+            _move_below(words, left, right)
             shown = " ".join(w["text"] for w in right)
             notes.append(
                 f"read blocks set side by side on page {page + 1} one after the "
@@ -96,19 +97,14 @@ def _side_by_side_run(
 
 
 def _is_prose(words: list[dict]) -> bool:
-    text = " ".join(w["text"] for w in words)
-    return (
-        len(words) >= _MIN_SIDE_WORDS
-        and any(mark in text for mark in (". ", ".\u201d", "."))
-        and text.rstrip().endswith((".", "!", "?", "\u201d", '"'))
+    # Ends as a sentence does: a table's column of values does not.
+    return len(words) >= _MIN_SIDE_WORDS and words[-1]["text"].endswith(
+        (".", "!", "?", "\u201d", '"')
     )
 
 
-def _move_below(
-    words: list[dict], left: list[dict], right: list[dict], rows: list[list[dict]]
-) -> None:
-    heights = [w["bottom"] - w["top"] for w in words] or [10.0]
-    gap = 2 * statistics.median(heights)
+def _move_below(words: list[dict], left: list[dict], right: list[dict]) -> None:
+    gap = 2 * statistics.median(w["bottom"] - w["top"] for w in words)
     left_bottom = max(w["bottom"] for w in left)
     right_top = min(w["top"] for w in right)
     right_bottom = max(w["bottom"] for w in right)
