@@ -102,7 +102,7 @@ def _check_post(number, post, brief, warnings):
     if brief is None:
         return [(f"post {number}", False, "missing")] * _count(post)
     authors = {a.name: a for a in brief.authors}
-    series = brief.series.name if brief.series else None
+    series = _series_shown(brief.series, post.get("series"))
     updated = getattr(brief, "updated", None)
     fields = [
         ("title", brief.title, post["title"]),
@@ -135,6 +135,20 @@ def _check_post(number, post, brief, warnings):
         found = any(needle in warning for warning in warnings)
         checks.append((f"post {number} warns", found, repr(needle)))
     return checks
+
+
+def _series_shown(series, wanted):
+    """The series' name, or its name with the journal issue as the site shows
+    it ("Korea Policy Series (Korea Policy, Vol. 4, Issue 1)") when that is
+    what the sample writes."""
+    if series is None:
+        return None
+    if not (wanted and wanted.endswith(")")):
+        return series.name
+    issue = series.publication
+    if series.publication and series.volume and series.issue:
+        issue = f"{series.publication}, Vol. {series.volume}, Issue {series.issue}"
+    return f"{series.name} ({issue})" if issue else series.name
 
 
 def chromium_available() -> bool:

@@ -1,6 +1,6 @@
 """Kinds of variation a ten-year archive has, each tested on its own (issue 11).
 
-Pure parser: runs with ``pytest -p no:django tests/test_parser_kinds.py``.
+Pure parser (no database): the tests build export text and read it.
 """
 
 from datetime import date
@@ -649,3 +649,127 @@ def test_author_cards_a_name_paragraph_over_each_bio():
     ]
     assert "About the Authors" not in brief.body
     assert "Lee Min" not in brief.body
+
+
+# --- Fifth blind set (fresh7): banners, placeholders, captions in credits
+
+
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "DRAFT – NOT FOR PUBLICATION (last edited by jmoore)",
+        "DRAFT",
+        "PREVIEW: scheduled for Monday",
+        "Embargoed – do not publish before Monday",
+    ],
+)
+def test_an_editing_banner_above_the_title_is_not_the_title(banner):
+    text = export("Published May 3, 2024\n\nAuthor: Jane Roe").replace(
+        "A Plain Title", f"{banner}\n\nA Plain Title"
+    )
+    brief = only(text)
+    assert brief.title == "A Plain Title"
+    assert [a.name for a in brief.authors] == ["Jane Roe"]
+    assert any("furniture" in w and banner[:20] in w for w in brief.warnings)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PREVIEW OF THE SUMMIT",
+        "Draft legislation passed the committee on Tuesday.",
+        "The memo was marked not for publication, and it leaked anyway.",
+    ],
+)
+def test_body_text_that_names_drafts_stays(line):
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=line))
+    assert line in brief.body
+
+
+def test_a_lower_case_about_label_over_name_labelled_bios_is_a_label():
+    tail = (
+        "About the authors\n\n**Jane Roe**\nJane Roe is a Fellow at KEI.\n\n"
+        "**Kim Min-ji**\nKim Min-ji is a Professor at Ewha."
+    )
+    brief = only(
+        export("Published May 3, 2024\n\nAuthors: Jane Roe and Kim Min-ji", tail=tail)
+    )
+    assert [a.bio for a in brief.authors] == [
+        "Jane Roe is a Fellow at KEI.",
+        "Kim Min-ji is a Professor at Ewha.",
+    ]
+    assert "About the authors" not in brief.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Feature image from [IMAGE CREDIT TK](#).",
+        "Photo: TBD",
+        "Image credit: XXX",
+        "Credit: [credit]",
+    ],
+)
+def test_a_placeholder_credit_is_left_empty_and_reported(line):
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", tail=line))
+    assert brief.image_credit == ""
+    assert any("placeholder" in warning for warning in brief.warnings)
+    assert "shown as plain text" not in " ".join(brief.warnings)
+
+
+def test_a_caption_run_into_the_credit_line_leaves_the_source_as_credit():
+    line = (
+        "Cover image: Two leaders shake hands at the demarcation line. "
+        "Source: [Cheong Wa Dae](#)."
+    )
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", tail=line))
+    assert brief.image_credit == "Cheong Wa Dae"
+    assert any("caption out of the image credit" in w for w in brief.warnings)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Correction, February 12, 2026: An earlier version gave the wrong year.",
+        "Clarification (February 12, 2026): The second table was relabelled.",
+    ],
+)
+def test_a_correction_line_in_the_head_is_the_updated_date(line):
+    brief = only(export(f"Published February 10, 2026\n\n{line}\n\nAuthor: Jane Roe"))
+    assert brief.updated == date(2026, 2, 12)
+    assert [a.name for a in brief.authors] == ["Jane Roe"]
+    assert "February 12" not in brief.body
+    assert any("note on the updated date" in w for w in brief.warnings)
+
+
+OPENING_CAPTION = "Managers drive back across the border at dawn. Photo: Yonhap"
+
+
+def test_a_captioned_credit_over_the_first_paragraph_credits_the_feature_image():
+    body = f"{OPENING_CAPTION}\n\nThe last managers left on Monday."
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body))
+    assert brief.image_credit == "Yonhap"
+    assert "Photo: Yonhap" not in brief.body
+    assert brief.body.startswith("The last managers left on Monday.")
+
+
+def test_with_a_credit_in_the_tail_an_opening_caption_stays_a_caption():
+    body = f"{OPENING_CAPTION}\n\nThe last managers left on Monday."
+    brief = only(
+        export(
+            "Published May 3, 2024\n\nAuthor: Jane Roe",
+            body=body,
+            tail="Feature image from Reuters.",
+        )
+    )
+    assert brief.image_credit == "Reuters"
+    assert f"*{OPENING_CAPTION}*" in brief.body
+
+
+def test_bulleted_numbered_notes_are_notes():
+    body = (
+        "A claim.[1] Another.[2]\n\nNotes\n\n- 1. The first source.\n"
+        "- 2. The second source."
+    )
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body))
+    assert "## Notes\n\n1. The first source.\n2. The second source." in brief.body

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from briefs.importer.errors import BriefImportError
+from briefs.importer.parse import parse_export
 from briefs.importer.read import (
     iter_source_files,
     read_bytes,
@@ -445,3 +446,57 @@ def test_real_browser_print_of_the_reference_export_keeps_every_paragraph(tmp_pa
     # Six pages, three posts: paragraphs ending at a page foot stay apart, and the
     # ones running over a page break stay whole.
     assert paragraphs(text.replace("\n\n\n", "\n\n")) == expected
+
+
+TABLE_HTML = """<!doctype html>
+<html><head><meta charset="utf-8"><title>Fabs | KEI</title>
+<style>body {{ font-family: sans-serif; font-size: 15px; line-height: 1.5;
+max-width: 34em; margin: auto; }} sup {{ font-size: 9px; }}
+table {{ border-collapse: collapse; width: 100%; font-size: 12px; }}
+th, td {{ border: 1px solid #999; padding: 3px 6px; }}</style></head>
+<body><article>
+<p><b>THE PENINSULA</b></p>
+<h1>Where the Fabs Are</h1>
+<p>Published September 12, 2024</p>
+<p>Author: <a href="#">Kim Soo-yeon</a></p>
+<p>Category: <a href="#">Trade</a></p>
+<p>The plants account for a large share of each company's output, as the
+table shows, and a long sentence runs on to wrap before its marker.<sup>[1]</sup>
+The paragraph goes on after the marker.</p>
+<table>
+<tr><th>Company</th><th>Site</th><th>Approximate share of the firm's output</th></tr>
+<tr><td>Samsung Electronics</td><td>Xi'an</td><td>about 40 percent of its NAND flash
+memory, the firm's largest single plant abroad</td></tr>
+<tr><td>SK hynix</td><td>Wuxi</td><td>about 40 percent of DRAM</td></tr>
+</table>
+<p>Source: company disclosures.</p>
+<p>Moving that capacity would take years.</p>
+<p>{disclosure}</p>
+<p><a href="#">Return to the Peninsula</a></p>
+</article></body></html>
+"""
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
+def test_a_ruled_table_reads_cell_by_cell_and_a_superscript_stays_in_its_line(
+    tmp_path,
+):
+    page = tmp_path / "table.html"
+    page.write_text(TABLE_HTML.format(disclosure=samples.DISCLOSURE), encoding="utf-8")
+    pdf = tmp_path / "table.pdf"
+    print_to_pdf(page, pdf)
+
+    text = read_source(pdf)
+
+    assert (
+        "| Company | Site | Approximate share of the firm's output |\n"
+        "| --- | --- | --- |\n"
+        "| Samsung Electronics | Xi'an | about 40 percent of its NAND flash memory,"
+        " the firm's largest single plant abroad |\n"
+        "| SK hynix | Wuxi | about 40 percent of DRAM |"
+    ) in text
+    assert "wrap before its marker.[1] The paragraph goes on" in text
+    assert "Moving that capacity would take years." in paragraphs(text)
+    (brief,) = parse_export(text)
+    assert brief.body.count("| SK hynix | Wuxi |") == 1
+    assert "Samsung Electronics Xi" not in brief.body

@@ -28,6 +28,7 @@ ROOTS = [
     SAMPLES / "fresh4",
     SAMPLES / "fresh5",
     SAMPLES / "fresh6",
+    SAMPLES / "fresh7",
 ]
 TEXT_SAMPLES = [sample for root in ROOTS for sample in text_samples(root)]
 PDF_SAMPLES = [sample for root in ROOTS for sample in pdf_samples(root)]

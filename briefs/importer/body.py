@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .export_format import CAPTION_WITH_CREDIT
 from .text import (
     ANY_LINK,
     cut_at_sentence,
@@ -55,6 +56,7 @@ NOTES_HEADINGS = {
 _KNOWN_HEADINGS |= NOTES_HEADINGS
 # "[1] Text of the note" (or "1. Text" under a notes heading).
 _NOTE_LINE = re.compile(r"^\[(?P<number>\d{1,3})\]\s*(?P<text>\S.*)$")
+_NUMBERED_TEXT = re.compile(r"^\[?(?P<number>\d{1,3})[.)\]]\s+(?P<text>\S.*)$")
 # Short lines that caption a figure, table or photo, or give its source.
 _CAPTION = re.compile(
     r"^(?:(?:Figure|Fig\.|Table|Chart|Graph|Map|Exhibit)\s+\d{1,3}[a-z]?\b"
@@ -133,6 +135,10 @@ def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Pi
         elif item and in_notes and item.group("marker")[0].isdigit():
             number = item.group("marker")[:-1]
             pieces.append(Piece("note", item.group("text"), f"{number}."))
+        elif item and in_notes and _NUMBERED_TEXT.match(item.group("text")):
+            # "- 1. Text": a bullet put before the note's own number.
+            numbered = _NUMBERED_TEXT.match(item.group("text"))
+            pieces.append(Piece("note", numbered["text"], f"{numbered['number']}."))
         elif item:
             pieces.append(Piece("item", item.group("text"), item.group("marker")))
         elif markdown_heading:
@@ -142,7 +148,9 @@ def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Pi
         elif is_known_heading(line):
             pieces.append(Piece("heading", line.rstrip(":").strip(), "##"))
             in_notes = _is_notes_heading(line)
-        elif _CAPTION.match(line) and len(line) <= _CAPTION_LIMIT:
+        elif (_CAPTION.match(line) or CAPTION_WITH_CREDIT.match(line)) and len(
+            line
+        ) <= _CAPTION_LIMIT:
             pieces.append(Piece("caption", line))
             warnings.append(f"read a caption as its own paragraph: {line[:60]!r}")
         elif after_blank or not pieces or pieces[-1].kind != "para":

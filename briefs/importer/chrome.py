@@ -42,6 +42,13 @@ _FURNITURE = [
         r"(?:Continue|Keep)\s+reading(?:\s+(?:below|the\s+(?:main\s+)?story))?"
         r"|(?:The\s+)?(?:Story|Article|Text|Post)\s+continues"
         r"(?:\s+(?:below|after\s+(?:the\s+)?(?:advertisement|ad)))?",
+        # The editing system's banner on a copy saved before publication:
+        # "DRAFT – NOT FOR PUBLICATION (last edited by ...)", "Preview: ...".
+        r"(?-i:DRAFT|PREVIEW|UNPUBLISHED|EMBARGOED)"
+        r"(?:\s*[–—:|-]\s*[^.!?]{0,100}|\s*\([^()]{0,80}\))?"
+        r"|[^.!?]{0,40}\b(?:not\s+for\s+(?:publication|distribution)"
+        r"|do\s+not\s+(?:publish|distribute))\b[^.!?]{0,60}"
+        r"|\(?(?:Last\s+)?(?:edited|saved)\s+by\s+[\w.@-]+\)?",
         # Breadcrumbs: "Home > Commentary > The Peninsula".
         r"Home\s*(?:[>›»/|]\s*[^>›»/|]{1,60}){1,5}",
     )

@@ -36,11 +36,13 @@ CATEGORY_LINE = re.compile(
 # Older posts sign "By [Name](#) and [Name](#)" without a colon.
 BY_LINE = re.compile(r"^By\s+(?P<rest>\[.*)$", re.I)
 # "Last updated March 6, 2024", "Updated: 2019-05-02", "Revised on ...".
-# "Edited on ...", "Corrected April 9, 2019", "This article was updated on ...":
-# the same line in other words.
+# "Edited on ...", "Corrected April 9, 2019", "This article was updated on ...",
+# "Correction, February 12, 2026: <what was wrong>": the same line in other words.
 UPDATED_LINE = re.compile(
     r"^(?:This\s+(?:article|post|brief|page|story)\s+(?:was|has\s+been)\s+)?"
-    r"(?:Last\s+)?(?:Updated|Modified|Revised|Edited|Corrected)(?:\s+on)?\b[\s:]*(?P<rest>.+)$",
+    r"(?:(?:Last\s+)?(?:Updated|Modified|Revised|Edited|Corrected)(?:\s+on)?\b[\s:]*"
+    # "Correction, February 12, 2026: ...", "Clarification (May 2, 2019): ...".
+    r"|(?:Correction|Clarification)\s*[,:(]\s*)(?P<rest>.+)$",
     re.I,
 )
 # Lines of a post's head that are page furniture, not content.
@@ -131,3 +133,12 @@ def is_header_line(text: str) -> bool:
         or BY_LINE.match(text)
         or any(pattern.match(text) for pattern in HEAD_CHROME_LINES)
     )
+
+
+# A caption with its credit run in at the end: "Managers drive back across the
+# border. Photo: Yonhap", "... (Photo: Yonhap)".
+CAPTION_WITH_CREDIT = re.compile(
+    r"^(?P<caption>[^.!?]{10,200}[.!?])\s+\(?(?P<credit>(?:Photo|Photograph|Image|"
+    r"Credit|Photo\s+credit)\s*:\s*[^.!?:()]{2,80})\)?\.?$",
+    re.IGNORECASE,
+)

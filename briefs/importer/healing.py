@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .body import Piece
 from .text import ends_sentence
-from .trailer import tail_kind
+from .trailer import is_about_label, tail_kind
 
 
 def heal(pieces: list[Piece], warnings: list[str]) -> list[Piece]:
@@ -33,6 +33,9 @@ def _belongs_to_previous(previous: Piece, piece: Piece) -> bool:
     if previous.kind not in ("para", "item") or piece.kind != "para" or piece.spaced:
         return False
     if tail_kind(piece.text) or tail_kind(previous.text) == "credit":
+        return False
+    # "About the authors" is the label over the bios, however it is cased.
+    if is_about_label(previous.text):
         return False
     starts_lower = piece.text[0].islower()
     return starts_lower or not ends_sentence(previous.text)

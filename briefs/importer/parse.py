@@ -128,9 +128,10 @@ def _parse_post(block: _Block, position: int) -> tuple[ParsedBrief, SeriesClues]
     )
     body_pieces, tail = separate_tail(pieces, authors, warnings)
 
-    _report_placeholder_links(body_pieces, tail.credit, warnings)
+    credit, credit_url = read_image_credit(tail.credit, warnings)
+    # A placeholder credit is left empty, not shown as text.
+    _report_placeholder_links(body_pieces, tail.credit if credit else "", warnings)
     authors = attach_bios(authors, tail.bio_paragraphs, warnings)
-    credit, credit_url = read_image_credit(tail.credit)
     clues = series_clues(title, body_pieces)
     brief = ParsedBrief(
         title=title,

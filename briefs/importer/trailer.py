@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from briefs.person_names import split_name
 
-from .export_format import POST_END
+from .export_format import CAPTION_WITH_CREDIT, POST_END
 from .records import ParsedAuthor
 from .text import ANY_LINK, clean, reduce_links
 
@@ -130,6 +130,9 @@ def separate_tail(
         if not bio_like(pieces[index]):
             break
 
+    if not tail.credit:
+        _credit_of_opening_picture(pieces, roles, tail, warnings)
+
     first_bio = None
     for index in range(len(pieces) - 1, -1, -1):
         if roles[index] != "body":
@@ -154,6 +157,26 @@ def separate_tail(
     return body, tail
 
 
+def _credit_of_opening_picture(
+    pieces: list[Piece], roles: list[str], tail: _Tail, warnings: list[str]
+) -> None:
+    """A caption with a credit over the first paragraph belongs to the picture
+    at the head of the page ("Managers drive back across the border. Photo:
+    Yonhap"), when the tail credits none: its credit is the feature image's."""
+    first = next((i for i, role in enumerate(roles) if role == "body"), None)
+    if first is None or pieces[first].kind != "caption":
+        return
+    captioned = CAPTION_WITH_CREDIT.match(pieces[first].text)
+    if captioned is None:
+        return
+    roles[first] = "credit"
+    tail.credit = captioned.group("credit")
+    warnings.append(
+        "took the feature image's credit from the caption over the first "
+        f"paragraph, and left the caption out: {pieces[first].text[:80]!r}"
+    )
+
+
 def _drop_about_label(
     pieces: list[Piece], roles: list[str], first: int, warnings: list[str]
 ) -> None:
@@ -161,7 +184,7 @@ def _drop_about_label(
     if first == 0 or roles[first - 1] != "body":
         return
     label = pieces[first - 1]
-    if _ABOUT_LABEL.fullmatch(label.text):
+    if is_about_label(label.text):
         roles[first - 1] = "label"
         warnings.append(f"dropped the label over the bios: {label.text!r}")
 
@@ -221,6 +244,10 @@ _ABOUT_LABEL = re.compile(
     r"Authors?['’]?\s+bios?|Contributors?)[*_]*\s*:?\s*[*_]*",
     re.IGNORECASE,
 )
+
+
+def is_about_label(text: str) -> bool:
+    return _ABOUT_LABEL.fullmatch(text) is not None
 
 
 _NAME_LABEL = re.compile(r"^([*_]{1,3})(?P<name>[^*_\n]{2,80})\1\s+(?=(?P=name)\b)")
@@ -403,7 +430,22 @@ def _at_sentence_start(text: str, index: int) -> bool:
     return bool(_JOINS_A_SECOND_BIO.search(before))
 
 
-def read_image_credit(paragraph: str) -> tuple[str, str]:
+# "Cover image: <what it shows>. Source: <who made it>": the caption ran into
+# the credit line; the credit is the source named at its end.
+_SOURCE_AFTER_CAPTION = re.compile(
+    r"^(?P<caption>.*?[.!?])\s+(?:Source|Photo|Image|Credit|Photo\s+credit)\s*:"
+    r"\s*(?P<credit>[^:]+)$",
+    re.IGNORECASE,
+)
+# What an editor writes where the credit is still to come: "TK" (to come),
+# "TBD", "XXX", "[credit]", "IMAGE CREDIT".
+_PLACEHOLDER_CREDIT = re.compile(
+    r"\b(?:TK|TKTK|TBD|TBC|XXX+)\b|^\W*(?:image\s+|photo\s+)?credit\W*$"
+    r"|\binsert\s+(?:image\s+|photo\s+)?credit\b",
+)
+
+
+def read_image_credit(paragraph: str, warnings: list[str]) -> tuple[str, str]:
     match = _IMAGE_CREDIT.match(paragraph)
     if match is None:
         return "", ""
@@ -413,7 +455,17 @@ def read_image_credit(paragraph: str) -> tuple[str, str]:
         if link.group("target") not in ("", "#"):
             url = link.group("target")
             break
-    credit = reduce_links(credit, keep_real_targets=False)
+    credit = clean(reduce_links(credit, keep_real_targets=False))
     credit = re.sub(r"\.$", "", credit).strip()
+    captioned = _SOURCE_AFTER_CAPTION.match(credit)
+    if captioned:
+        warnings.append(
+            "left the caption out of the image credit: "
+            f"{captioned.group('caption')[:80]!r}"
+        )
+        credit = captioned.group("credit").strip()
     credit = re.sub(r"^the\s+", "", credit, flags=re.IGNORECASE)
+    if _PLACEHOLDER_CREDIT.search(credit):
+        warnings.append(f"image credit left empty: it is a placeholder: {credit!r}")
+        return "", ""
     return clean(credit), url

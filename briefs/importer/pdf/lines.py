@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .tables import TABLE_FONT
 from .words import _WORD_GAP_SHARE, _is_italic, _italic_run, _join_letter_spacing
 
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -26,6 +27,8 @@ class _Line:
     # Right edge of the run of lines sharing this one's left edge: an indented
     # block (a block quote) wraps at its own margin, not the page's.
     block_right: float = 0.0
+    # A row of a ruled table, written as a Markdown pipe row (pdf.tables).
+    table_row: bool = False
 
 
 def _group_words_into_lines(words: list[dict], page_number: int) -> list[_Line]:
@@ -39,7 +42,46 @@ def _group_words_into_lines(words: list[dict], page_number: int) -> list[_Line]:
             groups[-1].append(word)
         else:
             groups.append([word])
-    return [_make_line(group, page_number) for group in groups]
+    return [_make_line(group, page_number) for group in _attach_raised_marks(groups)]
+
+
+# A note's marker set as a superscript ("[3]", "3", "*", "†").
+_NOTE_MARK = re.compile(r"^\[?\d{1,3}\]?[.,;:]?$|^[*†‡]$")
+# How much smaller than the text a superscript is set.
+_RAISED_SIZE_SHARE = 0.8
+
+
+def _attach_raised_marks(groups: list[list[dict]]) -> list[list[dict]]:
+    """A superscript note marker sits above its line's baseline, so it forms a
+    line of its own between two of the paragraph's lines; it belongs at the end
+    of the word it touches, on the line beside it."""
+    kept: list[list[dict]] = []
+    marks: list[list[dict]] = []
+    for group in groups:
+        is_mark = all(_NOTE_MARK.match(word["text"]) for word in group)
+        (marks if is_mark else kept).append(group)
+    for mark in marks:
+        host = next((line for line in kept if _raises_from(mark, line)), None)
+        if host is None:
+            kept.append(mark)
+        else:
+            host.extend(mark)
+    kept.sort(key=lambda line: min(word["bottom"] for word in line))
+    return kept
+
+
+def _raises_from(mark: list[dict], line: list[dict]) -> bool:
+    size = max(word["size"] for word in line)
+    if max(word["size"] for word in mark) > _RAISED_SIZE_SHARE * size:
+        return False
+    top = min(word["top"] for word in line)
+    bottom = max(word["bottom"] for word in line)
+    if not all(top - 1 <= word["bottom"] <= bottom for word in mark):
+        return False
+    # Beside a word of the line: right after it, or just before the next.
+    return all(
+        any(-1 <= word["x0"] - other["x1"] <= size for other in line) for word in mark
+    )
 
 
 def _make_line(words: list[dict], page_number: int) -> _Line:
@@ -68,4 +110,5 @@ def _make_line(words: list[dict], page_number: int) -> _Line:
         first_word_width=words[0]["x1"] - words[0]["x0"],
         page=page_number,
         page_height=words[0]["page_height"],
+        table_row=any(word["fontname"] == TABLE_FONT for word in words),
     )

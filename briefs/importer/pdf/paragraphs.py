@@ -29,6 +29,9 @@ def _starts_paragraph(
     paragraph: _Paragraph, line: _Line, following: _Line | None, layout: _Layout
 ) -> bool:
     previous = paragraph.lines[-1]
+    if previous.table_row or line.table_row:
+        # A table's rows are one block, and nothing else is part of it.
+        return not (previous.table_row and line.table_row)
     return (
         _is_standalone(previous)
         or _is_standalone(line)

@@ -73,6 +73,12 @@ def _render_paragraphs(
     # Large type before the date is the title, not a section heading.
     in_body = False
     for par in paragraphs:
+        if par.lines[0].table_row:
+            if parts:
+                parts.append("\n\n\n" if in_list else "\n\n")
+            parts.append("\n".join(line.text for line in par.lines))
+            in_list = False
+            continue
         quote = _is_block_quote(par, layout)
         numbered = _opens_numbered_item(par.lines[0], layout)
         is_item = numbered or (

@@ -18,6 +18,7 @@ from pdfminer.psexceptions import PSException
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
 from ..errors import BriefImportError
+from .tables import table_rows
 
 # pdfminer trusts the object graph of a file: a damaged dictionary or stream
 # surfaces as one of these from deep inside it (found by fuzzing the importer),
@@ -75,6 +76,7 @@ def _words_of(page: pdfplumber.page.Page) -> list[dict]:
         x_tolerance_ratio=_WORD_GAP_SHARE, extra_attrs=["size", "fontname"]
     )
     words += _drawn_bullets(page, words)
+    words = table_rows(page, words)
     height = page.height
     for word in words:
         word["page_height"] = height
