@@ -179,6 +179,41 @@ def test_category_page(client):
     page(client, "/categories/no-such-thing/", 404)
 
 
+def test_section_pages_page_in_order_and_follow_every_change(client, settings):
+    """A section's order is kept per content version (views.SectionBriefsView):
+    a brief added, untagged or unpublished shows on the next request."""
+    settings.BRIEFS_PER_PAGE = 2
+    author = make_author("Ann Paged")
+    now = timezone.now()
+    for day in range(1, 5):
+        make_brief(
+            f"Paged brief {day}",
+            authors=[author],
+            categories=["Paging"],
+            published_at=now - timedelta(days=day),
+        )
+    for path in ("/categories/paging/", author.get_absolute_url()):
+        first, second = page(client, path), page(client, path + "?page=2")
+        assert first.index("Paged brief 1") < first.index("Paged brief 2")
+        assert "Paged brief 3" not in first and "Paged brief 1" not in second
+        assert second.index("Paged brief 3") < second.index("Paged brief 4")
+        page(client, path + "?page=3", 404)
+
+    newest = make_brief(
+        "Paged brief 0", authors=[author], categories=["Paging"], published_at=now
+    )
+    for path in ("/categories/paging/", author.get_absolute_url()):
+        assert page(client, path).index("Paged brief 0") < page(client, path).index(
+            "Paged brief 1"
+        )
+    newest.categories.remove("Paging")
+    assert "Paged brief 0" not in page(client, "/categories/paging/")
+    Brief.objects.filter(title="Paged brief 1").update(status=Brief.Status.DRAFT)
+    for path in ("/categories/paging/", author.get_absolute_url()):
+        assert "Paged brief 1" not in page(client, path)
+        assert "Paged brief 2" in page(client, path)
+
+
 def test_date_archives(client, settings):
     tz = timezone.get_current_timezone()
     make_brief("March piece", published_at=datetime(2024, 3, 10, 12, tzinfo=tz))

@@ -386,6 +386,25 @@ class SectionBriefsView(PublishedBriefMixin, ListView):
     def known_count(self):
         return self.section.brief_count
 
+    def section_brief_ids(self, queryset):
+        """The section's brief keys in page order, once per content version.
+
+        A big category or author holds hundreds of briefs: ordering them all to
+        show twenty would read every one of them on every request.
+        """
+        return cached_value(
+            self.request,
+            f"toc:{self.section_name}:{self.section.pk}",
+            lambda: list(queryset.values_list("pk", flat=True)),
+        )
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, keys, is_paginated = super().paginate_queryset(
+            self.section_brief_ids(queryset), page_size
+        )
+        page.object_list = in_order(queryset, list(keys))
+        return paginator, page, page.object_list, is_paginated
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context[self.section_name] = self.section
@@ -477,7 +496,7 @@ class CategoryDetailView(SectionBriefsView):
         return navigation.categories(self.request)
 
     def get_queryset(self):
-        return self.card_queryset().filter(categories__slug=self.section.slug)
+        return self.card_queryset().filter(categories__id=self.section.pk)
 
 
 class ArchiveMixin(PublishedBriefMixin):
