@@ -224,6 +224,8 @@ def test_date_forms(written):
             "By KEI Staff & The Peninsula Editors",
             ["KEI Staff", "The Peninsula Editors"],
         ),
+        ("By the KEI Staff", ["KEI Staff"]),
+        ("By the Korea Economic Institute", ["Korea Economic Institute"]),
     ],
 )
 def test_byline_forms(byline, names):
@@ -238,6 +240,19 @@ def test_a_sentence_starting_with_by_is_body_text():
     )
     assert brief.authors == []
     assert brief.body.startswith("By Seoul's standards")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the Summit of 2019, the talks had stalled",
+        "By the Summit of 2019 the talks had stalled",
+    ],
+)
+def test_a_sentence_starting_with_by_the_is_body_text(line):
+    brief = only(export(f"Published May 3, 2024\n\n{line}"))
+    assert brief.authors == []
+    assert brief.body.startswith(line)
 
 
 # --- Bios

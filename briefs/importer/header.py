@@ -12,6 +12,8 @@ from datetime import date
 
 from dateutil import parser as dateutil_parser
 
+from briefs.person_names import is_organisation
+
 from .bylines import from_capitals, is_role, without_affiliations, without_roles
 from .chrome import is_furniture
 from .errors import BriefImportError
@@ -296,9 +298,32 @@ def _looks_like_a_name(part: str) -> bool:
     )
 
 
+_BY_THE_TEAM = re.compile(
+    r"^(?:Written\s+by|By|BY)\s+the\s+(?P<rest>[A-Z][^!?:;,]{2,80})$"
+)
+
+
+_NAME_JOINERS = {"of", "for", "and", "on", "the", "&"}
+
+
+def _is_team_name(text: str) -> bool:
+    """ "KEI Staff", "Korea Economic Institute of America": capitalised words
+    naming a team or institute, not the rest of a sentence."""
+    words = text.split()
+    return (
+        len(words) <= 8
+        and all(word[0].isupper() or word in _NAME_JOINERS for word in words)
+        and is_organisation(text)
+    )
+
+
 def _plain_by_line(line: str) -> re.Match[str] | None:
     """ "By Jane Kim and Lee Min" in a head: every part a capitalised name, so
     that "By Seoul's standards, growth was slow" stays a sentence."""
+    team = _BY_THE_TEAM.match(line)
+    if team and _is_team_name(team["rest"]):
+        # "By the KEI Staff": the article is the sentence's, not the name's.
+        return team
     match = re.match(r"^(?:Written\s+by|By|BY)\s+(?P<rest>[A-Z][^!?:;]{2,150})$", line)
     if match is None:
         return None
