@@ -255,7 +255,7 @@ def test_search_page_queries_do_not_grow_with_matches(client):
             search(client, f"lobster {count}")
         return len(captured)
 
-    # Version, savepoint, plan setting, count, the page's keys (both tiers in
-    # one query), rows with snippets, bylines, release.
+    # Version, savepoint, plan setting, the count with the page's keys (both
+    # tiers in one statement), rows with snippets, bylines, release.
     few, many = queries_for(2), queries_for(30)
     assert few == many <= 8

@@ -116,6 +116,7 @@ class PublishedBriefMixin(PageMixin):
     # The heading level of the cards a list view shows, when it shows cards
     # (briefs.site.cards): their bylines are fetched only for cards not cached.
     card_heading_level = None
+    card_variant = ""
     # Cards show no body; the vector and the rendered body are the bulk of a row.
     card_deferred = ("body", "body_html", "search_vector", "rank_vector")
 
@@ -150,7 +151,13 @@ class PublishedBriefMixin(PageMixin):
             context["page_disclosures"] = unique_disclosures(briefs)
             surrogate.declare_briefs(self.request, briefs)
             if self.card_heading_level is not None:
-                cards.prepare(self.request, briefs, self.card_heading_level, BYLINE)
+                cards.prepare(
+                    self.request,
+                    briefs,
+                    self.card_heading_level,
+                    BYLINE,
+                    self.card_variant,
+                )
         return context
 
 
@@ -571,6 +578,8 @@ class MonthArchive(ArchiveMixin, MonthArchiveView):
 
 class SearchView(PublishedBriefMixin, ListView):
     template_name = "briefs/search.html"
+    card_heading_level = 2
+    card_variant = ":search"
 
     def get_queryset(self):
         self.query = clean_query(self.request.GET.get("q", ""))
