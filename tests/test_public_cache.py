@@ -143,15 +143,21 @@ def test_a_card_is_rendered_once_per_version_and_shows_the_next_change(
     brief = world["brief"]
     home = html(client, "/")
     assert len(card_keys()) == 1
-    series = html(client, world["series"].get_absolute_url())
     author = html(client, world["author"].get_absolute_url())
     assert len(card_keys()) == 1  # the author page reuses the home page's card
     html(client, "/categories/trade/")
     assert len(card_keys()) == 2  # a category lists its cards a level higher
+    series = html(client, world["series"].get_absolute_url())
+    assert len(card_keys()) == 3  # the series' contents entry is kept too
     assert "First Cached Title" in home and "First Cached Title" in author
     assert brief.get_absolute_url() in series
     Brief.objects.filter(pk=brief.pk).update(title="Card Title Changed")
-    for path in ("/", world["author"].get_absolute_url(), "/categories/trade/"):
+    for path in (
+        "/",
+        world["author"].get_absolute_url(),
+        "/categories/trade/",
+        world["series"].get_absolute_url(),
+    ):
         page = html(client, path)
         assert "Card Title Changed" in page and "First Cached Title" not in page
 
@@ -161,7 +167,8 @@ def test_a_list_of_cached_cards_fetches_no_bylines(client, world, settings):
     from django.test.utils import CaptureQueriesContext
 
     settings.PUBLIC_CACHE_ENABLED = False
-    for path in ("/", "/categories/trade/", world["author"].get_absolute_url()):
+    sections = [world["author"], world["series"]]
+    for path in ["/", "/categories/trade/", *(s.get_absolute_url() for s in sections)]:
         html(client, path)  # the cards are rendered and kept
         with CaptureQueriesContext(connection) as queries:
             page = html(client, path)

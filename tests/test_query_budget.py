@@ -74,9 +74,11 @@ def test_templates_are_compiled_once_per_process():
     assert isinstance(engine.template_loaders[0], Loader)
 
 
-def test_a_brief_page_reads_only_its_own_row_once_its_parts_are_kept(client, settings):
-    """Byline, bios and categories are kept with the page's other parts, per
-    content version; a new version (an author renamed) shows at once."""
+def test_a_brief_page_reads_only_the_version_once_its_row_and_parts_are_kept(
+    client, settings
+):
+    """The brief's row, byline, bios and categories are kept per content
+    version; a new version (an author renamed, the title changed) shows at once."""
     from briefs.models import Brief
 
     settings.PUBLIC_CACHE_ENABLED = False
@@ -89,9 +91,13 @@ def test_a_brief_page_reads_only_its_own_row_once_its_parts_are_kept(client, set
     tables = [
         query["sql"].split(" FROM ", 1)[1].split()[0].strip('"') for query in queries
     ]
-    assert tables == ["briefs_contentversion", "briefs_brief"], tables
+    assert tables == ["briefs_contentversion"], tables
     author = brief.ordered_authors()[0]
     author.name = "Renamed Person"
     author.save()
     response = client.get(path)
     assert "Renamed Person" in response.content.decode()
+    Brief.objects.filter(pk=brief.pk).update(title="A Title Changed In Place")
+    assert "A Title Changed In Place" in client.get(path).content.decode()
+    Brief.objects.filter(pk=brief.pk).update(status=Brief.Status.DRAFT)
+    assert client.get(path).status_code == 404

@@ -13,6 +13,10 @@ from django.utils.safestring import mark_safe
 from .caching import cached_value, current_state, data_key, keep_value
 
 CARD_TEMPLATE = "briefs/includes/brief_card.html"
+# A series' table of contents lists its briefs as entries, not cards; they are
+# kept the same way.
+TOC_VARIANT = ":toc"
+TOC_TEMPLATE = "briefs/includes/toc_entry.html"
 # Private-use characters: never escaped, never in a rendered title or summary.
 SNIPPET_MARKER = "\ue000search-snippet\ue000"
 
@@ -42,14 +46,16 @@ def prepare(request, briefs, heading_level, byline, variant=""):
     prefetch_related_objects(missing, byline)
 
 
-def render(context, brief, heading_level):
+def render(context, brief, heading_level, variant=None):
     snippet = getattr(brief, "snippet", None)
-    # A search result's card is the same card with the query's snippet: kept
-    # with a marker where the snippet goes.
-    variant = ":search" if snippet else ""
+    if variant is None:
+        # A search result's card is the same card with the query's snippet:
+        # kept with a marker where the snippet goes.
+        variant = ":search" if snippet else ""
+    template_name = TOC_TEMPLATE if variant == TOC_VARIANT else CARD_TEMPLATE
 
     def render_card(shown_snippet=SNIPPET_MARKER):
-        template = context.template.engine.get_template(CARD_TEMPLATE)
+        template = context.template.engine.get_template(template_name)
         with context.push(brief=brief, heading_level=heading_level):
             if not snippet:
                 return template.render(context)

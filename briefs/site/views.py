@@ -198,6 +198,24 @@ class BriefDetailView(PublishedBriefMixin, DetailView):
         # The search vectors are the bulk of a row, and no page shows them.
         return queryset.defer("search_vector", "rank_vector")
 
+    def get_object(self, queryset=None):
+        if queryset is not None or self.can_preview():
+            return super().get_object(queryset)
+        # The public row is the same for every reader until the content
+        # changes: read once per content version, like the page's other parts.
+        brief = cached_value(
+            self.request, f"brief-row:{self.kwargs['slug']}", self.public_row
+        )
+        if brief is None:
+            raise Http404("No published brief at this address.")
+        return brief
+
+    def public_row(self):
+        try:
+            return super().get_object()
+        except Http404:
+            return None
+
     def get(self, request, *args, **kwargs):
         try:
             self.object = self.get_object()
@@ -433,6 +451,9 @@ class SeriesListView(PageMixin, ListView):
 class SeriesDetailView(SectionBriefsView):
     template_name = "briefs/series_detail.html"
     section_name = "series"
+    # Contents entries, kept like cards (briefs.site.cards).
+    card_heading_level = 0
+    card_variant = cards.TOC_VARIANT
 
     def sections(self):
         return navigation.series_newest_first(self.request)

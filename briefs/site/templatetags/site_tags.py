@@ -23,6 +23,14 @@ def brief_card(context, brief, heading_level=2):
 
 
 @register.simple_tag(takes_context=True)
+def toc_entry(context, brief):
+    """A brief's entry in its series' contents, kept like a card."""
+    from briefs.site import cards
+
+    return cards.render(context, brief, 0, cards.TOC_VARIANT)
+
+
+@register.simple_tag(takes_context=True)
 def page_url(context, number):
     """This page's URL for another page number, keeping the other parameters (q)."""
     request = context["request"]
