@@ -788,3 +788,158 @@ def test_bulleted_numbered_notes_are_notes():
     )
     brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body))
     assert "## Notes\n\n1. The first source.\n2. The second source." in brief.body
+
+
+# --- Sixth blind set (fresh8): peer institutes' templates
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Experts: [Jane Roe](#) , [Park Jae-won](#)", ["Jane Roe", "Park Jae-won"]),
+        ("Contributors: Jane Roe, Kim Min-ji", ["Jane Roe", "Kim Min-ji"]),
+        ("Contributor: [Jane Roe](#)", ["Jane Roe"]),
+        ("Analysis by [Jane Roe](#) and [Kim Min-ji](#)", ["Jane Roe", "Kim Min-ji"]),
+    ],
+)
+def test_byline_labels_of_other_templates(line, names):
+    brief = only(export(f"Published May 3, 2024\n\n{line}"))
+    assert [a.name for a in brief.authors] == names
+    assert line.split()[0] not in brief.body
+
+
+@pytest.mark.parametrize(
+    ("lines", "categories"),
+    [
+        ("Regions: [Japan](#)\nIssues: [Alliances](#)", ["Japan", "Alliances"]),
+        ("Tags:\n- [Olympics](#)\n- [Sanctions](#)", ["Olympics", "Sanctions"]),
+        ("Categories: [Defense](#) / [Trade](#)", ["Defense", "Trade"]),
+        ("Posted under: [Food Security](#)", ["Food Security"]),
+    ],
+)
+def test_category_labels_of_other_templates(lines, categories):
+    brief = only(export(f"Published May 3, 2024\n\nAuthor: Jane Roe\n\n{lines}"))
+    assert brief.categories == categories
+
+
+def test_a_kicker_over_the_title_and_a_standfirst_under_it_are_not_the_title():
+    text = export("Published May 3, 2024\n\nAuthor: Jane Roe").replace(
+        "A Plain Title",
+        "EXPERT COMMENT\n\nA Plain Title\n*What the vote means for the alliance.*",
+    )
+    brief = only(text)
+    assert brief.title == "A Plain Title"
+    assert brief.body.startswith("*What the vote means for the alliance.*")
+    assert "EXPERT COMMENT" not in brief.body
+
+
+def test_a_title_in_capitals_alone_stays_the_title():
+    text = export("Published May 3, 2024").replace("A Plain Title", "TRADE WARS")
+    assert only(text).title == "TRADE WARS"
+
+
+def test_the_role_under_a_byline_is_not_body_text():
+    brief = only(
+        export(
+            "Published May 3, 2024\n\nAuthor: [Dr Jane Roe](#)\n"
+            "Senior Research Fellow, Environment Programme"
+        )
+    )
+    assert [a.name for a in brief.authors] == ["Jane Roe"]
+    assert "Research Fellow" not in brief.body
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Main image: Korea.net ([Flickr](#))", "Korea.net (Flickr)"),
+        ("Header photo © Yonhap News Agency", "Yonhap News Agency"),
+        (
+            "Photo by Jung Yeon-je/AFP via Getty Images.",
+            "Jung Yeon-je/AFP via Getty Images",
+        ),
+    ],
+)
+def test_more_credit_forms(line, credit):
+    brief = only(export("Published May 3, 2024\n\nAuthor: [Jane Roe](#)", tail=line))
+    assert brief.image_credit == credit
+
+
+def test_a_caption_with_photo_by_over_the_first_paragraph_credits_the_feature():
+    body = (
+        "Cooling towers of a power station, 30 January 2021. Photo by Kim Lee/Getty "
+        "Images.\n\nThe pledge came first."
+    )
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body))
+    assert brief.image_credit == "Kim Lee/Getty Images"
+    assert brief.body.startswith("The pledge came first.")
+
+
+def test_author_cards_of_a_name_over_a_role_are_bios():
+    tail = (
+        "About the Experts\n\nJane Roe\nFellow, East Asia Program, the Stimson Center"
+        "\n\nPark Jae-won\nNonresident Fellow, Korea Economic Institute of America"
+    )
+    brief = only(
+        export("Published May 3, 2024\n\nExperts: Jane Roe, Park Jae-won", tail=tail)
+    )
+    assert [a.bio for a in brief.authors] == [
+        "Jane Roe, Fellow, East Asia Program, the Stimson Center",
+        "Park Jae-won, Nonresident Fellow, Korea Economic Institute of America",
+    ]
+    assert "About the Experts" not in brief.body
+
+
+def test_a_byline_with_a_bare_weekday_date_and_a_posted_under_line():
+    head = (
+        "By [Jane Roe](#) | Wednesday, March 21st, 2012 | 2 Comments\n\n"
+        "Posted under: [North Korea](#), [Economy](#)"
+    )
+    text = export("", body="Some body text.").replace(
+        "A Plain Title\n\n\n\n", f"A Plain Title\n\n{head}\n\n"
+    )
+    brief = only(text)
+    assert brief.published == date(2012, 3, 21)
+    assert [a.name for a in brief.authors] == ["Jane Roe"]
+    assert brief.categories == ["North Korea", "Economy"]
+
+
+def test_back_links_of_notes_are_dropped_and_run_on_notes_split():
+    body = (
+        "A claim.[1] Another.[2]\n\nNotes\n\n"
+        "1. The first source. ↩ 2. The second source. ↩"
+    )
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body))
+    assert "1. The first source.\n2. The second source." in brief.body
+    assert "↩" not in brief.body
+
+
+def test_topics_set_after_the_body_are_the_categories():
+    body = "Some body text.\n\nTopics: Economics & Trade · Batteries · United States"
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body))
+    assert brief.categories == ["Economics & Trade", "Batteries", "United States"]
+    assert "Topics" not in brief.body
+
+
+def test_fields_in_capitals_over_their_values():
+    text = (
+        "THE PENINSULA\n\nA Plain Title\n\nWRITTEN BY\n\nProf. Jane Roe\n\nDATE\n\n"
+        "Saturday, 02 July 2016\n\nTOPICS\n\nTrade\n\nEurope\n\n"
+        "The first paragraph of the text.\n\n"
+        f"{DISCLOSURE}\n\nReturn to the Peninsula\n"
+    )
+    brief = only(text)
+    assert brief.published == date(2016, 7, 2)
+    assert [a.name for a in brief.authors] == ["Jane Roe"]
+    assert brief.categories == ["Trade", "Europe"]
+    assert brief.body.startswith("The first paragraph of the text.")
+
+
+@pytest.mark.parametrize(
+    "marker", ["COMMENTARY · THE PENINSULA", "THE PENINSULA | ANALYSIS"]
+)
+def test_the_post_marker_with_the_kind_of_piece_beside_it(marker):
+    text = export("Published May 3, 2024\n\nAuthor: Jane Roe").replace(
+        "THE PENINSULA", marker, 1
+    )
+    assert only(text).title == "A Plain Title"

@@ -29,6 +29,7 @@ ROOTS = [
     SAMPLES / "fresh5",
     SAMPLES / "fresh6",
     SAMPLES / "fresh7",
+    SAMPLES / "fresh8",
 ]
 TEXT_SAMPLES = [sample for root in ROOTS for sample in text_samples(root)]
 PDF_SAMPLES = [sample for root in ROOTS for sample in pdf_samples(root)]

@@ -107,7 +107,7 @@ def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Pi
     after_blank = True
     in_notes = False
     blanks = 0
-    for line in lines:
+    for line in _without_back_links(lines, warnings):
         if not line:
             after_blank = True
             blanks += 1
@@ -179,6 +179,23 @@ def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Pi
         elif piece.kind == "table":
             _complete_table(piece, warnings)
     return pieces
+
+
+# A note's link back to its marker ("... for modules. ↩"): the page makes its
+# own. A print can run the next note on after it ("↩ 2. ..."): split there.
+_BACK_LINK = re.compile(r"\s*[↩⤴]\s*(?=(?:\[?\d{1,3}[.)\]]\s)|$)")
+
+
+def _without_back_links(lines: list[str], warnings: list[str]) -> list[str]:
+    result: list[str] = []
+    for line in lines:
+        if "↩" not in line and "⤴" not in line:
+            result.append(line)
+            continue
+        parts = [part for part in _BACK_LINK.split(line) if part.strip()]
+        warnings.append(f"dropped the notes' back-links: {line[:60]!r}")
+        result.extend(parts or [""])
+    return result
 
 
 def _captions_beside_credits(pieces: list[Piece], warnings: list[str]) -> None:

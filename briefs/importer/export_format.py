@@ -13,7 +13,14 @@ import re
 POST_START_TEXT = "THE PENINSULA"
 POST_END_TEXT = "Return to the Peninsula"
 
-POST_START = re.compile(r"^\s*THE\s+PENINSULA\s*$", re.IGNORECASE)
+# Also with the kind of piece beside it, in the site's capitals: "COMMENTARY ·
+# THE PENINSULA", "THE PENINSULA | ANALYSIS".
+_SECTION_LABEL = r"(?-i:[A-Z][A-Z&'’ -]{2,30})"
+POST_START = re.compile(
+    rf"^\s*(?:{_SECTION_LABEL}\s*[·|•—–/]\s*(?-i:THE\s+PENINSULA)"
+    rf"|THE\s+PENINSULA(?:(?<=THE PENINSULA)\s*[·|•—–/]\s*{_SECTION_LABEL})?)\s*$",
+    re.IGNORECASE,
+)
 # The closing line is a link in the live page; exports keep it as plain text, as a
 # Markdown link, or with an arrow in front.
 POST_END = re.compile(
@@ -24,17 +31,31 @@ POST_END = re.compile(
 
 # Older posts say "Posted on March 4, 2013".
 PUBLISHED_LINE = re.compile(
-    r"^(?:Published|Posted)(?:\s+on\b)?[\s:]*(?P<rest>.*)$", re.IGNORECASE
+    # "Posted in ...", "Posted under ...", "Posted by ..." are other fields.
+    r"^(?:Published|Posted(?!\s+(?:in|under|by)\b))(?:\s+on\b)?[\s:]*(?P<rest>.*)$",
+    re.IGNORECASE,
 )
-AUTHOR_LINE = re.compile(r"^(?:Authors?|Author\(s\)|By)\s*:\s*(?P<rest>.*)$", re.I)
-# Older posts file themselves "Posted in North Korea, Missiles" without a colon.
+# Peer institutes' templates label the byline "Experts:", "Contributors:",
+# "Written by:" or "Analysts:".
+AUTHOR_LINE = re.compile(
+    r"^(?:Authors?|Author\(s\)|By|Experts?|Contributors?|Contributed\s+by"
+    r"|Written\s+by|Analysts?)\s*:\s*(?P<rest>.*)$",
+    re.I,
+)
+# Older posts file themselves "Posted in North Korea, Missiles" without a colon;
+# other templates sort by "Regions:", "Issues:", "Subjects:", "Posted under:".
 CATEGORY_LINE = re.compile(
-    r"^(?:(?:Categor(?:y|ies)|Topics?|Tags?|Filed\s+under)\s*:"
+    r"^(?:(?:Categor(?:y|ies)|Topics?|Tags?|Filed\s+under|Posted\s+under|Regions?"
+    r"|Issues?|Subjects?|Themes?|Keywords?|Programs?)\s*:"
     r"|(?:Posted|Filed)\s+in\b:?)\s*(?P<rest>.*)$",
     re.I,
 )
-# Older posts sign "By [Name](#) and [Name](#)" without a colon.
-BY_LINE = re.compile(r"^By\s+(?P<rest>\[.*)$", re.I)
+# Older posts sign "By [Name](#) and [Name](#)" without a colon; "Analysis by
+# [Name](#)", "Commentary by [Name](#)" say what the piece is as well.
+BY_LINE = re.compile(
+    r"^(?:(?:Analysis|Commentary|Interview|Essay|Opinion)\s+)?By\s+(?P<rest>\[.*)$",
+    re.I,
+)
 # "Last updated March 6, 2024", "Updated: 2019-05-02", "Revised on ...".
 # "Edited on ...", "Corrected April 9, 2019", "This article was updated on ...",
 # "Correction, February 12, 2026: <what was wrong>": the same line in other words.
@@ -138,7 +159,27 @@ def is_header_line(text: str) -> bool:
 # A caption with its credit run in at the end: "Managers drive back across the
 # border. Photo: Yonhap", "... (Photo: Yonhap)".
 CAPTION_WITH_CREDIT = re.compile(
-    r"^(?P<caption>[^.!?]{10,200}[.!?])\s+\(?(?P<credit>(?:Photo|Photograph|Image|"
-    r"Credit|Photo\s+credit)\s*:\s*[^.!?:()]{2,80})\)?\.?$",
+    r"^(?P<caption>[^.!?]{10,200}[.!?])\s+\(?(?P<credit>(?:(?:Photo|Photograph|Image|"
+    r"Credit|Photo\s+credit)\s*:|(?:Photo|Photograph|Image|Picture)\s+by)"
+    r"\s*[^.!?:()]{2,80})\)?\.?$",
     re.IGNORECASE,
 )
+
+# The labels of a page's fields set apart from the text, each in capitals over
+# its value ("WRITTEN BY" / "Prof. Jane Roe", "DATE" / "2 July 2016", "TOPICS" /
+# "Trade" / "Europe"), and the export line each makes.
+FIELD_LABELS = {
+    "WRITTEN BY": "Author:",
+    "BY": "Author:",
+    "AUTHOR": "Author:",
+    "AUTHORS": "Author:",
+    "EXPERTS": "Author:",
+    "CONTRIBUTORS": "Author:",
+    "DATE": "Published",
+    "PUBLISHED": "Published",
+    "TOPICS": "Topics:",
+    "TAGS": "Topics:",
+    "CATEGORIES": "Topics:",
+    "REGIONS": "Topics:",
+    "ISSUES": "Topics:",
+}

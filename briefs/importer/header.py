@@ -23,6 +23,7 @@ from .export_format import (
     CATEGORY_LINE,
     DATE_FORMS,
     EDITORS_NOTE,
+    FIELD_LABELS,
     HEAD_CHROME_LINES,
     PUBLISHED_LINE,
     SERIES_LINE,
@@ -43,9 +44,18 @@ def post_label(position: int, title: str) -> str:
     return f'post {position} ("{short}")'
 
 
+@dataclass
+class TitleAndDate:
+    title: str
+    published: date
+    next_index: int
+    # A standfirst set under the title: the body's opening, not the title.
+    standfirst: list[str] = field(default_factory=list)
+
+
 def read_title_and_date(
     lines: list[str], position: int, warnings: list[str]
-) -> tuple[str, date, int]:
+) -> TitleAndDate:
     title_lines: list[str] = []
     for index, line in enumerate(lines):
         if not line:
@@ -54,6 +64,7 @@ def read_title_and_date(
         if match is None or _posted_without_date(line, match):
             title_lines.append(line)
             continue
+        title_lines, standfirst = _set_apart(title_lines, warnings)
         title = _title_from_lines(title_lines)
         label = post_label(position, title)
         if not title:
@@ -79,7 +90,7 @@ def read_title_and_date(
             raise BriefImportError(f"{label}: unreadable date '{line}'")
         if len(title_lines) > 1:
             warnings.append(f"title joined from {len(title_lines)} lines: {title!r}")
-        return title, published, consumed
+        return TitleAndDate(title, published, consumed, standfirst)
     first = title_lines[0] if title_lines else ""
     raise BriefImportError(f"{post_label(position, first)}: no 'Published' line")
 
@@ -127,6 +138,42 @@ def _opens_head(line: str) -> bool:
 def _posted_without_date(line: str, match: re.Match) -> bool:
     """ "Posted Workers and the Minimum Wage" is a title, not a date line."""
     return line[:6].casefold() == "posted" and parse_date(match["rest"]) is None
+
+
+# A label over the title saying what kind of piece it is: "EXPERT COMMENT",
+# "ANALYSIS", "COMMENTARY | THE PENINSULA": capitals, a few words.
+_KICKER_WORDS = 5
+# A whole line in italics under the title: the standfirst (a dek).
+_ITALIC_LINE = re.compile(r"^([*_])(?P<text>[^*_]{10,400})\1$")
+
+
+def _set_apart(
+    title_lines: list[str], warnings: list[str]
+) -> tuple[list[str], list[str]]:
+    """The title's lines without a kicker above them and a standfirst under."""
+    lines = list(title_lines)
+    if len(lines) > 1 and _is_kicker(lines[0]):
+        warnings.append(f"dropped the kicker above the title: {lines[0]!r}")
+        lines = lines[1:]
+    standfirst = []
+    while len(lines) > 1 and _ITALIC_LINE.match(lines[-1]):
+        standfirst.insert(0, lines.pop())
+        warnings.append(
+            f"kept the standfirst under the title as the body's opening: "
+            f"{standfirst[0][:60]!r}"
+        )
+    return lines, standfirst
+
+
+def _is_kicker(line: str) -> bool:
+    letters = [char for char in line if char.isalpha()]
+    words = line.split()
+    return (
+        bool(letters)
+        and all(char.isupper() for char in letters)
+        and len(words) <= _KICKER_WORDS
+        and not line.rstrip().endswith((".", "?", "!"))
+    )
 
 
 def _title_from_lines(title_lines: list[str]) -> str:
@@ -199,14 +246,16 @@ def read_head(lines: list[str], start: int, warnings: list[str]) -> Head:
                 names = _split_names(from_capitals(value, warnings), split_on_and=True)
                 names = without_affiliations(names, warnings)
                 author_names.extend(without_roles(names, warnings))
+                if index < len(lines) and _is_role_line(lines[index]):
+                    # "Senior Research Fellow, Environment and Society
+                    # Programme" under the name: the author's title, which the
+                    # bio gives in full.
+                    warnings.append(
+                        f"dropped the role under the byline: {lines[index]!r}"
+                    )
+                    index += 1
             else:
-                for category in _split_names(value, split_on_and=False):
-                    if is_furniture(category):
-                        warnings.append(
-                            f"dropped page furniture from the categories: {category!r}"
-                        )
-                    else:
-                        categories.append(category)
+                categories.extend(read_categories(value, warnings))
             continue
         if _read_other_head_line(line, head, warnings):
             index += 1
@@ -368,10 +417,22 @@ def _byline_follows(lines: list[str], index: int) -> bool:
     return False
 
 
+_LABEL_BULLET = re.compile(r"^[-*•]\s+(?P<value>\[[^\[\]]+\](?:\([^()]*\))?)\s*$")
+
+
 def _value_with_continuations(
     value: str, lines: list[str], index: int
 ) -> tuple[str, int]:
-    """Join the byline's next line when the export broke the list after a comma."""
+    """Join the byline's next line when the export broke the list after a comma,
+    and a label's list of values set one to a line as bullets ("Tags:", then
+    "- [Olympics](#)", "- [Sanctions](#)")."""
+    if not value.strip():
+        items: list[str] = []
+        while index < len(lines) and (bullet := _LABEL_BULLET.match(lines[index])):
+            items.append(bullet["value"])
+            index += 1
+        if items:
+            return ", ".join(items), index
     while re.search(r"(?:,|\band|&)\s*$|^\s*$", value, re.IGNORECASE):
         following = next_non_blank(lines, index)
         if following is None:
@@ -390,11 +451,22 @@ def _value_with_continuations(
     return value, index
 
 
+def read_categories(value: str, warnings: list[str]) -> list[str]:
+    """The categories of a "Category:" line's value, page furniture left out."""
+    categories = []
+    for category in _split_names(value, split_on_and=False):
+        if is_furniture(category):
+            warnings.append(f"dropped page furniture from the categories: {category!r}")
+        else:
+            categories.append(category)
+    return categories
+
+
 def _split_names(value: str, *, split_on_and: bool) -> list[str]:
     """Names in a byline: each [bracketed] part is one name, the rest is split."""
     names: list[str] = []
     # Categories are also set apart by the site's dots and bars ("Trade · Chips").
-    separators = r",|;|&|\band\b" if split_on_and else r",|;|·|•|\|"
+    separators = r",|;|&|\band\b" if split_on_and else r",|;|·|•|\||\s/\s"
     position = 0
     for match in re.finditer(r"\[(?P<name>[^\[\]]*)\](?:\([^()]*\))?", value):
         names.extend(_split_plain(value[position : match.start()], separators))
@@ -417,6 +489,21 @@ def _split_plain(text: str, separators: str) -> list[str]:
     return [clean(part) for part in parts if clean(part)]
 
 
+_ROLE_LINE_LIMIT = 120
+
+
+def _is_role_line(line: str) -> bool:
+    text = clean(line)
+    return (
+        bool(text)
+        and len(text) <= _ROLE_LINE_LIMIT
+        and "[" not in text
+        and not text.endswith((".", "!", "?"))
+        and not is_header_line(text)
+        and is_role(text.split(",")[0])
+    )
+
+
 def _is_byline(line: str) -> bool:
     return bool(AUTHOR_LINE.match(line) or BY_LINE.match(line) or _plain_by_line(line))
 
@@ -424,6 +511,55 @@ def _is_byline(line: str) -> bool:
 # " · ", " | ", " • ", " — ": what a theme prints between the head's fields on
 # one line ("Published May 3, 2024 · Updated May 6, 2024 · 5 min read").
 _FIELD_SEPARATOR = re.compile(r"\s+[·•|—–]\s+")
+
+
+# How far into a post a box of labelled fields may sit, and how many values a
+# label may have.
+_FIELDS_SPAN = 40
+_FIELD_VALUES = 8
+_FIELD_VALUE_LIMIT = 80
+
+
+def fields_under_labels(lines: list[str], warnings: list[str]) -> list[str]:
+    """ "WRITTEN BY" over "Prof. Jane Roe", "DATE" over the date, "TOPICS" over
+    one tag a line: the export's "Author:", "Published" and "Topics:" lines."""
+    result: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = clean(lines[index]).rstrip(":")
+        label = FIELD_LABELS.get(line) if index < _FIELDS_SPAN else None
+        if label is None:
+            result.append(lines[index])
+            index += 1
+            continue
+        values: list[str] = []
+        following = index + 1
+        while len(values) < _FIELD_VALUES:
+            at = next_non_blank(lines, following)
+            if at is None or not _is_field_value(lines[at]):
+                break
+            values.append(re.sub(r"^[-*•]\s+", "", clean(lines[at])))
+            following = at + 1
+        if not values:
+            result.append(lines[index])
+            index += 1
+            continue
+        joined = values[0] if label == "Published" else ", ".join(values)
+        result.extend([f"{label} {joined}", ""])
+        warnings.append(f"read the labelled field {line!r}: {joined!r}")
+        index = following
+    return result
+
+
+def _is_field_value(line: str) -> bool:
+    text = clean(line)
+    return (
+        bool(text)
+        and len(text) <= _FIELD_VALUE_LIMIT
+        and clean(text).rstrip(":") not in FIELD_LABELS
+        and not re.search(r"[.!?]$", text.rstrip(")"))
+        or bool(parse_date(text))
+    )
 
 
 def split_compound_lines(lines: list[str]) -> list[str]:

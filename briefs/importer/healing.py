@@ -37,5 +37,20 @@ def _belongs_to_previous(previous: Piece, piece: Piece) -> bool:
     # "About the authors" is the label over the bios, however it is cased.
     if is_about_label(previous.text):
         return False
+    # Blocks of short lines (an author card: the name over the role; an
+    # address) end where their last line ends.
+    if _is_card(previous) and _is_card(piece):
+        return False
     starts_lower = piece.text[0].islower()
     return starts_lower or not ends_sentence(previous.text)
+
+
+# A card's lines are a name, a role, an institution: short, whatever the width.
+_CARD_LINE_LENGTH = 60
+
+
+def _is_card(piece: Piece) -> bool:
+    return (
+        piece.line_count >= 2
+        and len(piece.text) / piece.line_count <= _CARD_LINE_LENGTH
+    )

@@ -14,10 +14,18 @@ from dataclasses import dataclass, field
 from .body import full_paper_url, render_body, split_pieces, summary
 from .chrome import drop_furniture
 from .errors import BriefImportError
-from .export_format import AUTHOR_LINE, POST_END, POST_START, PUBLISHED_LINE
+from .export_format import (
+    AUTHOR_LINE,
+    CATEGORY_LINE,
+    POST_END,
+    POST_START,
+    PUBLISHED_LINE,
+)
 from .header import (
+    fields_under_labels,
     in_export_order,
     label_bare_date,
+    read_categories,
     read_head,
     read_title_and_date,
     split_compound_lines,
@@ -117,16 +125,21 @@ def _looks_like_post(lines: list[str]) -> bool:
 def _parse_post(block: _Block, position: int) -> tuple[ParsedBrief, SeriesClues]:
     warnings = list(block.warnings)
     lines = split_compound_lines([clean(line) for line in block.lines])
-    lines = drop_furniture(lines, warnings)
+    lines = fields_under_labels(drop_furniture(lines, warnings), warnings)
     lines = in_export_order(label_bare_date(lines, warnings))
-    title, published, next_index = read_title_and_date(lines, position, warnings)
-    head = read_head(lines, next_index, warnings)
+    heading = read_title_and_date(lines, position, warnings)
+    title, published = heading.title, heading.published
+    head = read_head(lines, heading.next_index, warnings)
     authors, categories = head.authors, head.categories
-    body_lines = [*head.body_lines, ""] if head.body_lines else []
+    opening = [*heading.standfirst, *head.body_lines]
+    body_lines = [part for line in opening for part in (line, "")]
     pieces = heal(
         split_pieces(body_lines + lines[head.body_start :], warnings), warnings
     )
     body_pieces, tail = separate_tail(pieces, authors, warnings)
+    body_pieces, trailing = categories_after_body(body_pieces, warnings)
+    if not categories:
+        categories = trailing
 
     credit, credit_url = read_image_credit(tail.credit, warnings)
     # A placeholder credit is left empty, not shown as text.
@@ -153,6 +166,22 @@ def _parse_post(block: _Block, position: int) -> tuple[ParsedBrief, SeriesClues]
 
 
 _PLACEHOLDER = re.compile(r"\[(?P<text>[^\[\]]+)\]\(\s*#?\s*\)")
+
+
+def categories_after_body(pieces, warnings: list[str]):
+    """A "Topics: ..." line set after the text (tags shown at the foot of the
+    page): the post's categories, not body text."""
+    kept, categories = [], []
+    for piece in pieces:
+        line = re.sub(r"^#+\s*", "", piece.text)
+        match = CATEGORY_LINE.match(line) if piece.kind in ("para", "heading") else None
+        if match is None or not match.group("rest").strip():
+            kept.append(piece)
+            continue
+        found = read_categories(match.group("rest"), warnings)
+        warnings.append(f"read the categories set after the body: {found!r}")
+        categories.extend(found)
+    return kept, categories
 
 
 def _report_placeholder_links(pieces, credit: str, warnings: list[str]) -> None:

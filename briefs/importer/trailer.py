@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from briefs.person_names import split_name
 
+from .bylines import is_role
 from .export_format import CAPTION_WITH_CREDIT, POST_END
 from .records import ParsedAuthor
 from .text import ANY_LINK, clean, reduce_links
@@ -22,11 +23,12 @@ _FARA_PATTERN = re.compile(
 
 
 # "Feature image from ...", "Photo credit: ...", "Cover photo by ...", "Image
-# courtesy of ...", "Illustration via ...", "Credit: ...", "(Photo: ...)".
+# courtesy of ...", "Illustration via ...", "Credit: ...", "(Photo: ...)",
+# "Main image: ...", "Header photo © ...".
 _IMAGE_CREDIT = re.compile(
-    r"^(?P<open>\()?(?:(?:(?:Feature[d]?|Cover|Header|Hero|Lead|Top|Banner)\s+)?"
+    r"^(?P<open>\()?(?:(?:(?:Feature[d]?|Cover|Header|Hero|Lead|Top|Banner|Main)\s+)?"
     r"(?:image|photo|photograph|picture|illustration|graphic|artwork)"
-    r"(?:\s+(?:credits?|sources?))?\s*(?:from|by|courtesy(?:\s+of)?|via|:)"
+    r"(?:\s+(?:credits?|sources?))?\s*(?:from|by|courtesy(?:\s+of)?|via|:|©)"
     r"|(?:Photo\s+|Image\s+)?Credits?\s*:)\s*(?P<credit>.*?)\.?(?(open)\))$",
     re.IGNORECASE,
 )
@@ -104,7 +106,7 @@ def separate_tail(
     names = [author.name for author in authors]
 
     def bio_like(piece: Piece) -> bool:
-        text = unpack_respectively(plain_bio(piece.text), names)
+        text = unpack_respectively(card_as_bio(plain_bio(piece.text), names), names)
         named = any(pattern.match(text) for pattern in name_patterns)
         # A bio just before the image credit reads as the picture's caption.
         return (piece.kind == "para" or (piece.kind == "caption" and named)) and (
@@ -240,7 +242,8 @@ _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
 
 # "About the author", "About the Authors:", "Author bio" over (or before) a bio.
 _ABOUT_LABEL = re.compile(
-    r"(?:#+\s*)?[*_]*(?:About\s+the\s+(?:authors?|contributors?|writers?)|"
+    r"(?:#+\s*)?[*_]*(?:About\s+the\s+(?:authors?|contributors?|writers?|experts?"
+    r"|analysts?|scholars?)|"
     r"Authors?['’]?\s+bios?|Contributors?)[*_]*\s*:?\s*[*_]*",
     re.IGNORECASE,
 )
@@ -265,6 +268,20 @@ def plain_bio(text: str) -> str:
     text = re.sub(r"^[—–-]\s+", "", text)
     label = _ABOUT_LABEL.match(text)
     return text[label.end() :].lstrip() if label and label.end() < len(text) else text
+
+
+def card_as_bio(text: str, names: list[str]) -> str:
+    """An author card, the name over the role ("Hannah Lindqvist" / "Fellow,
+    East Asia Program, the Stimson Center"), read as "Name, role"."""
+    for name in names:
+        if not text.casefold().startswith(name.casefold() + " "):
+            continue
+        rest = text[len(name) :].strip()
+        if re.search(r"\b(?:is|was|serves|served|has|holds|leads)\b", rest):
+            return text
+        if is_role(rest.split(",")[0]):
+            return f"{name}, {rest}"
+    return text
 
 
 # "A and B are X and Y at Z, respectively.": one sentence, a bio for each name.
@@ -377,7 +394,7 @@ def attach_bios(
     patterns = {author.name: _bio_start_pattern(author.name) for author in authors}
     names = [author.name for author in authors]
     for paragraph in paragraphs:
-        text = unpack_respectively(plain_bio(paragraph), names)
+        text = unpack_respectively(card_as_bio(plain_bio(paragraph), names), names)
         for name, sentences in _bio_segments(text, patterns):
             text = clean(_VIEWS_DISCLAIMER.sub(" ", sentences))
             if text:

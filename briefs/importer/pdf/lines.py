@@ -84,6 +84,12 @@ def _raises_from(mark: list[dict], line: list[dict]) -> bool:
     )
 
 
+def _in_other_boxes(before: dict, word: dict) -> bool:
+    """Two words in two boxes drawn side by side (tags shown as pills)."""
+    first, second = before.get("box"), word.get("box")
+    return first is not None and second is not None and first != second
+
+
 def _make_line(words: list[dict], page_number: int) -> _Line:
     words.sort(key=lambda word: word["x0"])
     words = _join_letter_spacing(words)
@@ -95,6 +101,9 @@ def _make_line(words: list[dict], page_number: int) -> _Line:
         text = _italic_run(before, word)
         if _is_italic(before) and not _is_italic(word):
             parts[-1] += "*"
+        if _in_other_boxes(before, word):
+            parts.append(" · " + text)
+            continue
         parts.append(text if touching else " " + text)
     if _is_italic(words[-1]):
         parts[-1] += "*"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import statistics
 
+from ..export_format import FIELD_LABELS
 from .columns import _MIN_GUTTER
 
 # Words whose tops differ by less than this, in points, share a row.
@@ -23,6 +24,7 @@ _MIN_SIDE_WORDS = 8
 def read_side_by_side_in_turn(
     words: list[dict], page: int, notes: list[str]
 ) -> list[dict]:
+    _read_field_box_first(words, page, notes)
     rows = _rows(words)
     index = 0
     while index < len(rows):
@@ -34,7 +36,7 @@ def read_side_by_side_in_turn(
         stretch = [word for row in rows[index:end] for word in row]
         left = [w for w in stretch if w["x1"] <= strip[0] + 1]
         right = [w for w in stretch if w["x0"] >= strip[1] - 1]
-        if _is_prose(left) and _is_prose(right):
+        if (_is_prose(left) or _is_field_block(left)) and _is_prose(right):
             _move_below(words, left, right)
             shown = " ".join(w["text"] for w in right)
             notes.append(
@@ -100,6 +102,55 @@ def _is_prose(words: list[dict]) -> bool:
     # Ends as a sentence does: a table's column of values does not.
     return len(words) >= _MIN_SIDE_WORDS and words[-1]["text"].endswith(
         (".", "!", "?", "\u201d", '"')
+    )
+
+
+def _is_field_block(words: list[dict]) -> bool:
+    rows = [" ".join(w["text"] for w in row) for row in _rows(words)]
+    return sum(row.strip(":") in FIELD_LABELS for row in rows) >= 2
+
+
+def _read_field_box_first(words: list[dict], page: int, notes: list[str]) -> None:
+    """A narrow box of the post's fields left of the text ("WRITTEN BY" over the
+    name, "DATE" over the date), its lines falling between the text's: moved
+    above the paragraph it sits beside, which moves down to make room."""
+    rows = _rows(words)
+    edges = [round(row[0]["x0"]) for row in rows]
+    if not edges:
+        return
+    text_left = statistics.mode(edges)
+    beside = [row for row in rows if round(row[0]["x0"]) == text_left]
+    top, bottom = beside[0][0]["top"], max(w["bottom"] for w in beside[-1])
+    box = [
+        word
+        for word in words
+        if word["x1"] <= text_left - _MIN_GUTTER and top <= word["top"] <= bottom
+    ]
+    if not box or not _is_field_block(box):
+        return
+    box_top = min(w["top"] for w in box)
+    box_bottom = max(w["bottom"] for w in box)
+    anchor = min(
+        (w["top"] for w in words if w["x0"] >= text_left - 1 and w["bottom"] > box_top),
+        default=None,
+    )
+    if anchor is None:
+        return
+    gap = 2 * statistics.median(w["bottom"] - w["top"] for w in words)
+    height = box_bottom - box_top + gap
+    boxed = {id(w) for w in box}
+    for word in words:
+        if id(word) in boxed:
+            offset = anchor - box_top
+        elif word["top"] >= anchor - 0.5:
+            offset = height
+        else:
+            continue
+        word["top"] += offset
+        word["bottom"] += offset
+    shown = " ".join(w["text"] for w in box)
+    notes.append(
+        f"read the fields set beside the text on page {page + 1} first: {shown[:60]!r}"
     )
 
 

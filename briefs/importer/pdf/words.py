@@ -77,6 +77,7 @@ def _words_of(page: pdfplumber.page.Page) -> list[dict]:
     )
     words += _drawn_bullets(page, words)
     words = table_rows(page, words)
+    _mark_boxed_words(page, words)
     height = page.height
     for word in words:
         word["page_height"] = height
@@ -127,6 +128,36 @@ def _drawn_bullets(page: pdfplumber.page.Page, words: list[dict]) -> list[dict]:
             }
         )
     return bullets
+
+
+# A tag drawn as a pill or a button: a bordered box a line high around a few
+# words. Tags set side by side have no separator in their text; the boxes are.
+_BOX_HEIGHT_SHARE = 3.0
+_BOX_LIMIT = 200
+
+
+def _mark_boxed_words(page: pdfplumber.page.Page, words: list[dict]) -> None:
+    """Number the words inside each small box, so that the line keeps the
+    boxes apart ("Trade · Batteries"), as the page shows them."""
+    boxes = [
+        shape
+        for shape in (*page.rects, *page.curves)
+        if shape["width"] > 8 and shape["height"] > 4
+    ]
+    if len(boxes) > _BOX_LIMIT:
+        return  # a chart or a ruled table, not a row of tags
+    for number, box in enumerate(boxes):
+        inside = [
+            word
+            for word in words
+            if box["x0"] - 0.5 <= word["x0"]
+            and word["x1"] <= box["x1"] + 0.5
+            and box["top"] - 0.5 <= word["top"]
+            and word["bottom"] <= box["bottom"] + 0.5
+        ]
+        if inside and box["height"] <= _BOX_HEIGHT_SHARE * inside[0]["size"]:
+            for word in inside:
+                word.setdefault("box", number)
 
 
 def _join_letter_spacing(words: list[dict]) -> list[dict]:
