@@ -23,10 +23,8 @@ from .export_format import (
     CATEGORY_LINE,
     DATE_FORMS,
     EDITORS_NOTE,
-    FIELD_LABELS,
     HEAD_CHROME_LINES,
     PUBLISHED_LINE,
-    SERIES_LINE,
     UPDATED_LINE,
     is_header_line,
 )
@@ -61,7 +59,7 @@ def read_title_and_date(
         if not line:
             continue
         match = PUBLISHED_LINE.match(line)
-        if match is None or _posted_without_date(line, match):
+        if match is None or posted_without_date(line, match):
             title_lines.append(line)
             continue
         title_lines, standfirst = _set_apart(title_lines, warnings)
@@ -95,47 +93,11 @@ def read_title_and_date(
     raise BriefImportError(f"{post_label(position, first)}: no 'Published' line")
 
 
-# How many of a post's first lines may hold its date when none says "Published".
-_BARE_DATE_SPAN = 6
+def opens_head(line: str) -> bool:
+    return is_byline(line) or CATEGORY_LINE.match(line) is not None
 
 
-def label_bare_date(lines: list[str], warnings: list[str]) -> list[str]:
-    """A date alone on a line near the top ("April 16th, 2012") is the post's
-    Published line when no line says so; above the title, it moves below it (the
-    title then runs to the head's first labelled line)."""
-    early = [index for index, line in enumerate(lines) if line][:_BARE_DATE_SPAN]
-    for index in early:
-        match = PUBLISHED_LINE.match(lines[index])
-        if match is not None and not _posted_without_date(lines[index], match):
-            return lines
-    dated = next((i for i in early if parse_date(lines[i]) is not None), None)
-    if dated is None:
-        return lines
-    labelled = f"Published {lines[dated]}"
-    if dated != early[0]:
-        return [*lines[:dated], labelled, *lines[dated + 1 :]]
-    title_end = next(
-        (i for i in range(dated + 1, len(lines)) if lines[i] and _opens_head(lines[i])),
-        None,
-    )
-    if title_end is None or not any(lines[dated + 1 : title_end]):
-        return lines
-    warnings.append(
-        f"read the date above the title as the Published date: {lines[dated]!r}"
-    )
-    return [
-        *lines[:dated],
-        *lines[dated + 1 : title_end],
-        labelled,
-        *lines[title_end:],
-    ]
-
-
-def _opens_head(line: str) -> bool:
-    return _is_byline(line) or CATEGORY_LINE.match(line) is not None
-
-
-def _posted_without_date(line: str, match: re.Match) -> bool:
+def posted_without_date(line: str, match: re.Match) -> bool:
     """ "Posted Workers and the Minimum Wage" is a title, not a date line."""
     return line[:6].casefold() == "posted" and parse_date(match["rest"]) is None
 
@@ -235,7 +197,7 @@ def read_head(lines: list[str], start: int, warnings: list[str]) -> Head:
             index += 1
             continue
         author_match = (
-            AUTHOR_LINE.match(line) or BY_LINE.match(line) or _plain_by_line(line)
+            AUTHOR_LINE.match(line) or BY_LINE.match(line) or plain_by_line(line)
         )
         category_match = CATEGORY_LINE.match(line)
         if author_match is not None or category_match is not None:
@@ -366,7 +328,7 @@ def _is_team_name(text: str) -> bool:
     )
 
 
-def _plain_by_line(line: str) -> re.Match[str] | None:
+def plain_by_line(line: str) -> re.Match[str] | None:
     """ "By Jane Kim and Lee Min" in a head: every part a capitalised name, so
     that "By Seoul's standards, growth was slow" stays a sentence."""
     team = _BY_THE_TEAM.match(line)
@@ -504,177 +466,5 @@ def _is_role_line(line: str) -> bool:
     )
 
 
-def _is_byline(line: str) -> bool:
-    return bool(AUTHOR_LINE.match(line) or BY_LINE.match(line) or _plain_by_line(line))
-
-
-# " · ", " | ", " • ", " — ": what a theme prints between the head's fields on
-# one line ("Published May 3, 2024 · Updated May 6, 2024 · 5 min read").
-_FIELD_SEPARATOR = re.compile(r"\s+[·•|—–]\s+")
-
-
-# How far into a post a box of labelled fields may sit, and how many values a
-# label may have.
-_FIELDS_SPAN = 40
-_FIELD_VALUES = 8
-_FIELD_VALUE_LIMIT = 80
-
-
-def fields_under_labels(lines: list[str], warnings: list[str]) -> list[str]:
-    """ "WRITTEN BY" over "Prof. Jane Roe", "DATE" over the date, "TOPICS" over
-    one tag a line: the export's "Author:", "Published" and "Topics:" lines."""
-    result: list[str] = []
-    index = 0
-    while index < len(lines):
-        line = clean(lines[index]).rstrip(":")
-        label = FIELD_LABELS.get(line) if index < _FIELDS_SPAN else None
-        if label is None:
-            result.append(lines[index])
-            index += 1
-            continue
-        values: list[str] = []
-        following = index + 1
-        while len(values) < _FIELD_VALUES:
-            at = next_non_blank(lines, following)
-            if at is None or not _is_field_value(lines[at]):
-                break
-            values.append(re.sub(r"^[-*•]\s+", "", clean(lines[at])))
-            following = at + 1
-        if not values:
-            result.append(lines[index])
-            index += 1
-            continue
-        joined = values[0] if label == "Published" else ", ".join(values)
-        result.extend([f"{label} {joined}", ""])
-        warnings.append(f"read the labelled field {line!r}: {joined!r}")
-        index = following
-    return result
-
-
-def _is_field_value(line: str) -> bool:
-    text = clean(line)
-    return (
-        bool(text)
-        and len(text) <= _FIELD_VALUE_LIMIT
-        and clean(text).rstrip(":") not in FIELD_LABELS
-        and not re.search(r"[.!?]$", text.rstrip(")"))
-        or bool(parse_date(text))
-    )
-
-
-def split_compound_lines(lines: list[str]) -> list[str]:
-    """One line carrying several head fields -> one line per field.
-
-    Only when every part is a head line of its own (or a bare date beside one),
-    so that a title or a sentence with a "|" in it stays whole. A bare date is
-    the Published date when the post has no Published line.
-    """
-    has_published = any(PUBLISHED_LINE.match(line) for line in lines)
-    result: list[str] = []
-    for line in lines:
-        both_dates = _published_and_updated(line)
-        if both_dates is not None:
-            result.extend(both_dates)
-            has_published = True
-            continue
-        dated_byline = _date_and_byline(line)
-        if dated_byline is not None:
-            result.extend(dated_byline)
-            has_published = True
-            continue
-        parts = _FIELD_SEPARATOR.split(line)
-        fields = _head_fields(parts, dated=has_published) if len(parts) > 1 else None
-        if fields is None:
-            result.append(line)
-            continue
-        has_published = has_published or any(
-            PUBLISHED_LINE.match(field) for field in fields
-        )
-        result.extend(fields)
-    return result
-
-
-# "Published December 1, 2025 (updated December 3, 2025)", "(Updated: ...)",
-# "; updated ...", ", last updated ...": the updated date set after the date
-# rather than between separators.
-_UPDATED_AFTER = re.compile(
-    r"^(?P<published>(?:Published|Posted)(?:\s+on)?[\s:]+.+?)"
-    r"(?:\s*\(\s*|\s*[;,]\s*|\s+)(?:and\s+)?(?:last\s+)?(?:updated|modified|revised)"
-    r"(?:\s+on)?\b[\s:]*(?P<updated>[^()]+?)\s*\)?\.?$",
-    re.IGNORECASE,
-)
-
-
-def _published_and_updated(line: str) -> list[str] | None:
-    match = _UPDATED_AFTER.match(line)
-    if match is None:
-        return None
-    published = PUBLISHED_LINE.match(match["published"])
-    if not (parse_date(published["rest"]) and parse_date(match["updated"])):
-        return None
-    return [match["published"], f"Updated {match['updated']}"]
-
-
-_POSTED_ON_BY = re.compile(
-    r"^(?:Published|Posted)(?:\s+on)?[\s:]+(?P<date>.+?),?\s+by\s+(?P<names>.+)$",
-    re.IGNORECASE,
-)
-_BY_ON = re.compile(r"^(?:(?:Published|Posted|Written)\s+)?by\s+(?P<rest>.+)$", re.I)
-
-
-def _date_and_byline(line: str) -> list[str] | None:
-    """ "Posted on March 3, 2015 by Jane Roe", "Posted by Jane Roe on March 3,
-    2015", "By Jane Roe, March 3, 2015" -> the Published line and the byline."""
-    match = _POSTED_ON_BY.match(line)
-    if match and parse_date(match["date"]) and _plain_by_line(f"By {match['names']}"):
-        return [f"Published {match['date']}", f"By {match['names']}"]
-    match = _BY_ON.match(line)
-    if match is None:
-        return None
-    rest = match["rest"]
-    for gap in re.finditer(r",?\s+(?:on\s+)?", rest):
-        names, day = rest[: gap.start()], rest[gap.end() :]
-        if parse_date(day) and _plain_by_line(f"By {names}"):
-            return [f"Published {day}", f"By {names}"]
-    return None
-
-
-def _head_fields(parts: list[str], *, dated: bool) -> list[str] | None:
-    fields: list[str] = []
-    for part in parts:
-        if is_header_line(part) or _plain_by_line(part) or is_furniture(part):
-            fields.append(part)
-        elif not dated and parse_date(part) is not None:
-            fields.append(f"Published {part}")
-            dated = True
-        else:
-            return None
-    labelled = [field for field in fields if not is_furniture(field)]
-    # A share bar alone ("Facebook | X | Email") is furniture, not fields.
-    return fields if labelled else None
-
-
-def in_export_order(lines: list[str]) -> list[str]:
-    """A PDF edition's header (series, title, byline, date) in the export's order.
-
-    The site's own PDF edition, and older blog posts, print the byline right
-    under the title, before the date, and the edition a "Series:" line above the
-    title; the export has neither before the date.
-    """
-    date_at = next(
-        (index for index, line in enumerate(lines) if PUBLISHED_LINE.match(line)),
-        None,
-    )
-    if date_at is None:
-        return lines
-    head = [line for line in lines[:date_at] if line]
-    if len(head) > 1 and SERIES_LINE.match(head[0]):
-        head = head[1:]
-    title = head[:1] + [line for line in head[1:] if not _is_byline(line)]
-    bylines = [line for line in head[1:] if _is_byline(line)]
-    date_end = date_at + 1
-    if not PUBLISHED_LINE.match(lines[date_at]).group("rest"):
-        # "Published" alone, the date on the next line.
-        following = next_non_blank(lines, date_end)
-        date_end = following + 1 if following is not None else date_end
-    return title + lines[date_at:date_end] + bylines + lines[date_end:]
+def is_byline(line: str) -> bool:
+    return bool(AUTHOR_LINE.match(line) or BY_LINE.match(line) or plain_by_line(line))

@@ -21,15 +21,13 @@ from .export_format import (
     POST_START,
     PUBLISHED_LINE,
 )
-from .header import (
+from .head_lines import (
     fields_under_labels,
     in_export_order,
     label_bare_date,
-    read_categories,
-    read_head,
-    read_title_and_date,
     split_compound_lines,
 )
+from .header import read_categories, read_head, read_title_and_date
 from .healing import heal
 from .records import ParsedBrief
 from .series import SeriesClues, resolve_series, series_clues
