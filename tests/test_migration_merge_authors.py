@@ -5,11 +5,10 @@ from datetime import UTC, datetime
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from briefs.models import Author, AuthorRedirect, Brief, BriefAuthor
 from tests.factories import make_brief
+from tests.migration_states import migrate_to, old_apps_at
 
 BEFORE = [("briefs", "0018_importer2_author_redirect")]
 AFTER = [("briefs", "0019_importer2_merge_duplicate_authors")]
@@ -20,17 +19,11 @@ OLD = datetime(2020, 1, 1, tzinfo=UTC)
 
 @pytest.fixture
 def old_apps():
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    yield executor.loader.project_state(BEFORE).apps
-    # Back to the latest schema for the tests that follow.
-    call_command("migrate", verbosity=0)
+    yield from old_apps_at(BEFORE)
 
 
 def migrate_forward():
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(AFTER)
+    migrate_to(AFTER)
 
 
 def test_duplicates_become_one_author(old_apps):

@@ -2,9 +2,8 @@
 kei"), leaving people and sort names an editor chose as they are."""
 
 import pytest
-from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migration_states import migrate_to, old_apps_at
 
 BEFORE = [("briefs", "0022_content_version_notify")]
 AFTER = [("briefs", "0023_team_author_sort_names")]
@@ -14,10 +13,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 @pytest.fixture
 def old_apps():
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    yield executor.loader.project_state(BEFORE).apps
-    call_command("migrate", verbosity=0)
+    yield from old_apps_at(BEFORE)
 
 
 def test_teams_sort_under_their_whole_name(old_apps):
@@ -33,9 +29,7 @@ def test_teams_sort_under_their_whole_name(old_apps):
     for number, (name, sort_name) in enumerate(rows.items()):
         OldAuthor.objects.create(name=name, slug=f"a-{number}", sort_name=sort_name)
 
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(AFTER)
+    migrate_to(AFTER)
 
     from briefs.models import Author
 

@@ -135,9 +135,8 @@ def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Pi
         elif item and in_notes and item.group("marker")[0].isdigit():
             number = item.group("marker")[:-1]
             pieces.append(Piece("note", item.group("text"), f"{number}."))
-        elif item and in_notes and _NUMBERED_TEXT.match(item.group("text")):
+        elif item and in_notes and (numbered := _NUMBERED_TEXT.match(item["text"])):
             # "- 1. Text": a bullet put before the note's own number.
-            numbered = _NUMBERED_TEXT.match(item.group("text"))
             pieces.append(Piece("note", numbered["text"], f"{numbered['number']}."))
         elif item:
             pieces.append(Piece("item", item.group("text"), item.group("marker")))

@@ -107,12 +107,12 @@ def fields_under_labels(lines: list[str], warnings: list[str]) -> list[str]:
 
 def _is_field_value(line: str) -> bool:
     text = clean(line)
+    # Short, not a label, and not a sentence (a date may end in a full stop).
     return (
         bool(text)
         and len(text) <= _FIELD_VALUE_LIMIT
-        and clean(text).rstrip(":") not in FIELD_LABELS
-        and not re.search(r"[.!?]$", text.rstrip(")"))
-        or bool(parse_date(text))
+        and text.rstrip(":") not in FIELD_LABELS
+        and (not re.search(r"[.!?]$", text.rstrip(")")) or bool(parse_date(text)))
     )
 
 

@@ -46,9 +46,8 @@ _TITLES_BEFORE_NAME = (
 )
 
 
-_BIO_VERB = (
-    r"(?:\s*\([^()]*\))?(?:\s+(?:is|was|serves|served|has|holds|leads|directs)\b|,)"
-)
+_BIO_VERBS = r"is|was|serves|served|has|holds|leads|directs"
+_BIO_VERB = rf"(?:\s*\([^()]*\))?(?:\s+(?:{_BIO_VERBS})\b|,)"
 
 
 @dataclass
@@ -106,7 +105,7 @@ def separate_tail(
     names = [author.name for author in authors]
 
     def bio_like(piece: Piece) -> bool:
-        text = unpack_respectively(card_as_bio(plain_bio(piece.text), names), names)
+        text = bio_as_read(piece.text, names)
         named = any(pattern.match(text) for pattern in name_patterns)
         # A bio just before the image credit reads as the picture's caption.
         return (piece.kind == "para" or (piece.kind == "caption" and named)) and (
@@ -270,6 +269,12 @@ def plain_bio(text: str) -> str:
     return text[label.end() :].lstrip() if label and label.end() < len(text) else text
 
 
+def bio_as_read(text: str, names: list[str]) -> str:
+    """A bio paragraph as its sentences name the authors: emphasis, links and
+    labels off, an author card and a "respectively" sentence written out."""
+    return unpack_respectively(card_as_bio(plain_bio(text), names), names)
+
+
 def card_as_bio(text: str, names: list[str]) -> str:
     """An author card, the name over the role ("Hannah Lindqvist" / "Fellow,
     East Asia Program, the Stimson Center"), read as "Name, role"."""
@@ -277,7 +282,7 @@ def card_as_bio(text: str, names: list[str]) -> str:
         if not text.casefold().startswith(name.casefold() + " "):
             continue
         rest = text[len(name) :].strip()
-        if re.search(r"\b(?:is|was|serves|served|has|holds|leads)\b", rest):
+        if re.search(rf"\b(?:{_BIO_VERBS})\b", rest):
             return text
         if is_role(rest.split(",")[0]):
             return f"{name}, {rest}"
@@ -394,7 +399,7 @@ def attach_bios(
     patterns = {author.name: _bio_start_pattern(author.name) for author in authors}
     names = [author.name for author in authors]
     for paragraph in paragraphs:
-        text = unpack_respectively(card_as_bio(plain_bio(paragraph), names), names)
+        text = bio_as_read(paragraph, names)
         for name, sentences in _bio_segments(text, patterns):
             text = clean(_VIEWS_DISCLAIMER.sub(" ", sentences))
             if text:

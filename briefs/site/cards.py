@@ -16,6 +16,8 @@ CARD_TEMPLATE = "briefs/includes/brief_card.html"
 # A series' table of contents lists its briefs as entries, not cards; they are
 # kept the same way.
 TOC_VARIANT = ":toc"
+# Search results' cards carry a marker where each result's snippet goes.
+SEARCH_VARIANT = ":search"
 TOC_TEMPLATE = "briefs/includes/toc_entry.html"
 # Private-use characters: never escaped, never in a rendered title or summary.
 SNIPPET_MARKER = "\ue000search-snippet\ue000"
@@ -28,8 +30,8 @@ def card_name(brief_pk, heading_level):
 def prepare(request, briefs, heading_level, byline, variant=""):
     """Attach the cached cards of `briefs`; prefetch `byline` for the rest.
 
-    `variant` is ":search" for search results, whose cards carry a marker where
-    each result's snippet goes.
+    `variant` is SEARCH_VARIANT for search results, TOC_VARIANT for a series'
+    contents.
     """
     briefs = list(briefs)
     state = current_state(request)
@@ -51,7 +53,7 @@ def render(context, brief, heading_level, variant=None):
     if variant is None:
         # A search result's card is the same card with the query's snippet:
         # kept with a marker where the snippet goes.
-        variant = ":search" if snippet else ""
+        variant = SEARCH_VARIANT if snippet else ""
     template_name = TOC_TEMPLATE if variant == TOC_VARIANT else CARD_TEMPLATE
 
     def render_card(shown_snippet=SNIPPET_MARKER):

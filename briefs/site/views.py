@@ -419,7 +419,7 @@ class SectionBriefsView(PublishedBriefMixin, ListView):
         """
         return cached_value(
             self.request,
-            f"toc:{self.section_name}:{self.section.pk}",
+            f"section-keys:{self.section_name}:{self.section.pk}",
             lambda: list(queryset.values_list("pk", flat=True)),
         )
 
@@ -600,7 +600,7 @@ class MonthArchive(ArchiveMixin, MonthArchiveView):
 class SearchView(PublishedBriefMixin, ListView):
     template_name = "briefs/search.html"
     card_heading_level = 2
-    card_variant = ":search"
+    card_variant = cards.SEARCH_VARIANT
 
     def get_queryset(self):
         self.query = clean_query(self.request.GET.get("q", ""))

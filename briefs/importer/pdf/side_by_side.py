@@ -25,6 +25,10 @@ def read_side_by_side_in_turn(
     words: list[dict], page: int, notes: list[str]
 ) -> list[dict]:
     _read_field_box_first(words, page, notes)
+    return _read_blocks_in_turn(words, page, notes)
+
+
+def _read_blocks_in_turn(words: list[dict], page: int, notes: list[str]) -> list[dict]:
     rows = _rows(words)
     index = 0
     while index < len(rows):
@@ -43,7 +47,7 @@ def read_side_by_side_in_turn(
                 f"read blocks set side by side on page {page + 1} one after the "
                 f"other: {shown[:60]!r}"
             )
-            return read_side_by_side_in_turn(words, page, notes)
+            return _read_blocks_in_turn(words, page, notes)
         index = end
     return words
 
