@@ -943,3 +943,21 @@ def test_the_post_marker_with_the_kind_of_piece_beside_it(marker):
         "THE PENINSULA", marker, 1
     )
     assert only(text).title == "A Plain Title"
+
+
+@pytest.mark.parametrize("separator", ["|", "·", "—"])
+def test_a_caption_with_its_credit_after_a_bar_is_not_glued_to_the_next_paragraph(
+    separator,
+):
+    caption = f"A grain stall in Hyesan, seen from a bank. {separator} Image: Daily NK"
+    body = (
+        "Prices rose all spring.\n\n"
+        f"{caption}\n\n"
+        "Aid Third | The assistance agreed in February would deliver food."
+    )
+    brief = only(
+        export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body, tail="")
+    )
+    assert f"*{caption}*" in brief.body
+    assert "Daily NK Aid Third" not in brief.body
+    assert any("read a caption" in w for w in brief.warnings)

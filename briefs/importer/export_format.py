@@ -157,9 +157,9 @@ def is_header_line(text: str) -> bool:
 
 
 # A caption with its credit run in at the end: "Managers drive back across the
-# border. Photo: Yonhap", "... (Photo: Yonhap)".
+# border. Photo: Yonhap", "... (Photo: Yonhap)", "... | Image: Daily NK".
 CAPTION_WITH_CREDIT = re.compile(
-    r"^(?P<caption>[^.!?]{10,200}[.!?])\s+\(?(?P<credit>(?:(?:Photo|Photograph|Image|"
+    r"^(?P<caption>[^.!?]{10,200}[.!?])\s+(?:[|·•–—]\s+)?\(?(?P<credit>(?:(?:Photo|Photograph|Image|"
     r"Credit|Photo\s+credit)\s*:|(?:Photo|Photograph|Image|Picture)\s+by)"
     r"\s*[^.!?:()]{2,80})\)?\.?$",
     re.IGNORECASE,
