@@ -961,3 +961,51 @@ def test_a_caption_with_its_credit_after_a_bar_is_not_glued_to_the_next_paragrap
     assert f"*{caption}*" in brief.body
     assert "Daily NK Aid Third" not in brief.body
     assert any("read a caption" in w for w in brief.warnings)
+
+
+def test_a_note_marker_after_the_full_stop_ends_the_sentence():
+    body = "The games close on 18 March.¹\n\nThe difficulty is that the pause ends."
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body))
+    assert "18 March.¹\n\nThe difficulty" in brief.body
+
+
+def test_the_paragraph_after_a_list_is_not_its_last_item():
+    body = (
+        "Three files are open:\n\n* the trade application\n\n"
+        "* rules for cross-border data flows\n\n"
+        "Finally, the ministry must decide what to share."
+    )
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body))
+    assert "* rules for cross-border data flows\n\nFinally, the ministry" in brief.body
+
+
+def test_an_item_broken_off_mid_sentence_is_rejoined():
+    body = "Exposed firms:\n\n- suppliers to the battery industries, including\n\n" + (
+        "Hyundai Mobis and LG Energy Solution.\n\nAnother paragraph."
+    )
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body))
+    assert "including Hyundai Mobis and LG Energy Solution." in brief.body
+
+
+def test_tab_separated_rows_are_a_table():
+    body = (
+        "The comparison is revealing.\n\n"
+        "Partner\tKorea FTA in force\tTPP member\n"
+        "United States\tYes (2012)\tYes\n"
+        "Japan\t\tNo\t\tYes\n\n"
+        "The exception is Japan."
+    )
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body))
+    assert (
+        "| Partner | Korea FTA in force | TPP member |\n| --- | --- | --- |\n"
+        "| United States | Yes (2012) | Yes |\n| Japan | No | Yes |\n\n"
+        "The exception is Japan."
+    ) in brief.body
+    assert any("tab-separated rows as a table" in w for w in brief.warnings)
+
+
+def test_one_line_with_a_tab_is_no_table():
+    body = "Seoul\tsaid little.\n\nThe exception is Japan."
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body))
+    assert "Seoul said little." in brief.body
+    assert "|" not in brief.body

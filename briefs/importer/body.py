@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .export_format import CAPTION_WITH_CREDIT
 from .text import (
     ANY_LINK,
+    clean,
     cut_at_sentence,
     ends_sentence,
     is_title_case,
@@ -97,6 +98,39 @@ class Piece:
     # Two or more blank lines before the piece: a break the source meant (the PDF
     # reader writes one after a list), never export damage to heal.
     spaced: bool = False
+
+
+def tab_tables_as_pipes(lines: list[str], warnings: list[str]) -> list[str]:
+    """Rows of cells set apart by tabs (a spreadsheet pasted into the post) as the
+    rows of a pipe table: two rows or more with the same number of cells."""
+    result: list[str] = []
+    index = 0
+    while index < len(lines):
+        rows: list[list[str]] = []
+        while index + len(rows) < len(lines):
+            cells = _tab_cells(lines[index + len(rows)])
+            if cells is None or (rows and len(cells) != len(rows[0])):
+                break
+            rows.append(cells)
+        if len(rows) < 2:
+            result.append(lines[index])
+            index += 1
+            continue
+        result.extend("| " + " | ".join(cells) + " |" for cells in rows)
+        first_row = clean(lines[index])[:40]
+        warnings.append(
+            f"read {len(rows)} tab-separated rows as a table: {first_row!r}"
+        )
+        index += len(rows)
+    return result
+
+
+def _tab_cells(line: str) -> list[str] | None:
+    stripped = line.strip()
+    if "\t" not in stripped:
+        return None
+    cells = [clean(cell).replace("|", "\\|") for cell in re.split(r"\t+", stripped)]
+    return cells if len(cells) >= 2 and all(cells) else None
 
 
 def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Piece]:

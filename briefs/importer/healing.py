@@ -7,7 +7,7 @@ dry run shows it to the editor before anything is written.
 from __future__ import annotations
 
 from .body import Piece
-from .text import ends_sentence
+from .text import ends_sentence, left_unfinished
 from .trailer import is_about_label, tail_kind
 
 
@@ -42,6 +42,10 @@ def _belongs_to_previous(previous: Piece, piece: Piece) -> bool:
     if _is_card(previous) and _is_card(piece):
         return False
     starts_lower = piece.text[0].islower()
+    if previous.kind == "item":
+        # A list's items often end without a full stop: the paragraph after the
+        # list is its own, unless the item plainly breaks off mid-sentence.
+        return starts_lower or left_unfinished(previous.text)
     return starts_lower or not ends_sentence(previous.text)
 
 

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .body import full_paper_url, render_body, split_pieces, summary
+from .body import (
+    full_paper_url,
+    render_body,
+    split_pieces,
+    summary,
+    tab_tables_as_pipes,
+)
 from .chrome import drop_furniture
 from .errors import BriefImportError
 from .export_format import (
@@ -122,7 +128,8 @@ def _looks_like_post(lines: list[str]) -> bool:
 
 def _parse_post(block: _Block, position: int) -> tuple[ParsedBrief, SeriesClues]:
     warnings = list(block.warnings)
-    lines = split_compound_lines([clean(line) for line in block.lines])
+    rows = tab_tables_as_pipes(block.lines, warnings)
+    lines = split_compound_lines([clean(line) for line in rows])
     lines = fields_under_labels(drop_furniture(lines, warnings), warnings)
     lines = in_export_order(label_bare_date(lines, warnings))
     heading = read_title_and_date(lines, position, warnings)

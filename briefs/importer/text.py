@@ -144,9 +144,33 @@ def is_title_case(text: str) -> bool:
 _CLOSING_PUNCTUATION = ".?!:;\"'”’»)]}…"
 
 
+# A note's marker after the full stop ("... in March.¹", "... in March.†") does
+# not stop the sentence from ending there.
+_TRAILING_MARKS = "*_ ¹²³⁴⁵⁶⁷⁸⁹⁰†‡"
+
+
 def ends_sentence(text: str) -> bool:
-    stripped = text.rstrip("*_ ")
+    stripped = text.rstrip(_TRAILING_MARKS)
     return bool(stripped) and stripped[-1] in _CLOSING_PUNCTUATION
+
+
+# Words a line cannot end on when the thought goes on in the next block.
+_CONTINUING_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "including"}
+    | {"of", "on", "or", "such", "than", "that", "the", "to", "which", "who"}
+    | {"whose", "with"}
+)
+
+
+def left_unfinished(text: str) -> bool:
+    """ "..., including" or "... and": the text plainly goes on."""
+    stripped = text.rstrip("*_ ")
+    if not stripped:
+        return False
+    if stripped[-1] in ",-–—(":
+        return True
+    last = stripped.rsplit(None, 1)[-1].lower()
+    return last in _CONTINUING_WORDS
 
 
 def next_non_blank(lines: list[str], start: int) -> int | None:
