@@ -1009,3 +1009,14 @@ def test_one_line_with_a_tab_is_no_table():
     brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body))
     assert "Seoul said little." in brief.body
     assert "|" not in brief.body
+
+
+def test_a_short_bio_over_the_credit_is_not_reported_as_a_caption():
+    tail = (
+        "About the Author\n\nDr. Roe is a Nonresident Fellow at KEI.\n\n"
+        "Image: [Ministry of Unification](#)"
+    )
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", tail=tail))
+    assert brief.authors[0].bio == "Dr. Roe is a Nonresident Fellow at KEI."
+    assert brief.image_credit == "Ministry of Unification"
+    assert not any("read a caption next to" in w for w in brief.warnings)

@@ -16,7 +16,7 @@ from .text import (
     reduce_links,
     sentence_ends,
 )
-from .trailer import tail_kind
+from .trailer import is_about_label, tail_kind
 
 _LIST_MARKER = re.compile(r"^(?P<marker>[-*+•]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
 
@@ -249,8 +249,12 @@ def _captions_beside_credits(pieces: list[Piece], warnings: list[str]) -> None:
         credit_after = credit_after and bool(_CREDIT_CAPTION.match(after.text))
         if credit_after and _SOURCE_CAPTION.match(after.text):
             credit_after = not ends_sentence(piece.text)
-        # Text right after another caption is the body resuming.
-        credit_after = credit_after and (before is None or before.kind != "caption")
+        # Text right after another caption is the body resuming; right after
+        # "About the author", it is a bio.
+        credit_after = credit_after and (
+            before is None
+            or (before.kind != "caption" and not is_about_label(before.text))
+        )
         label_before = before is not None and before.kind == "caption"
         label_before = label_before and bool(_BARE_FIGURE_LABEL.match(before.text))
         if credit_after or label_before:
