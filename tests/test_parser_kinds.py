@@ -1020,3 +1020,91 @@ def test_a_short_bio_over_the_credit_is_not_reported_as_a_caption():
     assert brief.authors[0].bio == "Dr. Roe is a Nonresident Fellow at KEI."
     assert brief.image_credit == "Ministry of Unification"
     assert not any("read a caption next to" in w for w in brief.warnings)
+
+
+# --- Head forms of other templates: date labels and forms, byline kinds, labels
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published 05.03.2024",
+        "Published March 5, 2024 10 a.m.",
+        "Published March 5, 2024 @ 10:30",
+        "Published 2024-03-05T10:30:00+09:00",
+        "Published 5-Mar-2024",
+        "Published 5th of March 2024",
+        "Date: March 5, 2024",
+        "Dated March 5, 2024",
+        "Publication date: March 5, 2024",
+        "Date published: March 5, 2024",
+        "First published March 5, 2024",
+        "Originally posted on March 5, 2024",
+    ],
+)
+def test_more_date_lines(line):
+    brief = only(export(f"{line}\n\nAuthor: Jane Roe"))
+    assert brief.published == date(2024, 3, 5)
+    assert [author.name for author in brief.authors] == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("title", ["Dated Alliances", "Date Night in Pyongyang"])
+def test_a_title_opening_with_a_date_label_is_a_title(title):
+    text = export("Published May 3, 2024\n\nAuthor: Jane Roe").replace(
+        "A Plain Title", title
+    )
+    assert only(text).title == title
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Authored by: Jane Roe",
+        "Words by Jane Roe",
+        "Posted by Jane Roe",
+        "Op-Ed by [Jane Roe](#)",
+        "Guest post by Jane Roe",
+        "Commentary by Jane Roe",
+        "Reported by Jane Roe",
+        "Opinion by Jane Roe",
+        "Writer: Jane Roe",
+        "By Jane Roe | KEI",
+    ],
+)
+def test_more_byline_kinds(byline):
+    brief = only(export(f"Published May 3, 2024\n\n{byline}"))
+    assert [author.name for author in brief.authors] == ["Jane Roe"]
+    assert "Jane Roe" not in brief.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Updated March 6, 2024)",
+        "Update: March 6, 2024",
+        "Last reviewed March 6, 2024",
+        "Page updated March 6, 2024",
+    ],
+)
+def test_more_updated_lines(line):
+    brief = only(export(f"Published March 5, 2024\n\n{line}\n\nAuthor: Jane Roe"))
+    assert brief.updated == date(2024, 3, 6)
+    assert "2024" not in brief.body
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Tagged",
+        "Tagged with",
+        "Related topics",
+        "Focus areas",
+        "Research areas",
+        "Section",
+        "Countries",
+    ],
+)
+def test_more_category_labels(label):
+    brief = only(export(f"Published May 3, 2024\n\nAuthor: Jane Roe\n\n{label}: Trade"))
+    assert brief.categories == ["Trade"]
+    assert label not in brief.body

@@ -29,41 +29,58 @@ POST_END = re.compile(
     re.IGNORECASE,
 )
 
-# Older posts say "Posted on March 4, 2013".
+# Older posts say "Posted on March 4, 2013"; other templates "Date: ...",
+# "Publication date: ...", "First published ...". Only "Published" is taken
+# without a date after it (header.posted_without_date).
 PUBLISHED_LINE = re.compile(
     # "Posted in ...", "Posted under ...", "Posted by ..." are other fields.
-    r"^(?:Published|Posted(?!\s+(?:in|under|by)\b))(?:\s+on\b)?[\s:]*(?P<rest>.*)$",
+    r"^(?:(?:First|Originally)\s+(?:published|posted)|Published"
+    r"|(?:Publication|Publish|Release|Posting)\s+date|Date\s+(?:published|posted)"
+    r"|Dated|Date"
+    r"|Posted(?!\s+(?:in|under|by)\b))(?:\s+on\b)?[\s:]*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # Peer institutes' templates label the byline "Experts:", "Contributors:",
 # "Written by:" or "Analysts:".
 AUTHOR_LINE = re.compile(
     r"^(?:Authors?|Author\(s\)|By|Experts?|Contributors?|Contributed\s+by"
-    r"|Written\s+by|Analysts?)\s*:\s*(?P<rest>.*)$",
+    r"|Written\s+by|Authored\s+by|Posted\s+by|Words\s+by|Writers?|Analysts?)"
+    r"\s*:\s*(?P<rest>.*)$",
     re.I,
 )
 # Older posts file themselves "Posted in North Korea, Missiles" without a colon;
 # other templates sort by "Regions:", "Issues:", "Subjects:", "Posted under:".
 CATEGORY_LINE = re.compile(
-    r"^(?:(?:Categor(?:y|ies)|Topics?|Tags?|Filed\s+under|Posted\s+under|Regions?"
-    r"|Issues?|Subjects?|Themes?|Keywords?|Programs?)\s*:"
+    r"^(?:(?:Categor(?:y|ies)|Topics?|Tags?|Tagged(?:\s+(?:with|as))?|Filed\s+under"
+    r"|Posted\s+under|Regions?|Countr(?:y|ies)|Issues?|Subjects?|Themes?|Keywords?"
+    r"|Programs?|Sections?|Related\s+(?:topics|subjects|issues)"
+    r"|(?:Focus|Research|Issue|Subject|Policy)\s+areas?)\s*:"
     r"|(?:Posted|Filed)\s+in\b:?)\s*(?P<rest>.*)$",
     re.I,
+)
+# What a byline may say the piece is, or how it came: "Commentary by", "Guest
+# post by", "Authored by", "Posted by".
+BYLINE_KINDS = (
+    r"(?:Analysis|Commentary|Interview|Essay|Opinion|Op-?Ed|Guest\s+(?:post|column)"
+    r"|Column|Story|Reported|Authored|Written|Words|Posted|Text)"
 )
 # Older posts sign "By [Name](#) and [Name](#)" without a colon; "Analysis by
 # [Name](#)", "Commentary by [Name](#)" say what the piece is as well.
 BY_LINE = re.compile(
-    r"^(?:(?:Analysis|Commentary|Interview|Essay|Opinion)\s+)?By\s+(?P<rest>\[.*)$",
+    r"^(?:" + BYLINE_KINDS + r"\s+)?By\s+(?P<rest>\[.*)$",
     re.I,
 )
 # "Last updated March 6, 2024", "Updated: 2019-05-02", "Revised on ...".
 # "Edited on ...", "Corrected April 9, 2019", "This article was updated on ...",
 # "Correction, February 12, 2026: <what was wrong>": the same line in other words.
 UPDATED_LINE = re.compile(
-    r"^(?:This\s+(?:article|post|brief|page|story)\s+(?:was|has\s+been)\s+)?"
-    r"(?:(?:Last\s+)?(?:Updated|Modified|Revised|Edited|Corrected)(?:\s+on)?\b[\s:]*"
+    # "(Updated March 6, 2024)": the same line in parentheses.
+    r"^\(?(?:This\s+(?:article|post|brief|page|story)\s+(?:was|has\s+been)\s+)?"
+    r"(?:(?:(?:Last|Page|Post|Article|Story)\s+)?"
+    r"(?:Updated|Modified|Revised|Edited|Corrected|Reviewed)(?:\s+on)?\b[\s:]*"
+    r"|Update\s*:\s*"
     # "Correction, February 12, 2026: ...", "Clarification (May 2, 2019): ...".
-    r"|(?:Correction|Clarification)\s*[,:(]\s*)(?P<rest>.+)$",
+    r"|(?:Correction|Clarification)\s*[,:(]\s*)(?P<rest>.+?)\)?$",
     re.I,
 )
 # Lines of a post's head that are page furniture, not content.
@@ -98,8 +115,11 @@ EDITORS_NOTE = re.compile(r"^[*_]*Editor['’]?s\s+note\b", re.I)
 # The site's own PDF edition (briefs/editions) prints the series above the title.
 SERIES_LINE = re.compile(r"^Series\s*:\s*\S", re.IGNORECASE)
 
+# "at 10:30 a.m. ET", "| 10:30 AM KST", "10 a.m.", "@ 14:05", "T10:30:00+09:00".
 _OPTIONAL_TIME = (
-    r"(?:\s*(?:,|at|\|)?\s*\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?"
+    r"(?:\s*(?:,|at|\||@|T)?\s*\d{1,2}"
+    r"(?::\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[AaPp]\.?[Mm]\.?)?|\s*[AaPp]\.?[Mm]\.?)"
+    r"(?:\s*(?:\(?[A-Z]{2,4}\)?|Z|[+-]\d{2}:?\d{2}))?)?"
 )
 # "Tuesday, May 8, 2012": older posts name the day of the week first.
 _OPTIONAL_WEEKDAY = (
@@ -120,8 +140,20 @@ DATE_FORMS = [
         + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?\s*,?\s+"
         r"(?P<year>\d{4})" + _OPTIONAL_TIME
     ),
+    # "5th of March 2024", "5-Mar-2024".
+    re.compile(
+        _OPTIONAL_WEEKDAY
+        + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s+of\s+|-)(?P<month>[A-Za-z]{3,9})"
+        r"\.?(?:\s*,?\s+|-)(?P<year>\d{4})" + _OPTIONAL_TIME
+    ),
     re.compile(
         r"(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})"
+        + _OPTIONAL_TIME
+    ),
+    # "05.03.2024": a European site writes the day first, between dots.
+    re.compile(
+        _OPTIONAL_WEEKDAY
+        + r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})"
         + _OPTIONAL_TIME
     ),
     # "12/18/2015": a US site writes the month first.

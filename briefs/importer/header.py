@@ -20,6 +20,7 @@ from .errors import BriefImportError
 from .export_format import (
     AUTHOR_LINE,
     BY_LINE,
+    BYLINE_KINDS,
     CATEGORY_LINE,
     DATE_FORMS,
     EDITORS_NOTE,
@@ -98,8 +99,10 @@ def opens_head(line: str) -> bool:
 
 
 def posted_without_date(line: str, match: re.Match) -> bool:
-    """ "Posted Workers and the Minimum Wage" is a title, not a date line."""
-    return line[:6].casefold() == "posted" and parse_date(match["rest"]) is None
+    """ "Posted Workers and the Minimum Wage", "Dated Alliances" are titles, not
+    date lines: only "Published" is a date line whatever follows it."""
+    published = line[:9].casefold() == "published"
+    return not published and parse_date(match["rest"]) is None
 
 
 # A label over the title saying what kind of piece it is: "EXPERT COMMENT",
@@ -335,13 +338,17 @@ def plain_by_line(line: str) -> re.Match[str] | None:
     if team and _is_team_name(team["rest"]):
         # "By the KEI Staff": the article is the sentence's, not the name's.
         return team
-    match = re.match(r"^(?:Written\s+by|By|BY)\s+(?P<rest>[A-Z][^!?:;]{2,150})$", line)
+    match = re.match(
+        rf"^(?:{BYLINE_KINDS}\s+[Bb]y|By|BY)\s+(?P<rest>[A-Z][^!?:;]{{2,150}})$",
+        line,
+        re.IGNORECASE if line[:2] != "By" and line[:2] != "BY" else 0,
+    )
     if match is None:
         return None
     rest = match["rest"]
     if rest.isupper():
         rest = rest.title().replace(" And ", " and ")
-    parts = _with_post_nominals(re.split(r"\s*(?:,|&|\band\b)\s*", rest))
+    parts = _with_post_nominals(re.split(r"\s*(?:,|&|\band\b|\s\|\s)\s*", rest))
     # A name's affiliation in parentheses is read off it later, with a warning.
     names = [re.sub(r",.*|\s*\([^()]*\)$", "", part) for part in parts if part]
     if (
@@ -428,7 +435,8 @@ def _split_names(value: str, *, split_on_and: bool) -> list[str]:
     """Names in a byline: each [bracketed] part is one name, the rest is split."""
     names: list[str] = []
     # Categories are also set apart by the site's dots and bars ("Trade · Chips").
-    separators = r",|;|&|\band\b" if split_on_and else r",|;|·|•|\||\s/\s"
+    # A byline's bar sets off the author's institute ("By Jane Roe | KEI").
+    separators = r",|;|&|\band\b|\s\|\s" if split_on_and else r",|;|·|•|\||\s/\s"
     position = 0
     for match in re.finditer(r"\[(?P<name>[^\[\]]*)\](?:\([^()]*\))?", value):
         names.extend(_split_plain(value[position : match.start()], separators))

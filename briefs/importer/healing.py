@@ -28,6 +28,10 @@ def heal(pieces: list[Piece], warnings: list[str]) -> list[Piece]:
     return healed
 
 
+# Up to this long, a list item is a phrase that needs no full stop.
+_PHRASE_ITEM_LENGTH = 100
+
+
 def _belongs_to_previous(previous: Piece, piece: Piece) -> bool:
     # Headings, captions, tables, quotes and notes stand alone.
     if previous.kind not in ("para", "item") or piece.kind != "para" or piece.spaced:
@@ -42,9 +46,10 @@ def _belongs_to_previous(previous: Piece, piece: Piece) -> bool:
     if _is_card(previous) and _is_card(piece):
         return False
     starts_lower = piece.text[0].islower()
-    if previous.kind == "item":
-        # A list's items often end without a full stop: the paragraph after the
-        # list is its own, unless the item plainly breaks off mid-sentence.
+    if previous.kind == "item" and len(previous.text) <= _PHRASE_ITEM_LENGTH:
+        # Short items (phrases) end without a full stop: the paragraph after
+        # the list is its own, unless the item plainly breaks off mid-sentence.
+        # A long item that stops without one was broken, as a paragraph is.
         return starts_lower or left_unfinished(previous.text)
     return starts_lower or not ends_sentence(previous.text)
 
