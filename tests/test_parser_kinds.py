@@ -1108,3 +1108,36 @@ def test_more_category_labels(label):
     brief = only(export(f"Published May 3, 2024\n\nAuthor: Jane Roe\n\n{label}: Trade"))
     assert brief.categories == ["Trade"]
     assert label not in brief.body
+
+
+@pytest.mark.parametrize(
+    "line, credit",
+    [("© Yonhap", "Yonhap"), ("Image credit – Yonhap", "Yonhap")],
+)
+def test_a_credit_by_copyright_sign_or_dash(line, credit):
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", tail=line))
+    assert brief.image_credit == credit
+    assert credit not in brief.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "© 2024 Korea Economic Institute of America. All rights reserved.",
+        "© Korea Economic Institute of America. All rights reserved.",
+        "Copyright © 2016 KEI",
+    ],
+)
+def test_the_sites_copyright_notice_is_furniture_not_a_credit(line):
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", tail=line))
+    assert brief.image_credit == ""
+    assert "rights" not in brief.body and "Copyright" not in brief.body
+    assert any("dropped page furniture" in w for w in brief.warnings)
+
+
+@pytest.mark.parametrize(
+    "line", ["2024 was a hard year for Seoul.", "Copyright law changed in 2011."]
+)
+def test_sentences_about_years_and_copyright_stay(line):
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=line))
+    assert line in brief.body

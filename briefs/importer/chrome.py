@@ -51,6 +51,11 @@ _FURNITURE = [
         r"|\(?(?:Last\s+)?(?:edited|saved)\s+by\s+[\w.@-]+\)?",
         # Breadcrumbs: "Home > Commentary > The Peninsula".
         r"Home\s*(?:[>›»/|]\s*[^>›»/|]{1,60}){1,5}",
+        # The site's own notice: "© 2024 Korea Economic Institute of America.
+        # All rights reserved.", "Copyright 2016 KEI".
+        r"(?:Copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)\s+"
+        r"[^.!?]{2,80}\.?(?:\s+All\s+rights\s+reserved\.?)?"
+        r"|(?:Copyright\s*|©\s*)[^.!?]{2,80}\.\s+All\s+rights\s+reserved\.?",
     )
 ]
 # A newsletter box's call ("Sign up for Korea View", "Subscribe to our

@@ -28,8 +28,12 @@ _FARA_PATTERN = re.compile(
 _IMAGE_CREDIT = re.compile(
     r"^(?P<open>\()?(?:(?:(?:Feature[d]?|Cover|Header|Hero|Lead|Top|Banner|Main)\s+)?"
     r"(?:image|photo|photograph|picture|illustration|graphic|artwork)"
-    r"(?:\s+(?:credits?|sources?))?\s*(?:from|by|courtesy(?:\s+of)?|via|:|©)"
-    r"|(?:Photo\s+|Image\s+)?Credits?\s*:)\s*(?P<credit>.*?)\.?(?(open)\))$",
+    r"(?:\s+(?:credits?|sources?))?\s*(?:from|by|courtesy(?:\s+of)?|via|:|©|[–—])"
+    r"|(?:Photo\s+|Image\s+)?Credits?\s*[:–—]"
+    # "© Yonhap": a picture's owner; "© 2024 KEI. All rights reserved." is the
+    # site's own notice.
+    r"|©(?!\s*\d{4})(?!.*rights\s+reserved)(?=\s*[A-Z]))"
+    r"\s*(?P<credit>.*?)\.?(?(open)\))$",
     re.IGNORECASE,
 )
 
