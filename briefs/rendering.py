@@ -6,6 +6,7 @@ from urllib.parse import urljoin
 import nh3
 from markdown_it import MarkdownIt
 
+from .importer.body import NOTES_HEADINGS
 from .links import safe_link
 
 ALLOWED_TAGS = {
@@ -69,7 +70,7 @@ _markdown = MarkdownIt("commonmark").enable("table")
 # ordered list. Its items get ids, the "[n]" markers in the text link to them and
 # each note links back.
 _NOTES_SECTION = re.compile(
-    r"<h([2-4])>(?:Notes|Endnotes|End notes|Footnotes|References|Sources)</h\1>\s*"
+    rf"<h([2-4])>(?:{'|'.join(map(re.escape, sorted(NOTES_HEADINGS)))})</h\1>\s*"
     r"<ol(?: start=\"(?P<start>\d+)\")?>(?P<items>.*?)</ol>",
     re.IGNORECASE | re.DOTALL,
 )

@@ -1141,3 +1141,35 @@ def test_the_sites_copyright_notice_is_furniture_not_a_credit(line):
 def test_sentences_about_years_and_copyright_stay(line):
     brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=line))
     assert line in brief.body
+
+
+@pytest.mark.parametrize(
+    "marker, note",
+    [("(1)", "(1) "), ("^1", "^1 "), ("¹", "¹ ")],
+)
+def test_notes_marked_otherwise_are_numbered_notes_linked_from_the_text(marker, note):
+    body = (
+        f"Seoul raised the budget.{marker} The opposition objected.\n\n"
+        f"Notes\n\n{note}Ministry of Finance, 2024.\n{note.replace('1', '2')}Record."
+    )
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body))
+    assert "Seoul raised the budget.[1] The opposition" in brief.body
+    assert "## Notes\n\n1. Ministry of Finance, 2024.\n2. Record." in brief.body
+
+
+def test_a_works_cited_section_is_a_notes_section():
+    body = "Seoul raised the budget.[1]\n\nWorks Cited\n\n[1] Ministry of Finance."
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body))
+    assert "## Works Cited\n\n1. Ministry of Finance." in brief.body
+
+
+def test_numbers_in_parentheses_after_a_space_stay():
+    body = "Three reasons: (1) cost and (2) time.[1]\n\nNotes\n\n[1] A note.\n\n[2] B."
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body))
+    assert "Three reasons: (1) cost and (2) time.[1]" in brief.body
+
+
+def test_a_paragraph_in_bold_alone_is_a_heading_without_the_bold():
+    body = "**The Trade Question**\n\nSeoul raised the budget."
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body))
+    assert brief.body.startswith("## The Trade Question\n\n")

@@ -134,3 +134,12 @@ def test_a_body_sentence_starting_with_by_is_not_a_byline():
     (brief,) = parse_export(text)
     assert brief.authors == []
     assert brief.body.startswith("By Seoul's standards, six students")
+
+
+@pytest.mark.parametrize("heading", ["Works Cited", "Bibliography", "Citations"])
+def test_every_notes_heading_the_importer_knows_links_its_notes(heading):
+    from briefs.rendering import render_body
+
+    html = render_body(f"Seoul raised the budget.[1]\n\n## {heading}\n\n1. A note.\n")
+    assert 'class="note-ref" href="#note-1"' in html
+    assert '<li id="note-1">' in html and 'href="#ref-1"' in html

@@ -53,10 +53,21 @@ NOTES_HEADINGS = {
     "references",
     "sources",
     "bibliography",
+    "works cited",
+    "citations",
+    "notes and references",
+    "notes and sources",
+    "sources and notes",
 }
 _KNOWN_HEADINGS |= NOTES_HEADINGS
-# "[1] Text of the note" (or "1. Text" under a notes heading).
+# "[1] Text of the note" (or "1. Text", "(1) Text", "^1 Text", "¹ Text" under a
+# notes heading).
 _NOTE_LINE = re.compile(r"^\[(?P<number>\d{1,3})\]\s*(?P<text>\S.*)$")
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_MARKED_NOTE = re.compile(
+    r"^(?:\((?P<paren>\d{1,3})\)|\^(?P<caret>\d{1,3})|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))"
+    r"\s*(?P<text>\S.*)$"
+)
 _NUMBERED_TEXT = re.compile(r"^\[?(?P<number>\d{1,3})[.)\]]\s+(?P<text>\S.*)$")
 # Short lines that caption a figure, table or photo, or give its source.
 _CAPTION = re.compile(
@@ -166,6 +177,10 @@ def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Pi
                 pieces.append(Piece("quote", quote.group("text")))
         elif note and in_notes:
             pieces.append(Piece("note", note.group("text"), f"{note['number']}."))
+        elif in_notes and (marked := _MARKED_NOTE.match(line)):
+            number = marked["paren"] or marked["caret"] or marked["sup"]
+            number = number.translate(_SUPERSCRIPT_DIGITS)
+            pieces.append(Piece("note", marked["text"], f"{int(number)}."))
         elif item and in_notes and item.group("marker")[0].isdigit():
             number = item.group("marker")[:-1]
             pieces.append(Piece("note", item.group("text"), f"{number}."))
@@ -209,9 +224,43 @@ def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Pi
         ):
             piece.kind, piece.marker = "heading", "##"
             warnings.append(f"guessed a heading: {piece.text!r}")
+            # "**The Trade Question**": the heading's level says what bold did.
+            bold = re.fullmatch(r"(\*\*|__)(?P<inner>[^*_]+)\1", piece.text)
+            piece.text = bold["inner"].strip() if bold else piece.text
         elif piece.kind == "table":
             _complete_table(piece, warnings)
+    _markers_as_brackets(pieces, warnings)
     return pieces
+
+
+# A note's marker in the text written as "(1)", "^1" or "¹" right after a word
+# or a stop: the page links "[1]" to the note.
+_TEXT_MARKER = re.compile(
+    r"(?<=[\w.,;:!?”’\")])(?:\((?P<paren>\d{1,3})\)|\^(?P<caret>\d{1,3})(?!\d)"
+    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))"
+)
+
+
+def _markers_as_brackets(pieces: list[Piece], warnings: list[str]) -> None:
+    numbers = {piece.marker for piece in pieces if piece.kind == "note"}
+    if not numbers:
+        return
+
+    def bracketed(match: re.Match[str]) -> str:
+        written = match["paren"] or match["caret"] or match["sup"]
+        number = int(written.translate(_SUPERSCRIPT_DIGITS))
+        return f"[{number}]" if f"{number}." in numbers else match.group()
+
+    changed = 0
+    for piece in pieces:
+        if piece.kind in ("para", "item", "quote"):
+            text = _TEXT_MARKER.sub(bracketed, piece.text)
+            changed += text != piece.text
+            piece.text = text
+    if changed:
+        warnings.append(
+            f"wrote note markers as [n], linked to the notes ({changed} paragraphs)"
+        )
 
 
 # A note's link back to its marker ("... for modules. ↩"): the page makes its
