@@ -1144,13 +1144,13 @@ def test_sentences_about_years_and_copyright_stay(line):
 
 
 @pytest.mark.parametrize(
-    "marker, note",
-    [("(1)", "(1) "), ("^1", "^1 "), ("¹", "¹ ")],
+    "marker, second",
+    [("(1)", "(2)"), ("^1", "^2"), ("¹", "²")],
 )
-def test_notes_marked_otherwise_are_numbered_notes_linked_from_the_text(marker, note):
+def test_notes_marked_otherwise_are_numbered_notes_linked_from_the_text(marker, second):
     body = (
         f"Seoul raised the budget.{marker} The opposition objected.\n\n"
-        f"Notes\n\n{note}Ministry of Finance, 2024.\n{note.replace('1', '2')}Record."
+        f"Notes\n\n{marker} Ministry of Finance, 2024.\n{second} Record."
     )
     brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body))
     assert "Seoul raised the budget.[1] The opposition" in brief.body
@@ -1173,3 +1173,131 @@ def test_a_paragraph_in_bold_alone_is_a_heading_without_the_bold():
     body = "**The Trade Question**\n\nSeoul raised the budget."
     brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body))
     assert brief.body.startswith("## The Trade Question\n\n")
+
+
+# --- Seventh blind set (fresh9): kinds found on first contact
+
+
+def test_a_date_line_in_capitals_with_the_weekday():
+    brief = only(export("Published WEDNESDAY, NOVEMBER 23, 2011\n\nAuthor: Jane Roe"))
+    assert brief.published == date(2011, 11, 23)
+
+
+def test_daggers_mark_notes_in_a_windows_1252_file():
+    from briefs.importer.read import decode_text_with_warnings
+
+    text = export("Published May 3, 2024\n\nAuthor: Jane Roe", body="Gas.† Done.‡")
+    read = decode_text_with_warnings(text.encode("cp1252"))
+    assert "Gas.† Done.‡" in read.text
+    assert read.warnings == ["file is not UTF-8: decoded as Windows-1252 (cp1252)"]
+
+
+def test_the_author_is_names_the_sole_author():
+    brief = only(
+        export(
+            "Published May 3, 2024\n\nAuthor: Jane Roe",
+            tail="The author is a former Member of Congress from Ohio.",
+        )
+    )
+    assert (
+        brief.authors[0].bio == "The author is a former Member of Congress from Ohio."
+    )
+    assert "Congress" not in brief.body
+
+
+def test_the_author_is_names_no_one_of_two():
+    brief = only(
+        export(
+            "Published May 3, 2024\n\nAuthors: Jane Roe, John Doe",
+            tail="The author is a former Member of Congress from Ohio.",
+        )
+    )
+    assert [author.bio for author in brief.authors] == ["", ""]
+
+
+def test_a_bio_opening_with_a_phrase_before_the_name():
+    tail = (
+        "Photo of a campaign rally in central Seoul from Yonhap News Agency.\n\n"
+        "A former correspondent in Seoul, Jane Roe is a doctoral candidate at LSE."
+    )
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", tail=tail))
+    assert brief.authors[0].bio.endswith("Jane Roe is a doctoral candidate at LSE.")
+    assert brief.image_credit == "Yonhap News Agency"
+    assert "rally" not in brief.body and "LSE" not in brief.body
+
+
+@pytest.mark.parametrize(
+    "line", ["Print This Post | Email This Post", "Print this page · Download PDF"]
+)
+def test_a_row_of_buttons_is_furniture(line):
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=line))
+    assert "Print" not in brief.body
+
+
+def test_a_book_review_head_and_book_details():
+    head = (
+        "Published 23rd April 2015\n\nReviewed by [Dr. Jane Roe](#)\n\n"
+        "This post is also available in: 한국어 (Korean)"
+    )
+    body = (
+        "The Market Economy: Trade and the State, 1994–2014\n"
+        "By Helena Marsh and Cho Min-seok\n"
+        "Harbour Street Press, 2015. 312 pages.\n\n"
+        "Anyone who has tried to write about the economy knows the problem."
+    )
+    tail = (
+        "About the reviewer: Jane Roe is a lecturer at Leeds.\n\n"
+        "Book cover: [Harbour Street Press](#)"
+    )
+    brief = only(export(head, body=body, tail=tail))
+    assert [author.name for author in brief.authors] == ["Jane Roe"]
+    assert brief.authors[0].bio == "Jane Roe is a lecturer at Leeds."
+    assert brief.image_credit == "Harbour Street Press"
+    assert brief.body.startswith(
+        "The Market Economy: Trade and the State, 1994–2014 By Helena Marsh"
+    )
+    assert "312 pages.\n\nAnyone who" in brief.body
+    assert "available in" not in brief.body and "About the" not in brief.body
+
+
+def test_categories_between_the_title_and_the_date():
+    text = export("Published May 3, 2024\n\nAuthor: Jane Roe").replace(
+        "A Plain Title\n\n", "A Plain Title\n\nCategory: [Trade](#), [Chips](#)\n\n"
+    )
+    brief = only(text)
+    assert brief.title == "A Plain Title"
+    assert brief.categories == ["Trade", "Chips"]
+
+
+def test_bios_as_a_list_under_about_the_authors():
+    tail = (
+        "About the authors\n\n- Jane Roe is Director of Research at KEI.\n"
+        "- John Doe is a Program Manager at KEI."
+    )
+    brief = only(
+        export("Published May 3, 2024\n\nAuthors: Jane Roe, John Doe", tail=tail)
+    )
+    assert [author.bio for author in brief.authors] == [
+        "Jane Roe is Director of Research at KEI.",
+        "John Doe is a Program Manager at KEI.",
+    ]
+    assert "About the" not in brief.body and "KEI" not in brief.body
+
+
+def test_a_bio_under_the_byline_and_a_views_note_run_into_the_text():
+    head = (
+        "Published May 3, 2024\n\nBy [Jane Roe](#)\n\n"
+        "*Jane Roe is a research fellow at the Institute.*\n\nTopics: Trade"
+    )
+    body = (
+        "Views expressed in this post are the author’s own and do not represent "
+        "those of KEI.On Thursday the ceremonies will be smaller.\n\n"
+        "“The alliance is a partnership.” Click To Tweet"
+    )
+    brief = only(export(head, body=body))
+    assert brief.authors[0].bio == "Jane Roe is a research fellow at the Institute."
+    assert brief.categories == ["Trade"]
+    assert brief.body == (
+        "On Thursday the ceremonies will be smaller.\n\n"
+        "“The alliance is a partnership.”"
+    )

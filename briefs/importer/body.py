@@ -372,6 +372,19 @@ def _lowered_question_heading(text: str, previous: Piece | None) -> bool:
     )
 
 
+# A card's lines are a name, a role, an institution: short, whatever the width.
+_CARD_LINE_LENGTH = 60
+
+
+def is_card(piece: Piece) -> bool:
+    """A block of two or more short lines: an author card, an address, a book's
+    details."""
+    return (
+        piece.line_count >= 2
+        and len(piece.text) / piece.line_count <= _CARD_LINE_LENGTH
+    )
+
+
 def render_body(pieces: list[Piece]) -> str:
     rendered: list[str] = []
     previous_kind = ""
@@ -391,6 +404,10 @@ def render_body(pieces: list[Piece]) -> str:
             # "•" (a word processor's bullet) is no Markdown list marker.
             marker = "-" if piece.marker == "•" else piece.marker
             block = f"{marker} {_bold_item_head(text)}"
+        elif is_card(piece):
+            # A block of short lines (a book's title, authors and publisher) is
+            # no paragraph with a run-in head.
+            block = text
         else:
             block = _bold_run_in_head(text)
         tight = previous_kind == piece.kind and piece.kind in ("item", "note")

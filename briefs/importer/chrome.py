@@ -15,12 +15,16 @@ from .text import reduce_links
 
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 _PLAYED = rf"{_CLOCK}(?:\s*/\s*{_CLOCK})?"
+# Buttons: "Print", "Print this page", "Download PDF", "Download (PDF)".
+_BUTTON = (
+    r"(?:Print|Email|E-mail|Save|Download|View)(?:\s+(?:this|the|as|a))?"
+    r"(?:\s+(?:page|post|article|brief|PDF|\(PDF\)|version|report)){0,2}"
+)
 _FURNITURE = [
     re.compile(p, re.IGNORECASE)
     for p in (
-        # Buttons: "Print", "Print this page", "Download PDF", "Download (PDF)".
-        r"(?:Print|Email|E-mail|Save|Download|View)(?:\s+(?:this|the|as|a))?"
-        r"(?:\s+(?:page|post|article|brief|PDF|\(PDF\)|version|report)){0,2}",
+        # ... one or several in a row: "Print This Post | Email This Post".
+        rf"{_BUTTON}(?:\s*[|·•/]\s*{_BUTTON})*",
         r"PDF(?:\s+version)?|Printer[- ]friendly(?:\s+version)?",
         # Comments: "Comments (3)", "3 Comments", "Leave a reply", "No comments yet".
         r"(?:Comments?|Responses?|Replies)\s*\(\d+\)|\d+\s+(?:Comments?|Responses?)",
@@ -49,6 +53,9 @@ _FURNITURE = [
         r"|[^.!?]{0,40}\b(?:not\s+for\s+(?:publication|distribution)"
         r"|do\s+not\s+(?:publish|distribute))\b[^.!?]{0,60}"
         r"|\(?(?:Last\s+)?(?:edited|saved)\s+by\s+[\w.@-]+\)?",
+        # A language switcher: "This post is also available in: 한국어 (Korean)".
+        r"(?:This\s+(?:post|page|article|entry)\s+is\s+)?also\s+available\s+in\s*:?"
+        r"\s*[^.!?]{1,80}|(?:Read\s+(?:this|it)\s+in|Also\s+in)\s*:?\s*[^.!?]{1,40}",
         # Breadcrumbs: "Home > Commentary > The Peninsula".
         r"Home\s*(?:[>›»/|]\s*[^>›»/|]{1,60}){1,5}",
         # The site's own notice: "© 2024 Korea Economic Institute of America.
@@ -132,9 +139,19 @@ def drop_furniture(lines: list[str], warnings: list[str]) -> list[str]:
             _report(warnings, [line])
             index = _past_its_blank(kept, lines, index + 1)
             continue
+        button = _TWEET_BUTTON.search(line)
+        if button:
+            # A pull quote's "Click To Tweet" button, copied after the quote.
+            warnings.append(f"dropped page furniture: {button.group().strip()!r}")
+            line = line[: button.start()]
         kept.append(line)
         index += 1
     return kept
+
+
+_TWEET_BUTTON = re.compile(
+    r"(?<=[\"”’.!?])\s*(?:Click\s+to\s+Tweet|Tweet\s+this(?:\s+quote)?)\s*$", re.I
+)
 
 
 def _past_its_blank(kept: list[str], lines: list[str], index: int) -> int:

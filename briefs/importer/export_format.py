@@ -59,10 +59,10 @@ CATEGORY_LINE = re.compile(
     re.I,
 )
 # What a byline may say the piece is, or how it came: "Commentary by", "Guest
-# post by", "Authored by", "Posted by".
+# post by", "Authored by", "Posted by", "Reviewed by" (a book review's writer).
 BYLINE_KINDS = (
     r"(?:Analysis|Commentary|Interview|Essay|Opinion|Op-?Ed|Guest\s+(?:post|column)"
-    r"|Column|Story|Reported|Authored|Written|Words|Posted|Text)"
+    r"|Column|Story|Reported|Reviewed|Authored|Written|Words|Posted|Text)"
 )
 # Older posts sign "By [Name](#) and [Name](#)" without a colon; "Analysis by
 # [Name](#)", "Commentary by [Name](#)" say what the piece is as well.
@@ -123,7 +123,7 @@ _OPTIONAL_TIME = (
 )
 # "Tuesday, May 8, 2012": older posts name the day of the week first.
 _OPTIONAL_WEEKDAY = (
-    r"(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?\s+|"
+    r"(?i:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?\s+|"
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 )
 # The forms a "Published" line's date comes in: "December 17, 2025", "17 December

@@ -12,6 +12,7 @@ import re
 
 from .chrome import is_furniture
 from .export_format import (
+    CATEGORY_LINE,
     FIELD_LABELS,
     PUBLISHED_LINE,
     SERIES_LINE,
@@ -213,10 +214,16 @@ def in_export_order(lines: list[str]) -> list[str]:
 
     The site's own PDF edition, and older blog posts, print the byline right
     under the title, before the date, and the edition a "Series:" line above the
-    title; the export has neither before the date.
+    title; other templates the categories there. The export has none of them
+    before the date.
     """
     date_at = next(
-        (index for index, line in enumerate(lines) if PUBLISHED_LINE.match(line)),
+        (
+            index
+            for index, line in enumerate(lines)
+            if (match := PUBLISHED_LINE.match(line))
+            and not posted_without_date(line, match)
+        ),
         None,
     )
     if date_at is None:
@@ -224,11 +231,15 @@ def in_export_order(lines: list[str]) -> list[str]:
     head = [line for line in lines[:date_at] if line]
     if len(head) > 1 and SERIES_LINE.match(head[0]):
         head = head[1:]
-    title = head[:1] + [line for line in head[1:] if not is_byline(line)]
-    bylines = [line for line in head[1:] if is_byline(line)]
+    title = head[:1] + [line for line in head[1:] if not _head_field(line)]
+    bylines = [line for line in head[1:] if _head_field(line)]
     date_end = date_at + 1
     if not PUBLISHED_LINE.match(lines[date_at]).group("rest"):
         # "Published" alone, the date on the next line.
         following = next_non_blank(lines, date_end)
         date_end = following + 1 if following is not None else date_end
     return title + lines[date_at:date_end] + bylines + lines[date_end:]
+
+
+def _head_field(line: str) -> bool:
+    return is_byline(line) or bool(CATEGORY_LINE.match(line))

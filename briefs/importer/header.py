@@ -32,6 +32,7 @@ from .export_format import (
 from .names import PersonName, is_post_nominal, normalise_name
 from .records import ParsedAuthor
 from .text import clean, next_non_blank, reduce_links, unique
+from .trailer import is_bio_of
 
 _TITLE_LIMIT = 400
 
@@ -180,6 +181,8 @@ class Head:
     # Lines for readers found among the head's (an editor's note): the body's
     # first paragraphs, in their order.
     body_lines: list[str] = field(default_factory=list)
+    # An author's bio set under the byline, not after the body.
+    bio_lines: list[str] = field(default_factory=list)
     body_start: int = 0
 
 
@@ -223,6 +226,11 @@ def read_head(lines: list[str], start: int, warnings: list[str]) -> Head:
                 categories.extend(read_categories(value, warnings))
             continue
         if _read_other_head_line(line, head, warnings):
+            index += 1
+            continue
+        if author_names and is_bio_of(line, author_names):
+            head.bio_lines.append(line)
+            warnings.append(f"read the bio under the byline: {line[:60]!r}")
             index += 1
             continue
         if EDITORS_NOTE.match(line) or _byline_follows(lines, index):

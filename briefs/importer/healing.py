@@ -6,7 +6,7 @@ dry run shows it to the editor before anything is written.
 
 from __future__ import annotations
 
-from .body import Piece
+from .body import Piece, is_card
 from .text import ends_sentence, left_unfinished
 from .trailer import is_about_label, tail_kind
 
@@ -43,7 +43,7 @@ def _belongs_to_previous(previous: Piece, piece: Piece) -> bool:
         return False
     # Blocks of short lines (an author card: the name over the role; an
     # address) end where their last line ends.
-    if _is_card(previous) and _is_card(piece):
+    if is_card(previous) and (is_card(piece) or not piece.text[0].islower()):
         return False
     starts_lower = piece.text[0].islower()
     if previous.kind == "item" and len(previous.text) <= _PHRASE_ITEM_LENGTH:
@@ -52,14 +52,3 @@ def _belongs_to_previous(previous: Piece, piece: Piece) -> bool:
         # A long item that stops without one was broken, as a paragraph is.
         return starts_lower or left_unfinished(previous.text)
     return starts_lower or not ends_sentence(previous.text)
-
-
-# A card's lines are a name, a role, an institution: short, whatever the width.
-_CARD_LINE_LENGTH = 60
-
-
-def _is_card(piece: Piece) -> bool:
-    return (
-        piece.line_count >= 2
-        and len(piece.text) / piece.line_count <= _CARD_LINE_LENGTH
-    )

@@ -38,7 +38,12 @@ from .healing import heal
 from .records import ParsedBrief
 from .series import SeriesClues, resolve_series, series_clues
 from .text import clean
-from .trailer import attach_bios, read_image_credit, separate_tail
+from .trailer import (
+    attach_bios,
+    drop_opening_views_note,
+    read_image_credit,
+    separate_tail,
+)
 
 
 @dataclass
@@ -141,6 +146,7 @@ def _parse_post(block: _Block, position: int) -> tuple[ParsedBrief, SeriesClues]
     pieces = heal(
         split_pieces(body_lines + lines[head.body_start :], warnings), warnings
     )
+    drop_opening_views_note(pieces, warnings)
     body_pieces, tail = separate_tail(pieces, authors, warnings)
     body_pieces, trailing = categories_after_body(body_pieces, warnings)
     if not categories:
@@ -149,7 +155,7 @@ def _parse_post(block: _Block, position: int) -> tuple[ParsedBrief, SeriesClues]
     credit, credit_url = read_image_credit(tail.credit, warnings)
     # A placeholder credit is left empty, not shown as text.
     _report_placeholder_links(body_pieces, tail.credit if credit else "", warnings)
-    authors = attach_bios(authors, tail.bio_paragraphs, warnings)
+    authors = attach_bios(authors, head.bio_lines + tail.bio_paragraphs, warnings)
     clues = series_clues(title, body_pieces)
     brief = ParsedBrief(
         title=title,

@@ -164,7 +164,9 @@ _UTF16_BOMS = ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16
 # languages, typographic punctuation, the euro and NBSP. Its other C1-range
 # characters (‚ ƒ ˆ Š ‹ Œ Ž ˜ š › œ ž Ÿ) are what another encoding's bytes look
 # like when misread as 1252 (Shift-JIS lead bytes, UTF-8 continuation bytes).
-_CP1252_PLAUSIBLE = re.compile("[\u00a0-\u00ff‘’“”–—…•€™]")
+# Latin-1's letters and signs, and the punctuation cp1252 adds (daggers for
+# notes, low quotes, guillemets, the per-mille sign), and its few extra letters.
+_CP1252_PLAUSIBLE = re.compile("[\u00a0-\u00ff‘’‚“”„–—…•€™†‡‰‹›ŠšŒœŽžŸ]")
 
 
 def decode_text_with_warnings(data: bytes) -> ReadResult:

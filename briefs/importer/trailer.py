@@ -27,9 +27,13 @@ _FARA_PATTERN = re.compile(
 # "Main image: ...", "Header photo © ...".
 _IMAGE_CREDIT = re.compile(
     r"^(?P<open>\()?(?:(?:(?:Feature[d]?|Cover|Header|Hero|Lead|Top|Banner|Main)\s+)?"
-    r"(?:image|photo|photograph|picture|illustration|graphic|artwork)"
+    r"(?:image|photo|photograph|picture|illustration|graphic|artwork|book\s+cover"
+    r"|cover\s+art)"
     r"(?:\s+(?:credits?|sources?))?\s*(?:from|by|courtesy(?:\s+of)?|via|:|©|[–—])"
     r"|(?:Photo\s+|Image\s+)?Credits?\s*[:–—]"
+    # "Photo of a rally in Seoul from Yonhap.": what it shows, then whose it is.
+    r"|(?:Photo|Photograph|Image|Picture)\s+of\s+[^.!?]{3,150}\s+"
+    r"(?:from|by|courtesy(?:\s+of)?|via)\b"
     # "© Yonhap": a picture's owner; "© 2024 KEI. All rights reserved." is the
     # site's own notice.
     r"|©(?!\s*\d{4})(?!.*rights\s+reserved)(?=\s*[A-Z]))"
@@ -70,6 +74,25 @@ def mentions_fara(text: str) -> bool:
     return _FARA_PATTERN.search(text) is not None
 
 
+def drop_opening_views_note(pieces: list[Piece], warnings: list[str]) -> None:
+    """ "Views expressed in this post are the author's own ..." over the text
+    (sometimes run into its first sentence): a disclaimer, not the post."""
+    if not pieces or pieces[0].kind != "para":
+        return
+    text = pieces[0].text
+    note = _VIEWS_DISCLAIMER.match(text)
+    if note is None or not note.group().rstrip().endswith((".", "!", "?")):
+        return
+    warnings.append(
+        f"dropped the views disclaimer over the text: {note.group()[:60]!r}"
+    )
+    rest = text[note.end() :].strip()
+    if rest:
+        pieces[0].text = rest
+    else:
+        del pieces[0]
+
+
 def tail_kind(text: str) -> str:
     if mentions_fara(text):
         return "disclosure"
@@ -104,15 +127,18 @@ def separate_tail(
     else:
         warnings.append("no FARA disclosure found")
 
-    name_patterns = [_bio_start_pattern(author.name) for author in authors]
+    sole = len(authors) == 1
+    name_patterns = [_bio_start_pattern(author.name, sole) for author in authors]
 
     names = [author.name for author in authors]
 
     def bio_like(piece: Piece) -> bool:
         text = bio_as_read(piece.text, names)
         named = any(pattern.match(text) for pattern in name_patterns)
-        # A bio just before the image credit reads as the picture's caption.
-        return (piece.kind == "para" or (piece.kind == "caption" and named)) and (
+        # A bio just before the image credit reads as the picture's caption;
+        # bios may be set as a list, one item an author.
+        named_kinds = ("caption", "item")
+        return (piece.kind == "para" or (piece.kind in named_kinds and named)) and (
             named or tail_kind(text) == "views"
         )
 
@@ -246,7 +272,7 @@ _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
 # "About the author", "About the Authors:", "Author bio" over (or before) a bio.
 _ABOUT_LABEL = re.compile(
     r"(?:#+\s*)?[*_]*(?:About\s+the\s+(?:authors?|contributors?|writers?|experts?"
-    r"|analysts?|scholars?)|"
+    r"|analysts?|scholars?|reviewers?)|"
     r"Authors?['’]?\s+bios?|Contributors?)[*_]*\s*:?\s*[*_]*",
     re.IGNORECASE,
 )
@@ -337,7 +363,11 @@ def _loose_key(name: str) -> str:
     return "".join(c for c in base if c.isalnum()).lower()
 
 
-def _bio_start_pattern(name: str) -> re.Pattern[str]:
+# "A former correspondent in Seoul, Jane Roe is ...": a phrase before the name.
+_APPOSITIVE = r"(?:(?:An?|The)\s+[^.!?,;]{3,120},\s+)?"
+
+
+def _bio_start_pattern(name: str, sole: bool = False) -> re.Pattern[str]:
     variants = {name, _name_without_gloss(name), _name_without_initials(name)}
     names = "|".join(
         _loose(variant) for variant in sorted(variants, key=len, reverse=True)
@@ -347,8 +377,12 @@ def _bio_start_pattern(name: str) -> re.Pattern[str]:
     by_title = ""
     if family and family != name and " " not in family.strip():
         by_title = rf"|{_TITLE_BEFORE_FAMILY_NAME}{_loose(family)}"
+    # "The author is ...": a post with one author can only mean that one.
+    unnamed = r"|The\s+author" if sole else ""
     return re.compile(
-        rf"(?:{_TITLES_BEFORE_NAME}(?:{names}){by_title}){_BIO_VERB}", re.IGNORECASE
+        rf"{_APPOSITIVE}(?:{_TITLES_BEFORE_NAME}(?:{names}){by_title}{unnamed})"
+        rf"{_BIO_VERB}",
+        re.IGNORECASE,
     )
 
 
@@ -396,11 +430,19 @@ def _name_without_initials(name: str) -> str:
     return clean(re.sub(r"(?<=\s)[A-Z]\.(?=\s)", "", core)) or core
 
 
+def is_bio_of(text: str, names: list[str]) -> bool:
+    """A paragraph that opens as a bio of one of these authors."""
+    read = bio_as_read(text, names)
+    sole = len(names) == 1
+    return any(_bio_start_pattern(name, sole).match(read) for name in names)
+
+
 def attach_bios(
     authors: list[ParsedAuthor], paragraphs: list[str], warnings: list[str]
 ) -> list[ParsedAuthor]:
     bios: dict[str, list[str]] = {author.name: [] for author in authors}
-    patterns = {author.name: _bio_start_pattern(author.name) for author in authors}
+    sole = len(authors) == 1
+    patterns = {a.name: _bio_start_pattern(a.name, sole) for a in authors}
     names = [author.name for author in authors]
     for paragraph in paragraphs:
         text = bio_as_read(paragraph, names)
