@@ -1301,3 +1301,66 @@ def test_a_bio_under_the_byline_and_a_views_note_run_into_the_text():
         "On Thursday the ceremonies will be smaller.\n\n"
         "“The alliance is a partnership.”"
     )
+
+
+def test_a_contents_box_listing_the_headings_is_furniture():
+    body = (
+        "Table of Contents\nToggle\n- Executive Summary\n- Conclusion\n\n"
+        "This brief summarizes a paper.\n\nExecutive Summary\n\nSeoul acts.\n\n"
+        "Conclusion\n\nSeoul acted."
+    )
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body))
+    assert brief.body.startswith("This brief summarizes a paper.")
+    assert "Toggle" not in brief.body and "Table of Contents" not in brief.body
+
+
+def test_a_list_under_contents_that_is_not_the_headings_stays():
+    body = "Contents\n\n- steel quotas\n- chip tariffs\n\nSeoul acts."
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body))
+    assert "- steel quotas" in brief.body
+
+
+def test_a_journal_issue_named_in_the_opening_note_is_the_series():
+    body = (
+        "This policy brief summarizes a longer paper published in the Spring 2024 "
+        "issue of KEI’s journal Korea Policy (Vol. 2, No. 1).\n\nSeoul acts."
+    )
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body))
+    assert brief.series is not None
+    assert (brief.series.name, brief.series.publication) == (
+        "Korea Policy Series",
+        "Korea Policy",
+    )
+    assert (brief.series.volume, brief.series.issue) == (2, 1)
+
+
+def test_the_regulations_own_wording_is_the_disclosure():
+    statement = (
+        "This material is distributed by the Korea Economic Institute of America on "
+        "behalf of the Korea Institute for International Economic Policy, and "
+        "additional information is on file with the Department of Justice, "
+        "Washington, D.C."
+    )
+    text = export("Published May 3, 2024\n\nAuthor: Jane Roe").replace(
+        DISCLOSURE, statement
+    )
+    brief = only(text)
+    assert brief.disclosure == statement
+    assert "Department of Justice" not in brief.body
+
+
+def test_a_date_and_byline_line_ending_in_a_dash():
+    text = (
+        "THE PENINSULA\n\nA Plain Title\n\nTheme: [Trade](#)\n\n"
+        "November 24, 2025, by [Jane Roe](#) and [John Doe](#)—\n\n"
+        "Views: 1,284\n\nulsan-shipyard-cranes-1200x675\n\n"
+        "Cranes at a yard in Ulsan, where U.S. Navy ships may be repaired. "
+        "[Photo: Yonhap]\n\nSeoul acts.\n\n"
+        f"{DISCLOSURE}\n\nReturn to the Peninsula\n"
+    )
+    brief = only(text)
+    assert brief.published == date(2025, 11, 24)
+    assert [author.name for author in brief.authors] == ["Jane Roe", "John Doe"]
+    assert brief.categories == ["Trade"]
+    assert brief.image_credit == "Yonhap"
+    assert brief.body == "Seoul acts."

@@ -53,6 +53,12 @@ _FURNITURE = [
         r"|[^.!?]{0,40}\b(?:not\s+for\s+(?:publication|distribution)"
         r"|do\s+not\s+(?:publish|distribute))\b[^.!?]{0,60}"
         r"|\(?(?:Last\s+)?(?:edited|saved)\s+by\s+[\w.@-]+\)?",
+        # A view counter: "Views: 1,284", "1,284 views", "Read 312 times".
+        r"(?:Views?|Page\s+views|Hits|Reads)\s*:?\s*[\d,.]+[kK]?"
+        r"|[\d,.]+[kK]?\s+(?:views|reads)|Read\s+[\d,]+\s+times",
+        # An image's file name shown for its missing picture:
+        # "ulsan-shipyard-cranes-1200x675", "DSC_0042.jpg".
+        r"(?-i:[\w]+(?:[-_][\w]+)*(?:-\d{2,4}x\d{2,4}|\.(?:jpe?g|png|gif|webp|tiff?)))",
         # A language switcher: "This post is also available in: 한국어 (Korean)".
         r"(?:This\s+(?:post|page|article|entry)\s+is\s+)?also\s+available\s+in\s*:?"
         r"\s*[^.!?]{1,80}|(?:Read\s+(?:this|it)\s+in|Also\s+in)\s*:?\s*[^.!?]{1,40}",
@@ -135,6 +141,11 @@ def drop_furniture(lines: list[str], warnings: list[str]) -> list[str]:
             _report(warnings, [text for text in lines[index:end] if text])
             index = end
             continue
+        toc_end = _contents_box_end(lines, index) if line else None
+        if toc_end is not None:
+            _report(warnings, [text for text in lines[index:toc_end] if text])
+            index = _past_its_blank(kept, lines, toc_end)
+            continue
         if line and is_furniture(line):
             _report(warnings, [line])
             index = _past_its_blank(kept, lines, index + 1)
@@ -147,6 +158,37 @@ def drop_furniture(lines: list[str], warnings: list[str]) -> list[str]:
         kept.append(line)
         index += 1
     return kept
+
+
+# A table of contents box over the text: its label, perhaps a "Toggle" or
+# "[hide]" control, then the post's own headings as a list.
+_CONTENTS_LABEL = re.compile(
+    r"(?:Table\s+of\s+contents|Contents|On\s+this\s+page|In\s+this\s+"
+    r"(?:article|brief|post|paper)|Jump\s+to(?:\s+section)?)\s*:?",
+    re.IGNORECASE,
+)
+_CONTENTS_CONTROL = re.compile(r"\[?(?:Toggle|Hide|Show|hide|show)\]?", re.I)
+_CONTENTS_ENTRY = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+(?P<text>\S.*)$")
+
+
+def _contents_box_end(lines: list[str], start: int) -> int | None:
+    """Where a contents box that starts here ends: only when every entry is a
+    line of the post further down (the headings it lists)."""
+    if not _CONTENTS_LABEL.fullmatch(lines[start].strip()):
+        return None
+    index = start + 1
+    while index < len(lines) and (
+        not lines[index] or _CONTENTS_CONTROL.fullmatch(lines[index].strip())
+    ):
+        index += 1
+    entries: list[str] = []
+    while index < len(lines) and (entry := _CONTENTS_ENTRY.match(lines[index])):
+        entries.append(_bare(entry["text"]).casefold())
+        index += 1
+    later = {_bare(line).casefold() for line in lines[index:] if line}
+    if len(entries) < 2 or any(entry not in later for entry in entries):
+        return None
+    return index
 
 
 _TWEET_BUTTON = re.compile(

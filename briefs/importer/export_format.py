@@ -189,11 +189,12 @@ def is_header_line(text: str) -> bool:
 
 
 # A caption with its credit run in at the end: "Managers drive back across the
-# border. Photo: Yonhap", "... (Photo: Yonhap)", "... | Image: Daily NK".
+# border. Photo: Yonhap", "... (Photo: Yonhap)", "... [Photo: Yonhap]", "... |
+# Image: Daily NK".
 CAPTION_WITH_CREDIT = re.compile(
-    r"^(?P<caption>[^.!?]{10,200}[.!?])\s+(?:[|·•–—]\s+)?\(?(?P<credit>(?:(?:Photo|Photograph|Image|"
-    r"Credit|Photo\s+credit)\s*:|(?:Photo|Photograph|Image|Picture)\s+by)"
-    r"\s*[^.!?:()]{2,80})\)?\.?$",
+    r"^(?P<caption>[^\n]{10,200}?[.!?])\s+(?:[|·•–—]\s+)?[(\[]?(?P<credit>(?:(?:Photo"
+    r"|Photograph|Image|Credit|Photo\s+credit)\s*:|(?:Photo|Photograph|Image|Picture)"
+    r"\s+by)\s*[^.!?:()\[\]]{2,80})[)\]]?\.?$",
     re.IGNORECASE,
 )
 

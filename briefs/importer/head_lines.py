@@ -170,8 +170,11 @@ def _published_and_updated(line: str) -> list[str] | None:
     return [match["published"], f"Updated {match['updated']}"]
 
 
+# "Posted on March 3, 2015 by Jane Roe", or the date alone before "by":
+# "November 24, 2025, by [A](#) and [B](#)—" (a dash leading into the text).
 _POSTED_ON_BY = re.compile(
-    r"^(?:Published|Posted)(?:\s+on)?[\s:]+(?P<date>.+?),?\s+by\s+(?P<names>.+)$",
+    r"^(?:(?:Published|Posted)(?:\s+on)?[\s:]+)?(?P<date>.+?),?\s+by\s+"
+    r"(?P<names>.+?)\s*[—–]?$",
     re.IGNORECASE,
 )
 _BY_ON = re.compile(r"^(?:(?:Published|Posted|Written)\s+)?by\s+(?P<rest>.+)$", re.I)
@@ -181,7 +184,7 @@ def _date_and_byline(line: str) -> list[str] | None:
     """ "Posted on March 3, 2015 by Jane Roe", "Posted by Jane Roe on March 3,
     2015", "By Jane Roe, March 3, 2015" -> the Published line and the byline."""
     match = _POSTED_ON_BY.match(line)
-    if match and parse_date(match["date"]) and plain_by_line(f"By {match['names']}"):
+    if match and parse_date(match["date"]) and is_byline(f"By {match['names']}"):
         return [f"Published {match['date']}", f"By {match['names']}"]
     match = _BY_ON.match(line)
     if match is None:

@@ -26,7 +26,7 @@ _NOTE_PUBLICATION = re.compile(
     + _TITLE_WORD
     + r"(?:\s+(?:"
     + _TITLE_WORD
-    + r"|of|and|the|on|for)){0,8})\*?\s*,?\s+"
+    + r"|of|and|the|on|for)){0,8})\*?\s*,?\s+\(?"
     + _VOLUME_ISSUE
 )
 

@@ -65,10 +65,23 @@ class _Tail:
     bio_paragraphs: list[str] = field(default_factory=list)
 
 
+# The label in the words of 28 CFR 5.402(b), which need not name the Act: "This
+# material is distributed by X on behalf of Y. Additional information is on
+# file with the Department of Justice, Washington, D.C."
+_REGULATION_LABEL = re.compile(
+    r"\bdistributed\s+by\b[^.]{0,200}?\bon\s+behalf\s+of\b.{0,400}?"
+    r"\bDepartment\s+of\s+Justice\b",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def mentions_fara(text: str) -> bool:
     # A case-insensitive search with alternation is slow over long paragraphs;
     # almost none name either word, so a plain substring test goes first.
     lowered = text.lower()
+    regulation_words = "on behalf of" in lowered and "department of justice" in lowered
+    if regulation_words and _REGULATION_LABEL.search(text):
+        return True
     if "fara" not in lowered and "foreign" not in lowered:
         return False
     return _FARA_PATTERN.search(text) is not None
