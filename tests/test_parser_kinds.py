@@ -1364,3 +1364,62 @@ def test_a_date_and_byline_line_ending_in_a_dash():
     assert brief.categories == ["Trade"]
     assert brief.image_credit == "Yonhap"
     assert brief.body == "Seoul acts."
+
+
+def test_a_plain_standfirst_under_a_title_that_has_ended():
+    text = export("Date published: June 21, 2022\n\nAuthor: Jane Roe").replace(
+        "A Plain Title\n\n",
+        "Can IPEF Make Korea’s Supply Chains Less Exposed to China?\n\n"
+        "Seoul joined the framework on day one. Its supply chain pillar is where "
+        "membership will be judged.\n\n",
+    )
+    brief = only(text)
+    assert brief.title == "Can IPEF Make Korea’s Supply Chains Less Exposed to China?"
+    assert brief.body.startswith("Seoul joined the framework on day one.")
+
+
+def test_key_topics_after_the_body_and_bios_in_boxes_read_as_quotes():
+    body = "Seoul acts.\n\nKey topics: Trade · Supply Chains · China"
+    tail = (
+        "About the authors\n\n> Jane Roe is a Senior Fellow at KEI.\n\n"
+        "> John Doe is a Nonresident Fellow at KEI."
+    )
+    brief = only(
+        export("Published May 3, 2024\n\nAuthors: Jane Roe, John Doe", body, tail)
+    )
+    assert brief.categories == ["Trade", "Supply Chains", "China"]
+    assert [author.bio for author in brief.authors] == [
+        "Jane Roe is a Senior Fellow at KEI.",
+        "John Doe is a Nonresident Fellow at KEI.",
+    ]
+    assert brief.body == "Seoul acts."
+
+
+def test_a_blog_masthead_a_date_badge_a_handle_and_labels():
+    text = (
+        "THE PENINSULA\n\nA blog of the Korea Economic Institute of America\n\n"
+        "HOME ABOUT CONTRIBUTORS KEI.ORG SUBSCRIBE\n\nMAR\n\n"
+        "After Dresden: Can Park’s\n\n31\n\n2014 Unification Pitch Win Over\n\n"
+        "Pyongyang—or Seoul?\n\nby Anna Kowalczyk (@AKowalczykKEI)\n\n"
+        "Seoul acts.\n\nLabels: Unification, Park Geun-hye\n\n"
+        f"{DISCLOSURE}\n\nReturn to the Peninsula\n"
+    )
+    brief = only(text)
+    assert brief.title == (
+        "After Dresden: Can Park’s Unification Pitch Win Over Pyongyang—or Seoul?"
+    )
+    assert brief.published == date(2014, 3, 31)
+    assert [author.name for author in brief.authors] == ["Anna Kowalczyk"]
+    assert brief.categories == ["Unification", "Park Geun-hye"]
+    assert brief.body == "Seoul acts."
+    assert any("the handle of Anna Kowalczyk" in w for w in brief.warnings)
+
+
+@pytest.mark.parametrize(
+    "line", ["Home Support", "Research Programs and Events", "Events in Seoul Matter"]
+)
+def test_headings_with_menu_words_stay(line):
+    brief = only(
+        export("Published May 3, 2024\n\nAuthor: Jane Roe", body=f"{line}\n\nText.")
+    )
+    assert line in brief.body

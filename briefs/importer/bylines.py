@@ -40,9 +40,11 @@ def without_affiliations(names: list[str], warnings: list[str]) -> list[str]:
             continue
         person = name[: match.start()].strip()
         owner = person or (kept[-1] if kept else "")
+        taken = match.group().strip()
+        # "(@handle)": the author's account on a social network.
+        what = "the handle" if taken.lstrip("(").startswith("@") else "the affiliation"
         warnings.append(
-            f"took {match.group().strip()!r} off the byline: the affiliation of "
-            f"{owner or 'no name'}"
+            f"took {taken!r} off the byline: {what} of {owner or 'no name'}"
         )
         if person:
             kept.append(person)

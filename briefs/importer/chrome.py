@@ -59,6 +59,10 @@ _FURNITURE = [
         # An image's file name shown for its missing picture:
         # "ulsan-shipyard-cranes-1200x675", "DSC_0042.jpg".
         r"(?-i:[\w]+(?:[-_][\w]+)*(?:-\d{2,4}x\d{2,4}|\.(?:jpe?g|png|gif|webp|tiff?)))",
+        # A blog's tagline under its name: "A blog of the Korea Economic
+        # Institute of America".
+        r"(?:A|The)\s+(?:blog|publication|newsletter|commentary\s+series)\s+"
+        r"(?:of|from|by)\s+[^.!?]{3,80}",
         # A language switcher: "This post is also available in: 한국어 (Korean)".
         r"(?:This\s+(?:post|page|article|entry)\s+is\s+)?also\s+available\s+in\s*:?"
         r"\s*[^.!?]{1,80}|(?:Read\s+(?:this|it)\s+in|Also\s+in)\s*:?\s*[^.!?]{1,40}",
@@ -111,7 +115,27 @@ def is_furniture(line: str) -> bool:
         any(p.fullmatch(text) for p in _FURNITURE)
         or any(p.match(text) for p in HEAD_CHROME_LINES)
         or is_site_strip(text)
+        or _is_navigation(text)
     )
+
+
+# The words of a site's menu bar ("HOME ABOUT CONTRIBUTORS KEI.ORG SUBSCRIBE").
+_MENU_WORDS = frozenset(
+    {"home", "about", "contact", "subscribe", "donate", "events", "search", "menu"}
+    | {"contributors", "archive", "archives", "blog", "podcasts", "podcast"}
+    | {"experts", "research", "publications", "support", "newsletter", "topics"}
+    | {"commentary", "programs", "media", "press", "careers", "login", "us"}
+)
+_MENU_MIN_WORDS = 3
+
+
+def _is_navigation(text: str) -> bool:
+    words = [w for w in re.split(r"[\s|·•/]+", text) if w]
+    if len(words) < _MENU_MIN_WORDS or any(w[-1:] in ".!?," for w in words):
+        return False
+    known = sum(w.casefold() in _MENU_WORDS for w in words)
+    capitalised = all(w[:1].isupper() or _BARE_DOMAIN.fullmatch(w) for w in words)
+    return capitalised and known >= 2 and known * 2 >= len(words)
 
 
 def is_site_strip(text: str) -> bool:

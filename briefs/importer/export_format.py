@@ -49,11 +49,13 @@ AUTHOR_LINE = re.compile(
     re.I,
 )
 # Older posts file themselves "Posted in North Korea, Missiles" without a colon;
-# other templates sort by "Regions:", "Issues:", "Subjects:", "Posted under:".
+# other templates sort by "Regions:", "Issues:", "Subjects:", "Posted under:",
+# Blogger by "Labels:".
 CATEGORY_LINE = re.compile(
     r"^(?:(?:Categor(?:y|ies)|Topics?|Tags?|Tagged(?:\s+(?:with|as))?|Filed\s+under"
     r"|Posted\s+under|Regions?|Countr(?:y|ies)|Issues?|Subjects?|Themes?|Keywords?"
-    r"|Programs?|Sections?|Related\s+(?:topics|subjects|issues)"
+    r"|Labels?"
+    r"|Programs?|Sections?|(?:Related|Key|Main)\s+(?:topics|subjects|issues|themes)"
     r"|(?:Focus|Research|Issue|Subject|Policy)\s+areas?)\s*:"
     r"|(?:Posted|Filed)\s+in\b:?)\s*(?P<rest>.*)$",
     re.I,

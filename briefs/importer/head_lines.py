@@ -42,6 +42,10 @@ def label_bare_date(lines: list[str], warnings: list[str]) -> list[str]:
             return lines
     dated = next((i for i in early if parse_date(lines[i]) is not None), None)
     if dated is None:
+        lines = _date_badge(lines, early, warnings)
+        early = [index for index, line in enumerate(lines) if line][:_BARE_DATE_SPAN]
+        dated = next((i for i in early if parse_date(lines[i]) is not None), None)
+    if dated is None:
         return lines
     labelled = f"Published {lines[dated]}"
     if dated != early[0]:
@@ -61,6 +65,39 @@ def label_bare_date(lines: list[str], warnings: list[str]) -> list[str]:
         labelled,
         *lines[title_end:],
     ]
+
+
+_BADGE_MONTH = re.compile(
+    r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
+)
+_BADGE_DAY = re.compile(r"\d{1,2}")
+_BADGE_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})(?:\s+(?P<rest>\S.*))?")
+
+
+def _date_badge(lines: list[str], early: list[int], warnings: list[str]) -> list[str]:
+    """A calendar badge beside the title ("MAR" / "31" / "2014", each on its own
+    line, the title's lines read in between): the month, day and year become
+    one date line where the badge starts, and the title keeps its words."""
+    month = next((i for i in early if _BADGE_MONTH.fullmatch(lines[i])), None)
+    if month is None:
+        return lines
+    after = [i for i in early if i > month]
+    day = next((i for i in after if _BADGE_DAY.fullmatch(lines[i])), None)
+    if day is None:
+        return lines
+    year = next((i for i in after if i > day and _BADGE_YEAR.fullmatch(lines[i])), None)
+    if year is None:
+        return lines
+    found = _BADGE_YEAR.fullmatch(lines[year])
+    written = f"{lines[month]} {lines[day]}, {found['year']}"
+    if parse_date(written) is None:
+        return lines
+    warnings.append(f"read the date badge beside the title: {written!r}")
+    badge = list(lines)
+    badge[month] = written
+    badge[day] = ""
+    badge[year] = found["rest"] or ""
+    return badge
 
 
 # " · ", " | ", " • ", " — ": what a theme prints between the head's fields on

@@ -31,7 +31,7 @@ from .export_format import (
 )
 from .names import PersonName, is_post_nominal, normalise_name
 from .records import ParsedAuthor
-from .text import clean, next_non_blank, reduce_links, unique
+from .text import clean, ends_sentence, next_non_blank, reduce_links, unique
 from .trailer import is_bio_of
 
 _TITLE_LIMIT = 400
@@ -124,11 +124,31 @@ def _set_apart(
     standfirst = []
     while len(lines) > 1 and _ITALIC_LINE.match(lines[-1]):
         standfirst.insert(0, lines.pop())
+    if 1 < len(lines) <= _TITLE_LINES and _is_plain_standfirst(lines[-2], lines[-1]):
+        standfirst.insert(0, lines.pop())
+    if standfirst:
         warnings.append(
             f"kept the standfirst under the title as the body's opening: "
             f"{standfirst[0][:60]!r}"
         )
     return lines, standfirst
+
+
+_STANDFIRST_WORDS = 8
+# A title with its standfirst spans a few lines; more is the body, reached
+# because the Published line is missing.
+_TITLE_LINES = 4
+
+
+def _is_plain_standfirst(above: str, line: str) -> bool:
+    """ "Seoul joined on day one. Its pillar is where it will be judged." under
+    "Can IPEF Make Korea's Supply Chains Less Exposed?": sentences, after a title
+    that has ended. A title broken over lines never ends a line on a full stop."""
+    return (
+        ends_sentence(above)
+        and line.rstrip().endswith(".")
+        and len(line.split()) >= _STANDFIRST_WORDS
+    )
 
 
 def _is_kicker(line: str) -> bool:

@@ -7,6 +7,7 @@ dry run shows it to the editor before anything is written.
 from __future__ import annotations
 
 from .body import Piece, is_card
+from .export_format import CATEGORY_LINE
 from .text import ends_sentence, left_unfinished
 from .trailer import is_about_label, tail_kind
 
@@ -38,8 +39,11 @@ def _belongs_to_previous(previous: Piece, piece: Piece) -> bool:
         return False
     if tail_kind(piece.text) or tail_kind(previous.text) == "credit":
         return False
-    # "About the authors" is the label over the bios, however it is cased.
-    if is_about_label(previous.text):
+    # "About the authors" is the label over the bios, however it is cased; a
+    # labelled field ("Key topics: ...") is a line of its own.
+    if is_about_label(previous.text) or is_about_label(piece.text):
+        return False
+    if CATEGORY_LINE.match(previous.text):
         return False
     # Blocks of short lines (an author card: the name over the role; an
     # address) end where their last line ends.

@@ -149,8 +149,9 @@ def separate_tail(
         text = bio_as_read(piece.text, names)
         named = any(pattern.match(text) for pattern in name_patterns)
         # A bio just before the image credit reads as the picture's caption;
-        # bios may be set as a list, one item an author.
-        named_kinds = ("caption", "item")
+        # bios may be set as a list, one item an author, or in indented boxes
+        # that a PDF shows as quotes.
+        named_kinds = ("caption", "item", "quote")
         return (piece.kind == "para" or (piece.kind in named_kinds and named)) and (
             named or tail_kind(text) == "views"
         )
