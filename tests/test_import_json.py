@@ -107,3 +107,21 @@ def test_a_failed_file_has_the_same_shape(tmp_path):
     assert entry["briefs"] == [] and len(entry["errors"]) == 1
     assert "\n" not in entry["errors"][0]
     assert not Brief.objects.exists()
+
+
+def test_moved_and_rewritten_text_is_reported(tmp_path):
+    name = (
+        "2019_utf16le_crlf_two_posts_dotted_ymd_last_modified_category_first_six_"
+        "authors_bio_bullets_dmy_comma_top_bio_glued_views_click_to_tweet.bin"
+    )
+    status, (report,) = run_json(copy(name, tmp_path, "fresh9/text"))
+    assert status == 0
+    second = report["briefs"][1]["decisions"]
+    assert any(
+        d["kind"] == "moved or rewritten" and "bio under the byline" in d["text"]
+        for d in second
+    )
+    assert any(
+        d["kind"] == "dropped chrome" and "views disclaimer" in d["text"]
+        for d in second
+    )

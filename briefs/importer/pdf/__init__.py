@@ -13,10 +13,12 @@ a bug.
 from __future__ import annotations
 
 from ..errors import BriefImportError
+from .chips import chips_as_byline
 from .columns import _main_column, _without_floats
 from .lines import _group_words_into_lines, _Line
 from .posts import _lines_to_export_text
 from .print_chrome import _drop_print_chrome
+from .rail import with_rail_bio
 from .side_by_side import read_side_by_side_in_turn
 from .words import _pdfminer_errors_refused, _words_of_pages
 
@@ -35,27 +37,32 @@ def read_pdf_bytes_text(data: bytes) -> tuple[str, list[str]]:
         # pdfminer quietly reads what is left of a cut-off file; half a post is
         # worse than a clear refusal.
         raise BriefImportError("damaged or truncated PDF")
-    pages = _extract_page_lines(data, notes)
+    rails: list[list[_Line]] = []
+    pages = _extract_page_lines(data, notes, rails)
     lines = _drop_print_chrome(pages, notes)
     if not lines:
         raise BriefImportError(
             "PDF has no text layer (scanned image; OCR is not supported)"
         )
-    return _lines_to_export_text(lines), notes
+    text = _lines_to_export_text(lines)
+    return with_rail_bio(text, [line for rail in rails for line in rail], notes), notes
 
 
-def _extract_page_lines(data: bytes, notes: list[str]) -> list[list[_Line]]:
+def _extract_page_lines(
+    data: bytes, notes: list[str], rails: list[list[_Line]]
+) -> list[list[_Line]]:
     with _pdfminer_errors_refused():
         pages = _words_of_pages(data)
     # Outside the guard: an error in grouping the words is a bug of ours.
-    return [
-        _group_words_into_lines(
-            read_side_by_side_in_turn(
-                _without_floats(_main_column(words, number, notes), number, notes),
-                number,
-                notes,
-            ),
-            number,
+    result = []
+    for number, words in enumerate(pages):
+        rail: list[dict] = []
+        main = _main_column(words, number, notes, rail)
+        main = chips_as_byline(main, number, notes)
+        main = read_side_by_side_in_turn(
+            _without_floats(main, number, notes), number, notes
         )
-        for number, words in enumerate(pages)
-    ]
+        result.append(_group_words_into_lines(main, number))
+        if rail:
+            rails.append(_group_words_into_lines(rail, number))
+    return result

@@ -9,12 +9,15 @@ from collections import Counter
 _MIN_GUTTER = 9.0
 
 
-def _main_column(words: list[dict], page: int, notes: list[str]) -> list[dict]:
+def _main_column(
+    words: list[dict], page: int, notes: list[str], rail: list[dict] | None = None
+) -> list[dict]:
     """The words of the page's main column: a sidebar or second column is dropped.
 
     A column gap is a vertical strip that the words of both sides leave empty,
     crossed by at most a few full-width lines (navigation, footer). The side
-    holding more text is the post; words crossing the strip stay.
+    holding more text is the post; words crossing the strip stay. The dropped
+    side's words go to ``rail``, where an author's box may be found.
     """
     if len(words) < 20:
         return words
@@ -44,6 +47,8 @@ def _main_column(words: list[dict], page: int, notes: list[str]) -> list[dict]:
         f"dropped print chrome: a second column on page {page + 1} "
         f"({len(other)} words: {other_text[:60]!r})"
     )
+    if rail is not None:
+        rail.extend(other)
     kept = main + crossing
     return sorted(kept, key=lambda word: (word["top"], word["x0"]))
 

@@ -1,0 +1,71 @@
+"""An author's box in a page's sidebar: the one part of a rail that is the post's.
+
+The main column is read alone (pdf.columns), so a sidebar's menus, archives and
+"popular posts" never reach the post. A blog that prints its author's bio only
+in the rail ("ABOUT THE AUTHOR" and a paragraph) would lose it: that box is put
+back, before the post's disclosure, where the export has its bios.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..trailer import is_about_label, mentions_fara
+from .lines import _Line
+
+# Lines of one paragraph in a rail are this close; a wider gap ends the box.
+_BOX_GAP_SHARE = 1.2
+
+
+def with_rail_bio(text: str, rail: list[_Line], notes: list[str]) -> str:
+    box = _author_box(rail)
+    if not box:
+        return text
+    label, bio = box
+    notes.append(f"kept the author's box from the sidebar: {bio[:60]!r}")
+    paragraphs = text.split("\n\n")
+    at = next(
+        (
+            index
+            for index in range(len(paragraphs) - 1, -1, -1)
+            if mentions_fara(paragraphs[index])
+        ),
+        None,
+    )
+    if at is None:
+        at = next(
+            (i for i, p in enumerate(paragraphs) if "Return to the Peninsula" in p),
+            len(paragraphs),
+        )
+    return "\n\n".join([*paragraphs[:at], label, bio, *paragraphs[at:]])
+
+
+def _author_box(rail: list[_Line]) -> tuple[str, str] | None:
+    lines = sorted(rail, key=lambda line: (line.page, line.top))
+    start = next(
+        (i for i, line in enumerate(lines) if is_about_label(line.text.strip())), None
+    )
+    if start is None:
+        return None
+    taken: list[_Line] = []
+    for line in lines[start + 1 :]:
+        previous = taken[-1] if taken else lines[start]
+        gap = line.top - previous.bottom
+        if taken and (
+            line.page != previous.page
+            or gap > _BOX_GAP_SHARE * line.size
+            or _is_box_label(line.text)
+        ):
+            break
+        if _is_box_label(line.text):
+            break
+        taken.append(line)
+    bio = re.sub(r"-\s+(?=[a-z])", "", " ".join(line.text.strip() for line in taken))
+    bio = re.sub(r"\s+", " ", bio).strip()
+    return (lines[start].text.strip(), bio) if bio else None
+
+
+def _is_box_label(text: str) -> bool:
+    """ "POPULAR POSTS", "BLOG ARCHIVE": the next box's label, in capitals."""
+    stripped = text.strip()
+    return stripped.isupper() and len(stripped.split()) <= 5

@@ -1,0 +1,111 @@
+"""Parts of the PDF reader driven with the words and lines a page gives them.
+
+The printed samples (tests/samples/fresh9/pdf/) exercise the same parts through
+Chromium; these pin each rule down on its own, with positions as pdfplumber
+reports them (points from the top left).
+"""
+
+from briefs.importer.pdf.chips import chips_as_byline
+from briefs.importer.pdf.lines import _group_words_into_lines, _Line
+from briefs.importer.pdf.rail import with_rail_bio
+from tests.parser_samples import DISCLOSURE
+
+
+def word(text, x0, top, size=8.5, width=None):
+    width = width if width is not None else 0.5 * size * len(text)
+    return {
+        "text": text,
+        "x0": x0,
+        "x1": x0 + width,
+        "top": top,
+        "bottom": top + size,
+        "size": size,
+        "fontname": "Arial",
+        "page_height": 842.0,
+        "upright": True,
+    }
+
+
+def chip_row(names_top=100.0, roles_top=111.0):
+    """ "By" between the rows, then two chips: a name over a role each."""
+    return [
+        word("By", 40, (names_top + roles_top) / 2, size=8.0),
+        word("Lena", 80, names_top),
+        word("Hartwig", 102, names_top),
+        word("Senior", 80, roles_top, size=7.5),
+        word("Fellow", 106, roles_top, size=7.5),
+        word("Kang", 200, names_top),
+        word("Min-jae", 222, names_top),
+        word("Nonresident", 200, roles_top, size=7.5),
+        word("Fellow", 248, roles_top, size=7.5),
+    ]
+
+
+def text_of(words):
+    return [line.text for line in _group_words_into_lines(words, 0)]
+
+
+def test_author_chips_are_read_as_one_byline_without_their_roles():
+    notes = []
+    words = chips_as_byline(chip_row(), 0, notes)
+    assert text_of(words) == ["By Lena Hartwig, Kang Min-jae"]
+    assert "Senior Fellow | Nonresident Fellow" in notes[0]
+
+
+def test_a_by_on_a_line_of_text_is_left_alone():
+    words = [word("By", 40, 100), word("then", 52, 100), word("Seoul", 80, 100)]
+    words += [word("had", 40, 111), word("moved", 60, 111)]
+    assert chips_as_byline(words, 0, []) == words
+
+
+def test_rows_that_do_not_line_up_are_no_chips():
+    words = chip_row()
+    words[-2]["x0"] += 60  # the second role sits under neither name
+    words[-2]["x1"] += 60
+    words[-1]["x0"] += 60
+    words[-1]["x1"] += 60
+    assert chips_as_byline(words, 0, []) == words
+
+
+def rail_line(text, top, size=8.0):
+    return _Line(
+        text=text,
+        top=top,
+        bottom=top + size,
+        x0=420.0,
+        x1=560.0,
+        size=size,
+        bold=False,
+        first_word_width=20.0,
+        page=0,
+        page_height=842.0,
+    )
+
+
+POST = (
+    "THE PENINSULA\n\nA Title\n\nPublished May 3, 2024\n\nAuthor: Jane Roe\n\n"
+    f"Seoul acts.\n\n{DISCLOSURE}\n\nReturn to the Peninsula\n"
+)
+
+
+def test_the_author_box_of_a_sidebar_goes_before_the_disclosure():
+    rail = [
+        rail_line("ABOUT THE AUTHOR", 100),
+        rail_line("Jane Roe is a Program Officer at the", 112),
+        rail_line("Korea Economic Institute of America.", 122),
+        rail_line("POPULAR POSTS", 140),
+        rail_line("Why the Kaesong Restart Matters", 152),
+    ]
+    notes = []
+    text = with_rail_bio(POST, rail, notes)
+    assert (
+        "Seoul acts.\n\nABOUT THE AUTHOR\n\nJane Roe is a Program Officer at the "
+        "Korea Economic Institute of America.\n\n" + DISCLOSURE
+    ) in text
+    assert "Kaesong" not in text
+    assert "kept the author's box from the sidebar" in notes[0]
+
+
+def test_a_sidebar_without_an_author_box_adds_nothing():
+    rail = [rail_line("POPULAR POSTS", 100), rail_line("Why Kaesong Matters", 112)]
+    assert with_rail_bio(POST, rail, []) == POST
