@@ -109,3 +109,85 @@ def test_the_author_box_of_a_sidebar_goes_before_the_disclosure():
 def test_a_sidebar_without_an_author_box_adds_nothing():
     rail = [rail_line("POPULAR POSTS", 100), rail_line("Why Kaesong Matters", 112)]
     assert with_rail_bio(POST, rail, []) == POST
+
+
+def text_line(text, x0, top, x1, size=9.5):
+    line = rail_line(text, top, size)
+    line.x0, line.x1 = x0, x1
+    line.first_word_width = 0.5 * size * len(text.split()[0])
+    return line
+
+
+def rendered(lines):
+    from briefs.importer.pdf.joining import _Vocabulary
+    from briefs.importer.pdf.posts import _render_paragraphs
+
+    return _render_paragraphs(lines, _Vocabulary(lines), page_bottom=800.0)
+
+
+BODY_LINES = [
+    text_line(
+        "Korea’s trade with China is large, but dependence in the sense", 60, 80, 500
+    ),
+    text_line(
+        "that matters is narrower, as the shortage of late 2021 showed.", 60, 94, 430
+    ),
+]
+
+
+def test_references_with_a_hanging_indent_are_paragraphs_not_items():
+    lines = [
+        *BODY_LINES,
+        text_line(
+            "Kim, Ha-eun. 2022. “Lessons from the Urea Shortage.” Seoul: Institute",
+            60,
+            116,
+            499,
+        ),
+        text_line("for Supply Chain Policy.", 78, 130, 200),
+        text_line(
+            "Park, Jin-sol. 2021. “Economic Coercion and Trade Law.” Journal 4",
+            60,
+            152,
+            498,
+        ),
+        text_line("(2): 33–51.", 78, 166, 130),
+    ]
+    text = rendered(lines)
+    assert (
+        "Kim, Ha-eun. 2022. “Lessons from the Urea Shortage.” Seoul: Institute for "
+        "Supply Chain Policy.\n\nPark, Jin-sol."
+    ) in text
+    assert "- " not in text
+
+
+def test_numbered_items_that_fill_their_lines_are_still_items():
+    lines = [
+        *BODY_LINES,
+        text_line(
+            "1. Map exposure by input, not by trading partner, and share results.",
+            64,
+            116,
+            499,
+        ),
+        text_line(
+            "2. Propose a stock-sharing protocol for a short list of inputs now.",
+            64,
+            130,
+            499,
+        ),
+        text_line(
+            "3. Link the commitments to the bilateral economic security talks",
+            64,
+            144,
+            499,
+        ),
+        text_line("agreed at the May summit.", 78, 158, 200),
+    ]
+    text = rendered(lines)
+    assert (
+        "1. Map exposure by input, not by trading partner, and share results.\n\n"
+        "2. Propose a stock-sharing protocol for a short list of inputs now.\n\n"
+        "3. Link the commitments to the bilateral economic security talks agreed "
+        "at the May summit."
+    ) in text

@@ -115,6 +115,8 @@ class Piece:
     # Two or more blank lines before the piece: a break the source meant (the PDF
     # reader writes one after a list), never export damage to heal.
     spaced: bool = False
+    # The standfirst set under the title, kept as the body's opening.
+    standfirst: bool = False
 
 
 def tab_tables_as_pipes(lines: list[str], warnings: list[str]) -> list[str]:
@@ -394,10 +396,12 @@ def is_card(piece: Piece) -> bool:
 def render_body(pieces: list[Piece]) -> str:
     rendered: list[str] = []
     previous_kind = ""
+    in_notes = False
     for piece in pieces:
         text = reduce_links(piece.text, keep_real_targets=True)
         if piece.kind == "heading":
             block = f"{piece.marker} {text}"
+            in_notes = _is_notes_heading(text)
         elif piece.kind == "table":
             block = text
         elif piece.kind == "quote":
@@ -410,9 +414,10 @@ def render_body(pieces: list[Piece]) -> str:
             # "•" (a word processor's bullet) is no Markdown list marker.
             marker = "-" if piece.marker == "•" else piece.marker
             block = f"{marker} {_bold_item_head(text)}"
-        elif is_card(piece):
-            # A block of short lines (a book's title, authors and publisher) is
-            # no paragraph with a run-in head.
+        elif is_card(piece) or in_notes:
+            # A block of short lines (a book's title, authors and publisher), or
+            # a reference under "References" ("Kim, Ha-eun. 2022. ..."), is no
+            # paragraph with a run-in head.
             block = text
         else:
             block = _bold_run_in_head(text)

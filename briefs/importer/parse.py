@@ -146,6 +146,8 @@ def _parse_post(block: _Block, position: int) -> tuple[ParsedBrief, SeriesClues]
     pieces = heal(
         split_pieces(body_lines + lines[head.body_start :], warnings), warnings
     )
+    for piece in pieces[: len(heading.standfirst)]:
+        piece.standfirst = True
     drop_opening_views_note(pieces, warnings)
     body_pieces, tail = separate_tail(pieces, authors, warnings)
     body_pieces, trailing = categories_after_body(body_pieces, warnings)

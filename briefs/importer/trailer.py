@@ -208,10 +208,16 @@ def _credit_of_opening_picture(
     """A caption with a credit over the first paragraph belongs to the picture
     at the head of the page ("Managers drive back across the border. Photo:
     Yonhap"), when the tail credits none: its credit is the feature image's.
-    The page may set a standfirst over the picture: the caption is then second."""
-    opening = [i for i, role in enumerate(roles) if role == "body"][:2]
-    first = next((i for i in opening if pieces[i].kind == "caption"), None)
-    if first is None:
+    The page may set a standfirst over the picture: the caption is then next."""
+    first = next(
+        (
+            i
+            for i, role in enumerate(roles)
+            if role == "body" and not pieces[i].standfirst
+        ),
+        None,
+    )
+    if first is None or pieces[first].kind != "caption":
         return
     captioned = CAPTION_WITH_CREDIT.match(pieces[first].text)
     if captioned is None:

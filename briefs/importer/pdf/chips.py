@@ -83,9 +83,7 @@ def _as_byline(words, by, name_chips, roles, page, notes) -> list[dict]:
             result.append({**word, "text": word["text"] + ","})
         else:
             result.append(word)
-    role_text = " | ".join(
-        " ".join(w["text"] for w in chip) for chip in _chips(roles)
-    )
+    role_text = " | ".join(" ".join(w["text"] for w in chip) for chip in _chips(roles))
     notes.append(
         f"read the author chips on page {page + 1} as a byline; dropped their "
         f"roles: {role_text[:80]!r}"

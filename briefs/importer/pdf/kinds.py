@@ -76,12 +76,16 @@ def _is_heading_like(line: _Line, layout_size: float) -> bool:
     return emphasised and len(line.text.split()) <= 14 and not line.text.endswith(".")
 
 
-def _is_list_item(paragraph: _Paragraph) -> bool:
+def _is_list_item(paragraph: _Paragraph, layout: _Layout | None = None) -> bool:
     first = paragraph.lines[0]
     if _bullet_body(first.text) is not None:
         return True
     rest = paragraph.lines[1:]
     step = max(6.0, 0.8 * first.size)
+    if layout is not None and abs(first.x0 - layout.left) < step / 2:
+        # Lines indented under a first line at the text's own left edge: a
+        # hanging indent (a list of references), not an item's marker.
+        return False
     return bool(rest) and all(line.x0 > first.x0 + step for line in rest)
 
 
@@ -100,7 +104,7 @@ def _uses_first_line_indents(paragraphs: list[_Paragraph], layout: _Layout) -> b
 def _renders_as_list_item(
     paragraph: _Paragraph, layout: _Layout, indent_style: bool
 ) -> bool:
-    if _is_list_item(paragraph):
+    if _is_list_item(paragraph, layout):
         return True
     # Browsers draw list markers as shapes, not text: what is left of a list is a
     # block indented from the text's left edge. Headings and centred lines (a

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..export_format import ENDS_SENTENCE, is_header_line
 from .kinds import (
     _ORDERED_MARKER,
@@ -37,11 +39,29 @@ def _starts_paragraph(
         or _is_standalone(line)
         or _bullet_body(line.text) is not None
         or _opens_numbered_item(line, layout)
+        or _numbers_the_next_item(paragraph, line)
         or _changes_style(previous, line, layout)
         or _has_paragraph_gap(previous, line, layout)
         or _ended_early(previous, line, layout)
         or _ended_before_page_break(previous, line, layout)
         or _changes_indent(paragraph, line, following, layout)
+    )
+
+
+_ITEM_NUMBER = re.compile(r"^(\d{1,3})[.)]\s+\S")
+
+
+def _numbers_the_next_item(paragraph: _Paragraph, line: _Line) -> bool:
+    """ "2. ..." under an item that opened with "1. ...", at the same left edge:
+    the next item of an ordered list, however full the item's last line was."""
+    first = paragraph.lines[0]
+    opened = _ITEM_NUMBER.match(first.text.strip())
+    number = _ITEM_NUMBER.match(line.text.strip())
+    return bool(
+        opened
+        and number
+        and int(number.group(1)) == int(opened.group(1)) + 1
+        and abs(line.x0 - first.x0) < 2.0
     )
 
 
@@ -111,10 +131,17 @@ def _changes_indent(
             # Continuation under an item's text: a numbered item's marker sits
             # left of its text as a bullet does.
             return False
-        hanging = (
-            len(paragraph.lines) == 1
-            and following is not None
-            and abs(following.x0 - line.x0) < 2.0
+        # A hanging indent: the lines after a full first line sit indented,
+        # two of them or more, or one that goes on with an unfinished sentence
+        # of the text (a reference: "... Seoul: Institute" / "for Policy.").
+        full_text_line = (
+            abs(previous.size - line.size) < 0.5
+            and previous.size <= layout.size + 0.5
+            and previous.x1 >= layout.right - 3 * previous.size
+        )
+        hanging = len(paragraph.lines) == 1 and (
+            (following is not None and abs(following.x0 - line.x0) < 2.0)
+            or (full_text_line and not ENDS_SENTENCE.search(previous.text))
         )
         return not hanging  # otherwise a first-line indent opens a paragraph
     if line.x0 < previous.x0 - step:

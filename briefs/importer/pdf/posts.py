@@ -11,6 +11,7 @@ from ..export_format import (
 )
 from .joining import _join_lines, _Vocabulary
 from .kinds import (
+    _ORDERED_MARKER,
     _bullet_body,
     _is_block_quote,
     _is_section_heading,
@@ -94,8 +95,10 @@ def _render_paragraphs(
             # Set larger than the text: the page's own heading, whatever its case.
             parts.append("## " + _render_paragraph(par, vocabulary, False))
         else:
-            # A numbered item keeps its number, the Markdown ordered-list marker.
-            bullet = is_item and not numbered
+            # A numbered item keeps its number, the Markdown ordered-list marker,
+            # wherever the list's padding put it.
+            starts_numbered = bool(_ORDERED_MARKER.match(par.lines[0].text.strip()))
+            bullet = is_item and not (numbered or starts_numbered)
             parts.append(_render_paragraph(par, vocabulary, bullet))
         in_list = is_item
         in_body = in_body or bool(PUBLISHED_LINE.match(par.lines[0].text.strip()))

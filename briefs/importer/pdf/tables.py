@@ -56,7 +56,9 @@ def _row_words(table, cells: list[list[str | None]], inside: list[dict]) -> list
     texts[0] += "\n| " + " | ".join([_DELIMITER_CELL] * columns) + " |"
     x0, _, x1, _ = table.bbox
     tops = [row.bbox[1] for row in table.rows]
-    bottoms = [row.bbox[3] for row in table.rows]
+    # Each row a line of its own, one text size under its top: a cell spanning
+    # two rows (a header's rowspan) stretches its row's box down to the next
+    # row's bottom, which would put both rows on one baseline.
     return [
         {
             **sample,
@@ -64,11 +66,11 @@ def _row_words(table, cells: list[list[str | None]], inside: list[dict]) -> list
             "x0": x0,
             "x1": x1,
             "top": top,
-            "bottom": bottom,
+            "bottom": top + size,
             "size": size,
             "fontname": TABLE_FONT,
         }
-        for text, top, bottom in zip(texts, tops, bottoms, strict=True)
+        for text, top in zip(texts, tops, strict=True)
     ]
 
 
