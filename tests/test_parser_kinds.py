@@ -12,6 +12,7 @@ from briefs.importer.parse import parse_export
 from briefs.importer.pdf import read_pdf_bytes
 from tests import pdf_samples
 from tests.parser_samples import DISCLOSURE
+from tests.pdf_words import word
 
 
 def export(head: str, body: str = "Some body text.", tail: str = "") -> str:
@@ -292,6 +293,8 @@ def test_bio_forms(bio):
         ("Credit: Yonhap", "Yonhap"),
         ("Image via Wikimedia Commons", "Wikimedia Commons"),
         ("(Photo: Yonhap)", "Yonhap"),
+        ("© Yonhap", "Yonhap"),
+        ("Image credit – Yonhap", "Yonhap"),
     ],
 )
 def test_credit_forms(line, credit):
@@ -543,15 +546,7 @@ def test_a_sentence_naming_a_site_stays(line):
 
 
 def _word(text, x0, top, size=11.0):
-    width = 6.0 * len(text)
-    return {
-        "text": text,
-        "x0": x0,
-        "x1": x0 + width,
-        "top": top,
-        "bottom": top + size,
-        "size": size,
-    }
+    return word(text, x0, top, size=size, width=6.0 * len(text))
 
 
 def test_a_pull_quote_floated_beside_the_text_is_dropped():
@@ -1108,16 +1103,6 @@ def test_more_category_labels(label):
     brief = only(export(f"Published May 3, 2024\n\nAuthor: Jane Roe\n\n{label}: Trade"))
     assert brief.categories == ["Trade"]
     assert label not in brief.body
-
-
-@pytest.mark.parametrize(
-    "line, credit",
-    [("© Yonhap", "Yonhap"), ("Image credit – Yonhap", "Yonhap")],
-)
-def test_a_credit_by_copyright_sign_or_dash(line, credit):
-    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", tail=line))
-    assert brief.image_credit == credit
-    assert credit not in brief.body
 
 
 @pytest.mark.parametrize(

@@ -9,21 +9,7 @@ from briefs.importer.pdf.chips import chips_as_byline
 from briefs.importer.pdf.lines import _group_words_into_lines, _Line
 from briefs.importer.pdf.rail import with_rail_bio
 from tests.parser_samples import DISCLOSURE
-
-
-def word(text, x0, top, size=8.5, width=None):
-    width = width if width is not None else 0.5 * size * len(text)
-    return {
-        "text": text,
-        "x0": x0,
-        "x1": x0 + width,
-        "top": top,
-        "bottom": top + size,
-        "size": size,
-        "fontname": "Arial",
-        "page_height": 842.0,
-        "upright": True,
-    }
+from tests.pdf_words import word
 
 
 def chip_row(names_top=100.0, roles_top=111.0):
