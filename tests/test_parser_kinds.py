@@ -1408,3 +1408,57 @@ def test_headings_with_menu_words_stay(line):
         export("Published May 3, 2024\n\nAuthor: Jane Roe", body=f"{line}\n\nText.")
     )
     assert line in brief.body
+
+
+# --- Eighth blind set (fresh10): the publisher's typical pages
+
+
+def test_the_publishers_name_under_the_marker_is_the_masthead():
+    text = export("Posted On 14 March 2018\n\nBy Jane Roe").replace(
+        "A Plain Title", "Korea Economic Institute of America\nAfter the Olympics"
+    )
+    brief = only(text)
+    assert brief.title == "After the Olympics"
+    assert any("dropped the masthead" in w for w in brief.warnings)
+
+
+def test_a_compound_ending_in_an_abbreviation_does_not_end_the_sentence():
+    body = (
+        "When the Korea-U.S. Free Trade Agreement reached its first anniversary, "
+        "critics were quick."
+    )
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body))
+    assert brief.body == body
+
+
+def test_an_old_blog_post_in_italics_with_its_footer_after_the_disclosure():
+    text = (
+        "THE PENINSULA\n\n*A blog from the Korea Economic Institute*\n\n"
+        "North Korea’s New Measures\n\nPosted on August 21, 2012\n\n"
+        "*By Colin Ferris*\n\nReports suggest changes to the farms.\n\n"
+        "*Colin Ferris is a Research Intern at KEI. The views expressed here are "
+        "the author’s alone.*\n\n"
+        "*Photo from Kristoffer Lind’s photostream on flickr Creative Commons.*\n\n"
+        f"{DISCLOSURE}\n\nPosted in North Korea, Economy | Leave a comment\n\n"
+        "« Tracing Sanctions Through Dalian Korea’s Primaries Take Shape »\n\n"
+        "Return to the Peninsula\n"
+    )
+    brief = only(text)
+    assert [author.name for author in brief.authors] == ["Colin Ferris"]
+    assert brief.authors[0].bio == "Colin Ferris is a Research Intern at KEI."
+    assert brief.image_credit == (
+        "Kristoffer Lind’s photostream on flickr Creative Commons"
+    )
+    assert brief.disclosure == DISCLOSURE
+    assert brief.categories == ["North Korea", "Economy"]
+    assert brief.body == "Reports suggest changes to the farms."
+
+
+@pytest.mark.parametrize(
+    "line", ["← Previous post", "Next post →", "Newer entries »", "« Older posts"]
+)
+def test_links_to_the_posts_either_side_are_furniture(line):
+    brief = only(
+        export("Published May 3, 2024\n\nAuthor: Jane Roe", body=f"Text.\n\n{line}")
+    )
+    assert brief.body == "Text."

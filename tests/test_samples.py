@@ -31,6 +31,7 @@ ROOTS = [
     SAMPLES / "fresh7",
     SAMPLES / "fresh8",
     SAMPLES / "fresh9",
+    SAMPLES / "fresh10",
 ]
 TEXT_SAMPLES = [sample for root in ROOTS for sample in text_samples(root)]
 PDF_SAMPLES = [sample for root in ROOTS for sample in pdf_samples(root)]

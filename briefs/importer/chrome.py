@@ -59,6 +59,10 @@ _FURNITURE = [
         # An image's file name shown for its missing picture:
         # "ulsan-shipyard-cranes-1200x675", "DSC_0042.jpg".
         r"(?-i:[\w]+(?:[-_][\w]+)*(?:-\d{2,4}x\d{2,4}|\.(?:jpe?g|png|gif|webp|tiff?)))",
+        # Links to the posts either side: "« Older Title   Newer Title »",
+        # "← Previous post", "Next post →".
+        r"[«‹←]\s*[^.!?«»]{2,200}(?:[»›→])?|[^.!?«»]{2,200}[»›→]"
+        r"|(?:Previous|Next|Older|Newer)\s+(?:post|entry|article)s?",
         # A blog's tagline under its name: "A blog of the Korea Economic
         # Institute of America".
         r"(?:A|The)\s+(?:blog|publication|newsletter|commentary\s+series)\s+"

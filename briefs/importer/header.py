@@ -118,6 +118,9 @@ def _set_apart(
 ) -> tuple[list[str], list[str]]:
     """The title's lines without a kicker above them and a standfirst under."""
     lines = list(title_lines)
+    if len(lines) > 1 and _is_masthead(lines[0]):
+        warnings.append(f"dropped the masthead above the title: {lines[0]!r}")
+        lines = lines[1:]
     if len(lines) > 1 and _is_kicker(lines[0]):
         warnings.append(f"dropped the kicker above the title: {lines[0]!r}")
         lines = lines[1:]
@@ -149,6 +152,18 @@ def _is_plain_standfirst(above: str, line: str) -> bool:
         and line.rstrip().endswith(".")
         and len(line.split()) >= _STANDFIRST_WORDS
     )
+
+
+# The publisher's name under the blog's: the page's masthead, not the title.
+_MASTHEAD = re.compile(
+    r"(?:The\s+)?Korea\s+Economic\s+Institute(?:\s+of\s+America)?(?:\s*\(KEI\))?"
+    r"|KEI(?:\.org)?|keia\.org",
+    re.IGNORECASE,
+)
+
+
+def _is_masthead(line: str) -> bool:
+    return _MASTHEAD.fullmatch(clean(line)) is not None
 
 
 def _is_kicker(line: str) -> bool:
@@ -211,6 +226,9 @@ class Head:
 _HEAD_LOOKAHEAD = 3
 
 
+_WHOLLY_EMPHASISED = re.compile(r"(\*{1,3}|_{1,3})(?P<inner>[^*_]{3,200})\1")
+
+
 def read_head(lines: list[str], start: int, warnings: list[str]) -> Head:
     """Read the head's lines as a set, in any order, up to the first body line."""
     head = Head()
@@ -222,10 +240,15 @@ def read_head(lines: list[str], start: int, warnings: list[str]) -> Head:
         if not line:
             index += 1
             continue
+        # "*By Colin Ferris*": a byline set in italics or bold is a byline.
+        field = _WHOLLY_EMPHASISED.fullmatch(line)
+        field_line = field["inner"].strip() if field else line
         author_match = (
-            AUTHOR_LINE.match(line) or BY_LINE.match(line) or plain_by_line(line)
+            AUTHOR_LINE.match(field_line)
+            or BY_LINE.match(field_line)
+            or plain_by_line(field_line)
         )
-        category_match = CATEGORY_LINE.match(line)
+        category_match = CATEGORY_LINE.match(field_line)
         if author_match is not None or category_match is not None:
             value, index = _value_with_continuations(
                 (author_match or category_match).group("rest"), lines, index + 1

@@ -89,6 +89,8 @@ def _is_abbreviation(text: str, period: int) -> bool:
     # Only the word before the period matters; a bounded window keeps this linear.
     word = re.search(r"\S*$", text[max(0, period - 40) : period + 1])
     token = word.group().lstrip("\"'“‘(*") if word else ""
+    # "Korea-U.S.": the compound's last part is the abbreviation.
+    token = token.rsplit("-", 1)[-1]
     if re.fullmatch(r"(?:[A-Za-z]\.)+", token):
         # "U.S.", "D.C.", initials like "D."
         return True

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from briefs.person_names import split_name
 
 from .bylines import is_role
-from .export_format import CAPTION_WITH_CREDIT, POST_END
+from .export_format import CAPTION_WITH_CREDIT, CATEGORY_LINE, POST_END
 from .records import ParsedAuthor
 from .text import ANY_LINK, clean, reduce_links
 
@@ -106,10 +106,19 @@ def drop_opening_views_note(pieces: list[Piece], warnings: list[str]) -> None:
         del pieces[0]
 
 
+# A paragraph set wholly in italics or bold ("*Photo from ...*").
+_WRAPPED = re.compile(r"(\*{1,3}|_{1,3})(?P<inner>[^*_]+)\1")
+
+
+def _unwrapped(text: str) -> str:
+    wrapped = _WRAPPED.fullmatch(text.strip())
+    return wrapped["inner"].strip() if wrapped else text
+
+
 def tail_kind(text: str) -> str:
     if mentions_fara(text):
         return "disclosure"
-    if _IMAGE_CREDIT.match(text):
+    if _IMAGE_CREDIT.match(_unwrapped(text)):
         return "credit"
     if POST_END.match(text):
         return "return"
@@ -166,7 +175,7 @@ def separate_tail(
     # The feature image's credit is in the tail: a "Photo: ..." line with body
     # text after it credits a figure of the body, not the feature image.
     for index in range(len(pieces) - 1, -1, -1):
-        if roles[index] != "body":
+        if roles[index] != "body" or _is_trailing_categories(pieces[index]):
             continue
         if tail_kind(pieces[index].text) == "credit":
             roles[index] = "credit"
@@ -180,7 +189,7 @@ def separate_tail(
 
     first_bio = None
     for index in range(len(pieces) - 1, -1, -1):
-        if roles[index] != "body":
+        if roles[index] != "body" or _is_trailing_categories(pieces[index]):
             continue
         piece = pieces[index]
         if first_bio is not None and _is_name_label(piece.text, names):
@@ -242,6 +251,12 @@ def _drop_about_label(
         warnings.append(f"dropped the label over the bios: {label.text!r}")
 
 
+def _is_trailing_categories(piece: Piece) -> bool:
+    """ "Posted in North Korea, Economy" under the post: read as its categories
+    later (parse.categories_after_body), passed over in the tail."""
+    return CATEGORY_LINE.match(piece.text) is not None
+
+
 def _is_name_label(text: str, names: list[str]) -> bool:
     shown = clean(_EMPHASIS.sub("", text)).rstrip(":").casefold()
     return any(shown == name.casefold() for name in names)
@@ -264,7 +279,10 @@ def _disclosure_indexes(pieces: list[Piece], roles: list[str]) -> list[int]:
     following = [
         index
         for index in range(first + 1, len(pieces))
-        if roles[index] == "body" and tail_kind(pieces[index].text) != "credit"
+        if roles[index] == "body"
+        and tail_kind(pieces[index].text) != "credit"
+        # "Posted in North Korea, Economy" under the post: its categories.
+        and not CATEGORY_LINE.match(pieces[index].text)
     ]
     if any(pieces[index].kind != "para" for index in following) or len(following) > 2:
         # FARA is discussed in the text; the statement itself is not there, unless
@@ -536,7 +554,7 @@ _PLACEHOLDER_CREDIT = re.compile(
 
 
 def read_image_credit(paragraph: str, warnings: list[str]) -> tuple[str, str]:
-    match = _IMAGE_CREDIT.match(paragraph)
+    match = _IMAGE_CREDIT.match(_unwrapped(paragraph))
     if match is None:
         return "", ""
     credit = match.group("credit").strip()
