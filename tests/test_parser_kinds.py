@@ -1462,3 +1462,44 @@ def test_links_to_the_posts_either_side_are_furniture(line):
         export("Published May 3, 2024\n\nAuthor: Jane Roe", body=f"Text.\n\n{line}")
     )
     assert brief.body == "Text."
+
+
+# --- Ninth blind set (fresh11)
+
+
+def test_a_series_note_saying_belongs_to_a_limited_series():
+    body = (
+        "The following policy brief belongs to a limited series from KEI built "
+        "around the newest edition of Korea Policy, Volume 2 Issue 1.\n\nText."
+    )
+    text = export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body).replace(
+        "A Plain Title", "Korea Policy Series: A Plain Title"
+    )
+    series = only(text).series
+    assert (series.name, series.publication, series.volume, series.issue) == (
+        "Korea Policy Series",
+        "Korea Policy",
+        2,
+        1,
+    )
+
+
+def test_the_updated_date_in_an_editors_note():
+    head = (
+        "Published January 21, 2026\n\nAuthor: Jane Roe\n\n"
+        "*Editor’s note: This post was updated on January 23, 2026, to reflect "
+        "new guidance.*"
+    )
+    brief = only(export(head, body="Text."))
+    assert brief.updated == date(2026, 1, 23)
+    assert brief.body.startswith("*Editor’s note: This post was updated")
+
+
+def test_a_compound_broken_at_its_hyphen_keeps_it():
+    from briefs.importer.pdf.joining import _join_lines, _Vocabulary
+
+    vocabulary = _Vocabulary([])
+    assert _join_lines("producers of flat-", "rolled steel", vocabulary) == (
+        "producers of flat-rolled steel"
+    )
+    assert _join_lines("the alli-", "ance held", vocabulary) == "the alliance held"

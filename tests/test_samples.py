@@ -32,6 +32,7 @@ ROOTS = [
     SAMPLES / "fresh8",
     SAMPLES / "fresh9",
     SAMPLES / "fresh10",
+    SAMPLES / "fresh11",
 ]
 TEXT_SAMPLES = [sample for root in ROOTS for sample in text_samples(root)]
 PDF_SAMPLES = [sample for root in ROOTS for sample in pdf_samples(root)]

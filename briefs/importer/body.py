@@ -94,10 +94,10 @@ _TABLE_ROW = re.compile(r"^\|.*\|$")
 _TABLE_DELIMITER = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
 _QUOTE_LINE = re.compile(r"^>\s?(?P<text>.*)$")
 
-# "... is part of a limited series ...", or "... published in the Spring 2024
-# issue of KEI's journal Korea Policy (Vol. 2, No. 1)".
+# "... is part of (belongs to) a limited series ...", or "... published in the
+# Spring 2024 issue of KEI's journal Korea Policy (Vol. 2, No. 1)".
 SERIES_NOTE = re.compile(
-    r"\bpart\s+of\s+(?:a|an|the|our)\b[^.]{0,80}?\bseries\b"
+    r"\b(?:part\s+of|belongs\s+to|one\s+of)\s+(?:a|an|the|our)\b[^.]{0,80}?\bseries\b"
     r"|\b(?:issue|volume|edition)\s+of\s+[^.]{0,60}?\bjournal\b",
     re.I,
 )

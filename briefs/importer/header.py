@@ -279,6 +279,7 @@ def read_head(lines: list[str], start: int, warnings: list[str]) -> Head:
         if EDITORS_NOTE.match(line) or _byline_follows(lines, index):
             # Kept for readers, as the body's opening; the head goes on.
             head.body_lines.append(line)
+            _updated_in_note(line, head, warnings)
             if not EDITORS_NOTE.match(line):
                 warnings.append(f"kept a line of the head as body text: {line!r}")
             index += 1
@@ -299,6 +300,25 @@ def read_head(lines: list[str], start: int, warnings: list[str]) -> Head:
         warnings.append("no 'Author:' line found; the post has no authors")
     head.categories = unique(categories, "category", warnings)
     return head
+
+
+# "Editor's note: This post was updated on January 23, 2026, to reflect ...".
+_UPDATED_IN_NOTE = re.compile(
+    r"\b(?:was|has\s+been)\s+(?:updated|revised|corrected|amended)\s+(?:on\s+)?"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
+)
+
+
+def _updated_in_note(line: str, head: Head, warnings: list[str]) -> None:
+    if not EDITORS_NOTE.match(line):
+        return
+    found = _UPDATED_IN_NOTE.search(line)
+    day = parse_date(found["date"]) if found else None
+    if day is None:
+        return
+    head.updated = max(head.updated, day) if head.updated else day
+    warnings.append(f"read the updated date from the editor's note: {found['date']!r}")
 
 
 def _honorific_of(name: str, names: list[PersonName]) -> str:

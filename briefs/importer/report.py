@@ -51,6 +51,7 @@ DECISION_KINDS = [
             "read the date badge",
             "read the date above the title",
             "wrote note markers",
+            "read the updated date from the editor's note",
         ),
     ),
     ("name", ("took ",)),

@@ -18,6 +18,18 @@ _COMPOUND_HEADS = frozenset(
 )
 
 
+# Second elements that make compounds with whatever comes before them
+# ("flat-rolled", "export-led", "state-owned", "China-based", "long-term"): a
+# word cut by hyphenation does not end in one of these words.
+_COMPOUND_TAILS = frozenset(
+    """
+    based led run owned made related oriented level scale term wide rolled style
+    type sized driven focused backed funded linked bound born free friendly like
+    specific sensitive intensive dependent ready proof minded making building
+    """.split()  # noqa: SIM905 - a word list reads best as text
+)
+
+
 class _Vocabulary:
     """Words seen in the document, to tell a split word from a compound."""
 
@@ -73,7 +85,7 @@ def _is_split_word(text: str, following: str, vocabulary: _Vocabulary) -> bool:
         return False
     if head + tail in vocabulary.words:
         return True
-    if head in _COMPOUND_HEADS:
+    if head in _COMPOUND_HEADS or tail in _COMPOUND_TAILS:
         return False
     known_pieces = head in vocabulary.words and tail in vocabulary.words
     return not (len(head) >= 3 and len(tail) >= 3 and known_pieces)
