@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import tarfile
+import time
 import uuid
 from contextlib import contextmanager
 from io import BytesIO
@@ -14,6 +15,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.db.utils import OperationalError, ProgrammingError
 
 from briefs.editorial.roles import ROLE_PERMISSIONS
 from briefs.models import Author, Brief, BriefAuthor
@@ -78,8 +80,27 @@ def fresh_database(tmp_path):
             f"{db['PORT'] or 5432}/{name}"
         )
     finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _drop_database(name)
+
+
+def _drop_database(name):
+    """Drop the scratch database, whatever still holds it.
+
+    WITH (FORCE) ends the restore's lingering sessions, but PostgreSQL 15
+    refuses it to a non-superuser while an autovacuum worker (no role of ours)
+    is in the freshly restored database; a plain DROP makes autovacuum leave and
+    waits for it, so it is the second try."""
+    statements = [f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)']
+    statements += [f'DROP DATABASE IF EXISTS "{name}"'] * 5
+    for attempt, statement in enumerate(statements):
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(statement)
+            return
+        except (OperationalError, ProgrammingError):
+            if attempt == len(statements) - 1:
+                raise
+            time.sleep(0.5)
 
 
 def restore_elsewhere(archive, database_url, media_root):
