@@ -15,6 +15,7 @@ from .text import (
     plain_text,
     reduce_links,
     sentence_ends,
+    unwrapped,
 )
 from .trailer import is_about_label, tail_kind
 
@@ -64,10 +65,19 @@ _KNOWN_HEADINGS |= NOTES_HEADINGS
 # notes heading).
 _NOTE_LINE = re.compile(r"^\[(?P<number>\d{1,3})\]\s*(?P<text>\S.*)$")
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_MARKED_NOTE = re.compile(
-    r"^(?:\((?P<paren>\d{1,3})\)|\^(?P<caret>\d{1,3})|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))"
-    r"\s*(?P<text>\S.*)$"
+# A note's number written "(1)", "^1" or "¹".
+_MARKER = (
+    r"(?:\((?P<paren>\d{1,3})\)|\^(?P<caret>\d{1,3})(?!\d)"
+    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))"
 )
+_MARKED_NOTE = re.compile(rf"^{_MARKER}\s*(?P<text>\S.*)$")
+
+
+def _marker_number(match: re.Match[str]) -> int:
+    written = match["paren"] or match["caret"] or match["sup"]
+    return int(written.translate(_SUPERSCRIPT_DIGITS))
+
+
 _NUMBERED_TEXT = re.compile(r"^\[?(?P<number>\d{1,3})[.)\]]\s+(?P<text>\S.*)$")
 # Short lines that caption a figure, table or photo, or give its source.
 _CAPTION = re.compile(
@@ -186,9 +196,8 @@ def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Pi
         elif note and in_notes:
             pieces.append(Piece("note", note.group("text"), f"{note['number']}."))
         elif in_notes and (marked := _MARKED_NOTE.match(line)):
-            number = marked["paren"] or marked["caret"] or marked["sup"]
-            number = number.translate(_SUPERSCRIPT_DIGITS)
-            pieces.append(Piece("note", marked["text"], f"{int(number)}."))
+            number = _marker_number(marked)
+            pieces.append(Piece("note", marked["text"], f"{number}."))
         elif item and in_notes and item.group("marker")[0].isdigit():
             number = item.group("marker")[:-1]
             pieces.append(Piece("note", item.group("text"), f"{number}."))
@@ -233,8 +242,7 @@ def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Pi
             piece.kind, piece.marker = "heading", "##"
             warnings.append(f"guessed a heading: {piece.text!r}")
             # "**The Trade Question**": the heading's level says what bold did.
-            bold = re.fullmatch(r"(\*\*|__)(?P<inner>[^*_]+)\1", piece.text)
-            piece.text = bold["inner"].strip() if bold else piece.text
+            piece.text = unwrapped(piece.text)
         elif piece.kind == "table":
             _complete_table(piece, warnings)
     _markers_as_brackets(pieces, warnings)
@@ -243,10 +251,7 @@ def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Pi
 
 # A note's marker in the text written as "(1)", "^1" or "¹" right after a word
 # or a stop: the page links "[1]" to the note.
-_TEXT_MARKER = re.compile(
-    r"(?<=[\w.,;:!?”’\")])(?:\((?P<paren>\d{1,3})\)|\^(?P<caret>\d{1,3})(?!\d)"
-    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))"
-)
+_TEXT_MARKER = re.compile(rf"(?<=[\w.,;:!?”’\")]){_MARKER}")
 
 
 def _markers_as_brackets(pieces: list[Piece], warnings: list[str]) -> None:
@@ -255,8 +260,7 @@ def _markers_as_brackets(pieces: list[Piece], warnings: list[str]) -> None:
         return
 
     def bracketed(match: re.Match[str]) -> str:
-        written = match["paren"] or match["caret"] or match["sup"]
-        number = int(written.translate(_SUPERSCRIPT_DIGITS))
+        number = _marker_number(match)
         return f"[{number}]" if f"{number}." in numbers else match.group()
 
     changed = 0
@@ -405,7 +409,9 @@ def render_body(pieces: list[Piece]) -> str:
         elif piece.kind == "table":
             block = text
         elif piece.kind == "quote":
-            block = f"> {_without_whole_emphasis(text)}"
+            # A quote set wholly in italics (the page's style for quotes, as the
+            # PDF shows it) is a quote, not an emphasis.
+            block = f"> {unwrapped(text)}"
         elif piece.kind == "caption":
             block = f"*{text.strip('*')}*"
         elif piece.kind == "note":
@@ -426,13 +432,6 @@ def render_body(pieces: list[Piece]) -> str:
         rendered.append((separator if rendered else "") + block)
         previous_kind = piece.kind
     return "".join(rendered)
-
-
-def _without_whole_emphasis(text: str) -> str:
-    """A quote set wholly in italics (the page's style for quotes, as the PDF
-    shows it) is a quote, not an emphasis."""
-    match = re.fullmatch(r"([*_])(?P<inner>[^*_]+)\1", text.strip())
-    return match.group("inner").strip() if match else text
 
 
 # "Implications: ..." in a paragraph: a label of one to three capitalised words

@@ -131,9 +131,13 @@ _MENU_WORDS = frozenset(
     | {"commentary", "programs", "media", "press", "careers", "login", "us"}
 )
 _MENU_MIN_WORDS = 3
+# A menu bar is one short line; paragraphs need not be split into words.
+_MENU_LINE_LIMIT = 120
 
 
 def _is_navigation(text: str) -> bool:
+    if len(text) > _MENU_LINE_LIMIT:
+        return False
     words = [w for w in re.split(r"[\s|·•/]+", text) if w]
     if len(words) < _MENU_MIN_WORDS or any(w[-1:] in ".!?," for w in words):
         return False

@@ -31,7 +31,14 @@ from .export_format import (
 )
 from .names import PersonName, is_post_nominal, normalise_name
 from .records import ParsedAuthor
-from .text import clean, ends_sentence, next_non_blank, reduce_links, unique
+from .text import (
+    clean,
+    ends_sentence,
+    next_non_blank,
+    reduce_links,
+    unique,
+    unwrapped,
+)
 from .trailer import is_bio_of
 
 _TITLE_LIMIT = 400
@@ -226,9 +233,6 @@ class Head:
 _HEAD_LOOKAHEAD = 3
 
 
-_WHOLLY_EMPHASISED = re.compile(r"(\*{1,3}|_{1,3})(?P<inner>[^*_]{3,200})\1")
-
-
 def read_head(lines: list[str], start: int, warnings: list[str]) -> Head:
     """Read the head's lines as a set, in any order, up to the first body line."""
     head = Head()
@@ -241,8 +245,7 @@ def read_head(lines: list[str], start: int, warnings: list[str]) -> Head:
             index += 1
             continue
         # "*By Colin Ferris*": a byline set in italics or bold is a byline.
-        field = _WHOLLY_EMPHASISED.fullmatch(line)
-        field_line = field["inner"].strip() if field else line
+        field_line = unwrapped(line)
         author_match = (
             AUTHOR_LINE.match(field_line)
             or BY_LINE.match(field_line)
@@ -276,11 +279,13 @@ def read_head(lines: list[str], start: int, warnings: list[str]) -> Head:
             warnings.append(f"read the bio under the byline: {line[:60]!r}")
             index += 1
             continue
-        if EDITORS_NOTE.match(line) or _byline_follows(lines, index):
+        editors_note = EDITORS_NOTE.match(line)
+        if editors_note or _byline_follows(lines, index):
             # Kept for readers, as the body's opening; the head goes on.
             head.body_lines.append(line)
-            _updated_in_note(line, head, warnings)
-            if not EDITORS_NOTE.match(line):
+            if editors_note:
+                _updated_in_note(line, head, warnings)
+            else:
                 warnings.append(f"kept a line of the head as body text: {line!r}")
             index += 1
             continue
@@ -305,20 +310,16 @@ def read_head(lines: list[str], start: int, warnings: list[str]) -> Head:
 # "Editor's note: This post was updated on January 23, 2026, to reflect ...".
 _UPDATED_IN_NOTE = re.compile(
     r"\b(?:was|has\s+been)\s+(?:updated|revised|corrected|amended)\s+(?:on\s+)?"
-    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
-    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
 )
 
 
 def _updated_in_note(line: str, head: Head, warnings: list[str]) -> None:
-    if not EDITORS_NOTE.match(line):
-        return
     found = _UPDATED_IN_NOTE.search(line)
-    day = parse_date(found["date"]) if found else None
+    day, _ = _leading_date(line[found.end() :]) if found else (None, "")
     if day is None:
         return
     head.updated = max(head.updated, day) if head.updated else day
-    warnings.append(f"read the updated date from the editor's note: {found['date']!r}")
+    warnings.append(f"read the updated date from the editor's note: {day.isoformat()}")
 
 
 def _honorific_of(name: str, names: list[PersonName]) -> str:
@@ -409,10 +410,10 @@ def plain_by_line(line: str) -> re.Match[str] | None:
     if team and _is_team_name(team["rest"]):
         # "By the KEI Staff": the article is the sentence's, not the name's.
         return team
+    # Case-blind for the words before the names, never for the names.
     match = re.match(
-        rf"^(?:{BYLINE_KINDS}\s+[Bb]y|By|BY)\s+(?P<rest>[A-Z][^!?:;]{{2,150}})$",
+        rf"^(?:(?i:{BYLINE_KINDS}\s+by)|[Bb]y|BY)\s+(?P<rest>[A-Z][^!?:;]{{2,150}})$",
         line,
-        re.IGNORECASE if line[:2] != "By" and line[:2] != "BY" else 0,
     )
     if match is None:
         return None

@@ -156,6 +156,16 @@ def ends_sentence(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _CLOSING_PUNCTUATION
 
 
+# A text set wholly in italics or bold: "*By Colin Ferris*", "**The Question**".
+_WRAPPED = re.compile(r"(\*{1,3}|_{1,3})(?P<inner>[^*_]+)\1")
+
+
+def unwrapped(text: str) -> str:
+    """The text without the emphasis around the whole of it."""
+    wrapped = _WRAPPED.fullmatch(text.strip())
+    return wrapped["inner"].strip() if wrapped else text
+
+
 # Words a line cannot end on when the thought goes on in the next block.
 _CONTINUING_WORDS = frozenset(
     {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "including"}

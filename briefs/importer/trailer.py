@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -12,7 +13,7 @@ from briefs.person_names import split_name
 from .bylines import is_role
 from .export_format import CAPTION_WITH_CREDIT, CATEGORY_LINE, POST_END
 from .records import ParsedAuthor
-from .text import ANY_LINK, clean, reduce_links
+from .text import ANY_LINK, clean, reduce_links, unwrapped
 
 if TYPE_CHECKING:
     from .body import Piece
@@ -106,19 +107,11 @@ def drop_opening_views_note(pieces: list[Piece], warnings: list[str]) -> None:
         del pieces[0]
 
 
-# A paragraph set wholly in italics or bold ("*Photo from ...*").
-_WRAPPED = re.compile(r"(\*{1,3}|_{1,3})(?P<inner>[^*_]+)\1")
-
-
-def _unwrapped(text: str) -> str:
-    wrapped = _WRAPPED.fullmatch(text.strip())
-    return wrapped["inner"].strip() if wrapped else text
-
-
 def tail_kind(text: str) -> str:
     if mentions_fara(text):
         return "disclosure"
-    if _IMAGE_CREDIT.match(_unwrapped(text)):
+    # "*Photo from ...*": a credit set in italics.
+    if _IMAGE_CREDIT.match(unwrapped(text)):
         return "credit"
     if POST_END.match(text):
         return "return"
@@ -281,8 +274,7 @@ def _disclosure_indexes(pieces: list[Piece], roles: list[str]) -> list[int]:
         for index in range(first + 1, len(pieces))
         if roles[index] == "body"
         and tail_kind(pieces[index].text) != "credit"
-        # "Posted in North Korea, Economy" under the post: its categories.
-        and not CATEGORY_LINE.match(pieces[index].text)
+        and not _is_trailing_categories(pieces[index])
     ]
     if any(pieces[index].kind != "para" for index in following) or len(following) > 2:
         # FARA is discussed in the text; the statement itself is not there, unless
@@ -407,6 +399,9 @@ def _loose_key(name: str) -> str:
 _APPOSITIVE = r"(?:(?:An?|The)\s+[^.!?,;]{3,120},\s+)?"
 
 
+# Pure in its arguments, and asked for the same authors by the head (a bio under
+# the byline), the tail and the bios' attachment: built once per name.
+@functools.lru_cache(maxsize=1024)
 def _bio_start_pattern(name: str, sole: bool = False) -> re.Pattern[str]:
     variants = {name, _name_without_gloss(name), _name_without_initials(name)}
     names = "|".join(
@@ -554,7 +549,7 @@ _PLACEHOLDER_CREDIT = re.compile(
 
 
 def read_image_credit(paragraph: str, warnings: list[str]) -> tuple[str, str]:
-    match = _IMAGE_CREDIT.match(_unwrapped(paragraph))
+    match = _IMAGE_CREDIT.match(unwrapped(paragraph))
     if match is None:
         return "", ""
     credit = match.group("credit").strip()

@@ -9,6 +9,8 @@ one byline, "By Lena Hartwig, Kang Min-jae"; the roles go (the bios give them).
 
 from __future__ import annotations
 
+from .lines import baseline_groups, on_one_baseline
+
 _BY_WORDS = {"By", "BY", "Authors", "AUTHORS", "Authors:", "By:"}
 # Chips sit further apart than words: this many times the text size.
 _CHIP_GAP_SHARE = 2.0
@@ -18,7 +20,7 @@ _ROW_REACH = 2.5
 
 def chips_as_byline(words: list[dict], page: int, notes: list[str]) -> list[dict]:
     for by in [word for word in words if word["text"] in _BY_WORDS]:
-        if any(_same_row(word, by) for word in words if word is not by):
+        if any(on_one_baseline(word, by) for word in words if word is not by):
             continue
         near = [
             word
@@ -28,7 +30,7 @@ def chips_as_byline(words: list[dict], page: int, notes: list[str]) -> list[dict
             and by["top"] - _ROW_REACH * by["size"] <= word["top"]
             and word["bottom"] <= by["bottom"] + _ROW_REACH * by["size"]
         ]
-        rows = _rows(near)
+        rows = [sorted(row, key=lambda w: w["x0"]) for row in baseline_groups(near)]
         if len(rows) != 2:
             continue
         names, roles = rows
@@ -42,20 +44,6 @@ def chips_as_byline(words: list[dict], page: int, notes: list[str]) -> list[dict
             continue
         return _as_byline(words, by, name_chips, roles, page, notes)
     return words
-
-
-def _same_row(word: dict, other: dict) -> bool:
-    return abs(word["bottom"] - other["bottom"]) <= max(2.0, 0.3 * other["size"])
-
-
-def _rows(words: list[dict]) -> list[list[dict]]:
-    rows: list[list[dict]] = []
-    for word in sorted(words, key=lambda w: w["bottom"]):
-        if rows and _same_row(word, rows[-1][0]):
-            rows[-1].append(word)
-        else:
-            rows.append([word])
-    return [sorted(row, key=lambda w: w["x0"]) for row in rows]
 
 
 def _chips(row: list[dict]) -> list[list[dict]]:

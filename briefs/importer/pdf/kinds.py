@@ -18,7 +18,7 @@ _UNMAPPED_GLYPH = re.compile(r"^\(cid:\d+\)$")
 
 
 # An ordered list's number, which browsers print as text ("1.", "2)").
-_ORDERED_MARKER = re.compile(r"^\d{1,3}[.)]\s+\S")
+_ORDERED_MARKER = re.compile(r"^(?P<number>\d{1,3})[.)]\s+\S")
 
 
 def _opens_numbered_item(line: _Line, layout: _Layout) -> bool:

@@ -32,17 +32,25 @@ class _Line:
 
 
 def _group_words_into_lines(words: list[dict], page_number: int) -> list[_Line]:
+    groups = baseline_groups(words)
+    return [_make_line(group, page_number) for group in _attach_raised_marks(groups)]
+
+
+def on_one_baseline(word: dict, other: dict) -> bool:
     # Words of one line share a baseline; "bottom" is baseline-bound, while "top"
     # moves with the font size (a bold run-in head in a bigger font).
-    words = sorted(words, key=lambda word: word["bottom"])
+    return abs(word["bottom"] - other["bottom"]) <= max(2.0, 0.3 * word["size"])
+
+
+def baseline_groups(words: list[dict]) -> list[list[dict]]:
+    """The words by line, top to bottom, each line's words in reading order."""
     groups: list[list[dict]] = []
-    for word in words:
-        tolerance = max(2.0, 0.3 * word["size"])
-        if groups and abs(word["bottom"] - groups[-1][0]["bottom"]) <= tolerance:
+    for word in sorted(words, key=lambda word: word["bottom"]):
+        if groups and on_one_baseline(word, groups[-1][0]):
             groups[-1].append(word)
         else:
             groups.append([word])
-    return [_make_line(group, page_number) for group in _attach_raised_marks(groups)]
+    return groups
 
 
 # A note's marker set as a superscript ("[3]", "3", "*", "†").

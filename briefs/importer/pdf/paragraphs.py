@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ..export_format import ENDS_SENTENCE, is_header_line
 from .kinds import (
     _ORDERED_MARKER,
@@ -48,19 +46,16 @@ def _starts_paragraph(
     )
 
 
-_ITEM_NUMBER = re.compile(r"^(\d{1,3})[.)]\s+\S")
-
-
 def _numbers_the_next_item(paragraph: _Paragraph, line: _Line) -> bool:
     """ "2. ..." under an item that opened with "1. ...", at the same left edge:
     the next item of an ordered list, however full the item's last line was."""
     first = paragraph.lines[0]
-    opened = _ITEM_NUMBER.match(first.text.strip())
-    number = _ITEM_NUMBER.match(line.text.strip())
+    opened = _ORDERED_MARKER.match(first.text.strip())
+    number = _ORDERED_MARKER.match(line.text.strip())
     return bool(
         opened
         and number
-        and int(number.group(1)) == int(opened.group(1)) + 1
+        and int(number["number"]) == int(opened["number"]) + 1
         and abs(line.x0 - first.x0) < 2.0
     )
 

@@ -8,9 +8,9 @@ back, before the post's disclosure, where the export has its bios.
 
 from __future__ import annotations
 
-import re
-
+from ..export_format import POST_END
 from ..trailer import is_about_label, mentions_fara
+from .joining import _join_lines, _Vocabulary
 from .lines import _Line
 
 # Lines of one paragraph in a rail are this close; a wider gap ends the box.
@@ -34,7 +34,7 @@ def with_rail_bio(text: str, rail: list[_Line], notes: list[str]) -> str:
     )
     if at is None:
         at = next(
-            (i for i, p in enumerate(paragraphs) if "Return to the Peninsula" in p),
+            (i for i, p in enumerate(paragraphs) if POST_END.match(p)),
             len(paragraphs),
         )
     return "\n\n".join([*paragraphs[:at], label, bio, *paragraphs[at:]])
@@ -49,20 +49,22 @@ def _author_box(rail: list[_Line]) -> tuple[str, str] | None:
         return None
     taken: list[_Line] = []
     for line in lines[start + 1 :]:
-        previous = taken[-1] if taken else lines[start]
-        gap = line.top - previous.bottom
-        if taken and (
-            line.page != previous.page
-            or gap > _BOX_GAP_SHARE * line.size
-            or _is_box_label(line.text)
-        ):
-            break
         if _is_box_label(line.text):
             break
+        if taken and (
+            line.page != taken[-1].page
+            or line.top - taken[-1].bottom > _BOX_GAP_SHARE * line.size
+        ):
+            break
         taken.append(line)
-    bio = re.sub(r"-\s+(?=[a-z])", "", " ".join(line.text.strip() for line in taken))
-    bio = re.sub(r"\s+", " ", bio).strip()
-    return (lines[start].text.strip(), bio) if bio else None
+    if not taken:
+        return None
+    # The box's lines wrapped as the text's do: joined the same way.
+    vocabulary = _Vocabulary(taken)
+    bio = taken[0].text.strip()
+    for line in taken[1:]:
+        bio = _join_lines(bio, line.text.strip(), vocabulary)
+    return lines[start].text.strip(), bio
 
 
 def _is_box_label(text: str) -> bool:
