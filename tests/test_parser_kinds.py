@@ -1503,3 +1503,103 @@ def test_a_compound_broken_at_its_hyphen_keeps_it():
         "producers of flat-rolled steel"
     )
     assert _join_lines("the alli-", "ance held", vocabulary) == "the alliance held"
+
+
+# --- Hard-wrapped exports (a mail client or a text browser's dump)
+
+
+def test_a_byline_wrapped_inside_a_link_keeps_every_author():
+    head = (
+        "Published February 10, 2026\n\n"
+        "Authors: [Helena Vasquez-Rhee](#), [Baek Ji-hoon](#) & [Thomas E.\n"
+        "Caldwell Jr.](#)\n\nCategory: [Security](#)"
+    )
+    brief = only(export(head))
+    assert [a.name for a in brief.authors] == [
+        "Helena Vasquez-Rhee",
+        "Baek Ji-hoon",
+        "Thomas E. Caldwell Jr.",
+    ]
+    assert brief.categories == ["Security"]
+
+
+def test_a_wrapped_correction_line_is_one_note_not_body_text():
+    head = (
+        "Published February 10, 2026\n\n"
+        "Correction, February 12, 2026: An earlier version of this post gave the\n"
+        "wrong year for the first meeting. It\nwas 2023.\n\nAuthor: Jane Roe"
+    )
+    brief = only(export(head, body="The group met again in March."))
+    assert brief.updated == date(2026, 2, 12)
+    assert [a.name for a in brief.authors] == ["Jane Roe"]
+    assert brief.body.startswith("The group met again in March.")
+    assert any(
+        "gave the wrong year for the first meeting. It was 2023" in w
+        for w in brief.warnings
+    )
+
+
+def test_wrapped_notes_and_items_keep_their_lines():
+    body = (
+        "Support is above sixty percent.[1]\n\n"
+        "- The group has produced guidelines and tabletop\nexercises.\n"
+        "- Visits by strategic assets are regular.\n\n"
+        "## Notes\n\n"
+        "[1] In one 2025 survey, fewer than a quarter of respondents could\n"
+        "identify the group’s purpose."
+    )
+    brief = only(export("Published May 3, 2024\n\nAuthor: Jane Roe", body=body))
+    assert "- The group has produced guidelines and tabletop exercises.\n" in (
+        brief.body
+    )
+    assert (
+        "1. In one 2025 survey, fewer than a quarter of respondents could "
+        "identify the group’s purpose." in brief.body
+    )
+
+
+def test_a_wrapped_caption_with_its_credit_gives_the_image_credit():
+    body = (
+        "Cooling towers of a coal-fired power station in South Chungcheong\n"
+        "Province, 30 January 2021. Photo by Chung Sung-jun/Getty Images.\n\n"
+        "When the president spoke, the country listened."
+    )
+    brief = only(export("Published May 3, 2021\n\nAuthor: Jane Roe", body=body))
+    assert brief.image_credit == "Chung Sung-jun/Getty Images"
+    assert "Cooling towers" not in brief.body
+    assert brief.body.startswith("When the president spoke")
+
+
+def test_a_figure_caption_wrapped_onto_a_lower_case_line_stays_whole():
+    body = (
+        "Exports rose.\n\nFigure 1. Exports of semiconductors by\n"
+        "destination, 2015-2020\n\nThey fell later."
+    )
+    brief = only(export("Published May 3, 2021\n\nAuthor: Jane Roe", body=body))
+    assert "*Figure 1. Exports of semiconductors by destination, 2015-2020*" in (
+        brief.body
+    )
+
+
+def test_an_export_with_two_blank_lines_everywhere_still_heals_broken_paragraphs():
+    body = (
+        "Seoul's exports of petrochemicals fell by\n\n\n"
+        "14 percent in the first quarter.\n\n\nFirms adjusted."
+    )
+    head = "Published May 3, 2013\n\n\nAuthor: Jane Roe"
+    brief = only(export(head, body=body).replace("\n\n", "\n\n\n"))
+    assert "fell by 14 percent in the first quarter." in brief.body
+    assert "\n\nFirms adjusted." in brief.body
+
+
+def test_a_related_posts_list_ends_before_the_bios_label():
+    tail = (
+        "Related posts\n\n- Korea’s Renewable Energy Plan, One Year On\n"
+        "- Can Korea Lead on Batteries?\n\nAbout the Authors\n\n"
+        "**Jane Roe**\nJane Roe is a fellow at the Korea Economic\n"
+        "Institute of America."
+    )
+    brief = only(export("Published May 3, 2019\n\nAuthor: Jane Roe", tail=tail))
+    assert "Batteries" not in brief.body
+    assert "Institute of America" not in brief.body
+    assert "fellow at the Korea Economic Institute of America" in (brief.authors[0].bio)

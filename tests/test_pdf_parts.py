@@ -6,6 +6,7 @@ reports them (points from the top left).
 """
 
 from briefs.importer.pdf.chips import chips_as_byline
+from briefs.importer.pdf.columns import _without_share_column
 from briefs.importer.pdf.lines import _group_words_into_lines, _Line
 from briefs.importer.pdf.rail import with_rail_bio
 from tests.parser_samples import DISCLOSURE
@@ -177,3 +178,35 @@ def test_numbered_items_that_fill_their_lines_are_still_items():
         "3. Link the commitments to the bilateral economic security talks agreed "
         "at the May summit."
     ) in text
+
+
+def share_column(left=52.0, tops=(100.0, 117.0, 134.0, 151.0)):
+    """A column of buttons, centred one above another, left of the text."""
+    names = ["Share", "X", "LinkedIn", "Email"][: len(tops)]
+    buttons = []
+    for name, top in zip(names, tops, strict=True):
+        width = 4.0 * len(name)
+        buttons.append(word(name, left + 15 - width / 2, top, size=7.0, width=width))
+    return buttons
+
+
+def test_a_column_of_share_buttons_beside_the_text_is_dropped():
+    text = [word("•", 100, 117), word("Korea’s", 110, 117), word("exposure", 145, 117)]
+    text += [word("Seoul", 100, 134), word("should", 130, 134)]
+    notes = []
+    kept = _without_share_column(share_column() + text, 0, notes)
+    assert text_of(kept) == ["• Korea’s exposure", "Seoul should"]
+    assert "share buttons on page 1 ('Share X LinkedIn Email')" in notes[0]
+
+
+def test_share_words_in_the_text_stay():
+    # "Print" and "Email" inside lines of text are words of the post.
+    words = [word("Print", 100, 100), word("editions", 125, 100)]
+    words += [word("Email", 100, 117), word("and", 125, 117)]
+    words += [word("Share", 100, 134), word("prices", 128, 134)]
+    assert _without_share_column(words, 0, []) == words
+
+
+def test_two_buttons_are_no_column():
+    words = share_column(tops=(100.0, 117.0)) + [word("Seoul", 100, 117)]
+    assert _without_share_column(words, 0, []) == words

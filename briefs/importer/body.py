@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .export_format import CAPTION_WITH_CREDIT
+from .export_format import CAPTION_WITH_CREDIT, is_about_label
 from .text import (
     ANY_LINK,
     clean,
@@ -17,7 +17,7 @@ from .text import (
     sentence_ends,
     unwrapped,
 )
-from .trailer import is_about_label, tail_kind
+from .trailer import tail_kind
 
 _LIST_MARKER = re.compile(r"^(?P<marker>[-*+•]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
 
@@ -71,6 +71,18 @@ _MARKER = (
     r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))"
 )
 _MARKED_NOTE = re.compile(rf"^{_MARKER}\s*(?P<text>\S.*)$")
+
+
+def _mark_spaced(blanks_before: list[tuple[Piece, int]]) -> None:
+    """Mark the pieces set apart by more blank lines than the export's usual.
+
+    An export that leaves two blank lines between all its paragraphs breaks a
+    paragraph with two as well; only a wider break than its own is meant.
+    """
+    counts = sorted(blanks for _, blanks in blanks_before[1:] if blanks)
+    usual = max(1, counts[len(counts) // 2]) if counts else 1
+    for piece, blanks in blanks_before:
+        piece.spaced = blanks > usual
 
 
 def _marker_number(match: re.Match[str]) -> int:
@@ -162,6 +174,10 @@ def _tab_cells(line: str) -> list[str] | None:
     return cells if len(cells) >= 2 and all(cells) else None
 
 
+# The pieces whose text a hard-wrapped line goes on.
+_WRAPPABLE = ("para", "item", "note")
+
+
 def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Piece]:
     """Group body lines into paragraphs, items, headings, captions, tables, block
     quotes and notes."""
@@ -170,6 +186,7 @@ def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Pi
     after_blank = True
     in_notes = False
     blanks = 0
+    blanks_before: list[tuple[Piece, int]] = []
     for line in _without_back_links(lines, warnings):
         if not line:
             after_blank = True
@@ -213,21 +230,41 @@ def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Pi
         elif is_known_heading(line):
             pieces.append(Piece("heading", line.rstrip(":").strip(), "##"))
             in_notes = _is_notes_heading(line)
-        elif (_CAPTION.match(line) or CAPTION_WITH_CREDIT.match(line)) and len(
-            line
-        ) <= _CAPTION_LIMIT:
+        elif (
+            not after_blank
+            and previous is not None
+            and previous.kind == "para"
+            and _is_caption(joined := f"{previous.text} {line}")
+        ):
+            # A caption a hard-wrapped export broke over lines.
+            previous.kind, previous.text = "caption", joined
+            previous.line_count += 1
+            warnings.append(f"read a caption as its own paragraph: {joined[:60]!r}")
+        elif _is_caption(line):
             pieces.append(Piece("caption", line))
             warnings.append(f"read a caption as its own paragraph: {line[:60]!r}")
-        elif after_blank or not pieces or pieces[-1].kind != "para":
+        elif (
+            not after_blank
+            and previous is not None
+            and previous.kind == "caption"
+            and line[0].islower()
+        ):
+            # The caption's own line wrapped ("Figure 1. Exports by" /
+            # "destination, 2015-2020").
+            previous.text += " " + line
+            previous.line_count += 1
+        elif after_blank or not pieces or pieces[-1].kind not in _WRAPPABLE:
             pieces.append(Piece("para", line))
         else:
-            # A wrapped line: Markdown would read it as part of the same block.
+            # A wrapped line: Markdown would read it as part of the same block
+            # (a hard-wrapped export breaks items and notes as it breaks text).
             pieces[-1].text += " " + line
             pieces[-1].line_count += 1
         if len(pieces) > count_before:
-            pieces[-1].spaced = blanks >= 2
+            blanks_before.append((pieces[-1], blanks))
         after_blank = False
         blanks = 0
+    _mark_spaced(blanks_before)
     _captions_beside_credits(pieces, warnings)
     for number, piece in enumerate(pieces):
         previous = pieces[number - 1] if number else None
@@ -290,6 +327,13 @@ def _without_back_links(lines: list[str], warnings: list[str]) -> list[str]:
         warnings.append(f"dropped the notes' back-links: {line[:60]!r}")
         result.extend(parts or [""])
     return result
+
+
+def _is_caption(text: str) -> bool:
+    return (
+        bool(_CAPTION.match(text) or CAPTION_WITH_CREDIT.match(text))
+        and len(text) <= _CAPTION_LIMIT
+    )
 
 
 def _captions_beside_credits(pieces: list[Piece], warnings: list[str]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .export_format import HEAD_CHROME_LINES
+from .export_format import HEAD_CHROME_LINES, is_about_label
 from .text import reduce_links
 
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
@@ -109,6 +109,8 @@ _STRIP_PART_LIMIT = 60
 _BOX_LINE_LIMIT = 300
 _BOX_LINES = 6
 _RELATED_TITLE_LIMIT = 120
+# A list item's marker: "- ", "* ", "• ", "1. ".
+_LISTED = re.compile(r"^\s*(?:[-*•›]|\d{1,2}[.)])\s+")
 
 
 def is_furniture(line: str) -> bool:
@@ -258,9 +260,14 @@ def _is_box(run: list[str]) -> bool:
 
 def _related_end(lines: list[str], start: int) -> int:
     """Past the other posts' titles: short lines that end no sentence, up to
-    two blank lines in a row; the blank lines after the list stay."""
+    two blank lines in a row (however many stand between the label and the
+    first title), all set as the first is (items or plain lines) and none the
+    label over the bios; the blank lines after the list stay."""
     end = start
     index = start
+    while index < len(lines) and not lines[index]:
+        index += 1
+    listed = index < len(lines) and _is_listed(lines[index])
     while index < len(lines):
         text = _bare(lines[index])
         if not text:
@@ -270,9 +277,15 @@ def _related_end(lines: list[str], start: int) -> int:
             continue
         if len(text) > _RELATED_TITLE_LIMIT or text[-1] in ".!:;":
             break
+        if _is_listed(lines[index]) != listed or is_about_label(lines[index]):
+            break
         index += 1
         end = index
     return end
+
+
+def _is_listed(line: str) -> bool:
+    return bool(_LISTED.match(line))
 
 
 def _report(warnings: list[str], lines: list[str]) -> None:

@@ -85,6 +85,12 @@ UPDATED_LINE = re.compile(
     r"|(?:Correction|Clarification)\s*[,:(]\s*)(?P<rest>.+?)\)?$",
     re.I,
 )
+# One button of a share bar: "Share this:", "Twitter", "Facebook", "Copy link".
+SHARE_BUTTON = re.compile(
+    r"^(?:Share(?:\s+this(?:\s+(?:post|page|article))?)?\s*:?|Facebook|Twitter|"
+    r"X|LinkedIn|Email|E-mail|Print|WhatsApp|Reddit|Copy\s+link)$",
+    re.I,
+)
 # Lines of a post's head that are page furniture, not content.
 HEAD_CHROME_LINES = [
     # "Correction appended": the correction itself is in the body.
@@ -106,11 +112,7 @@ HEAD_CHROME_LINES = [
         re.I,
     ),
     # ... or its parts one to a line ("Share this:", "Twitter", "Facebook").
-    re.compile(
-        r"^(?:Share(?:\s+this(?:\s+(?:post|page|article))?)?\s*:?|Facebook|Twitter|"
-        r"X|LinkedIn|Email|E-mail|Print|WhatsApp|Reddit|Copy\s+link)$",
-        re.I,
-    ),
+    SHARE_BUTTON,
 ]
 # "Editor's note: ..." is for readers; it opens the body wherever the head had it.
 EDITORS_NOTE = re.compile(r"^[*_]*Editor['’]?s\s+note\b", re.I)
@@ -218,3 +220,16 @@ FIELD_LABELS = {
     "REGIONS": "Topics:",
     "ISSUES": "Topics:",
 }
+
+
+# "About the author", "About the Authors:", "Author bio" over (or before) a bio.
+ABOUT_LABEL = re.compile(
+    r"(?:#+\s*)?[*_]*(?:About\s+the\s+(?:authors?|contributors?|writers?|experts?"
+    r"|analysts?|scholars?|reviewers?)|"
+    r"Authors?['’]?\s+bios?|Contributors?)[*_]*\s*:?\s*[*_]*",
+    re.IGNORECASE,
+)
+
+
+def is_about_label(text: str) -> bool:
+    return ABOUT_LABEL.fullmatch(text) is not None

@@ -154,6 +154,21 @@ def _is_field_value(line: str) -> bool:
     )
 
 
+def rejoin_broken_links(lines: list[str]) -> list[str]:
+    """Join a line that leaves a link's text open to the line under it.
+
+    A hard-wrapped export breaks "[Thomas E." / "Caldwell Jr.](#)" like any
+    words; a link's text never spans paragraphs, so the two are one line.
+    """
+    result: list[str] = []
+    for line in lines:
+        if result and line and result[-1].count("[") > result[-1].count("]"):
+            result[-1] = f"{result[-1]} {line}"
+        else:
+            result.append(line)
+    return result
+
+
 def split_compound_lines(lines: list[str]) -> list[str]:
     """One line carrying several head fields -> one line per field.
 

@@ -271,8 +271,13 @@ def read_head(lines: list[str], start: int, warnings: list[str]) -> Head:
             else:
                 categories.extend(read_categories(value, warnings))
             continue
+        if UPDATED_LINE.match(line) or EDITORS_NOTE.match(line):
+            # Sentences, which a hard-wrapped export breaks over lines.
+            line, last = _with_wrapped_lines(lines, index)
+        else:
+            last = index
         if _read_other_head_line(line, head, warnings):
-            index += 1
+            index = last + 1
             continue
         if author_names and is_bio_of(line, author_names):
             head.bio_lines.append(line)
@@ -287,7 +292,7 @@ def read_head(lines: list[str], start: int, warnings: list[str]) -> Head:
                 _updated_in_note(line, head, warnings)
             else:
                 warnings.append(f"kept a line of the head as body text: {line!r}")
-            index += 1
+            index = last + 1
             continue
         break
     head.body_start = index
@@ -305,6 +310,22 @@ def read_head(lines: list[str], start: int, warnings: list[str]) -> Head:
         warnings.append("no 'Author:' line found; the post has no authors")
     head.categories = unique(categories, "category", warnings)
     return head
+
+
+def _with_wrapped_lines(lines: list[str], index: int) -> tuple[str, int]:
+    """The sentence begun on ``lines[index]`` with the lines it was wrapped onto,
+    and the index of its last line: lines straight under it, up to the end of a
+    sentence, that are no head line of their own."""
+    text, last = lines[index], index
+    while (
+        not ends_sentence(text)
+        and last + 1 < len(lines)
+        and lines[last + 1]
+        and not is_header_line(lines[last + 1])
+    ):
+        last += 1
+        text = f"{text} {lines[last]}"
+    return text, last
 
 
 # "Editor's note: This post was updated on January 23, 2026, to reflect ...".

@@ -7,9 +7,9 @@ dry run shows it to the editor before anything is written.
 from __future__ import annotations
 
 from .body import Piece, is_card
-from .export_format import CATEGORY_LINE
+from .export_format import CATEGORY_LINE, is_about_label
 from .text import ends_sentence, left_unfinished
-from .trailer import is_about_label, tail_kind
+from .trailer import tail_kind
 
 
 def heal(pieces: list[Piece], warnings: list[str]) -> list[Piece]:

@@ -31,6 +31,7 @@ from .head_lines import (
     fields_under_labels,
     in_export_order,
     label_bare_date,
+    rejoin_broken_links,
     split_compound_lines,
 )
 from .header import read_categories, read_head, read_title_and_date
@@ -134,7 +135,7 @@ def _looks_like_post(lines: list[str]) -> bool:
 def _parse_post(block: _Block, position: int) -> tuple[ParsedBrief, SeriesClues]:
     warnings = list(block.warnings)
     rows = tab_tables_as_pipes(block.lines, warnings)
-    lines = split_compound_lines([clean(line) for line in rows])
+    lines = split_compound_lines(rejoin_broken_links([clean(line) for line in rows]))
     lines = fields_under_labels(drop_furniture(lines, warnings), warnings)
     lines = in_export_order(label_bare_date(lines, warnings))
     heading = read_title_and_date(lines, position, warnings)

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 from briefs.person_names import split_name
 
 from .bylines import is_role
-from .export_format import CAPTION_WITH_CREDIT, CATEGORY_LINE, POST_END
+from .export_format import (
+    ABOUT_LABEL,
+    CAPTION_WITH_CREDIT,
+    CATEGORY_LINE,
+    POST_END,
+    is_about_label,
+)
 from .records import ParsedAuthor
 from .text import ANY_LINK, clean, reduce_links, unwrapped
 
@@ -301,19 +307,6 @@ def _is_leading_statement(piece) -> bool:
 _EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
 
 
-# "About the author", "About the Authors:", "Author bio" over (or before) a bio.
-_ABOUT_LABEL = re.compile(
-    r"(?:#+\s*)?[*_]*(?:About\s+the\s+(?:authors?|contributors?|writers?|experts?"
-    r"|analysts?|scholars?|reviewers?)|"
-    r"Authors?['’]?\s+bios?|Contributors?)[*_]*\s*:?\s*[*_]*",
-    re.IGNORECASE,
-)
-
-
-def is_about_label(text: str) -> bool:
-    return _ABOUT_LABEL.fullmatch(text) is not None
-
-
 _NAME_LABEL = re.compile(r"^([*_]{1,3})(?P<name>[^*_\n]{2,80})\1\s+(?=(?P=name)\b)")
 
 
@@ -327,7 +320,7 @@ def plain_bio(text: str) -> str:
     text = clean(_EMPHASIS.sub("", text))
     # A bio set off by a dash: "— Seo Ha-eun is ...".
     text = re.sub(r"^[—–-]\s+", "", text)
-    label = _ABOUT_LABEL.match(text)
+    label = ABOUT_LABEL.match(text)
     return text[label.end() :].lstrip() if label and label.end() < len(text) else text
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..errors import BriefImportError
 from .chips import chips_as_byline
-from .columns import _main_column, _without_floats
+from .columns import _main_column, _without_floats, _without_share_column
 from .lines import _group_words_into_lines, _Line
 from .posts import _lines_to_export_text
 from .print_chrome import _drop_print_chrome
@@ -58,6 +58,7 @@ def _extract_page_lines(
     for number, words in enumerate(pages):
         rail: list[dict] = []
         main = _main_column(words, number, notes, rail)
+        main = _without_share_column(main, number, notes)
         main = chips_as_byline(main, number, notes)
         main = read_side_by_side_in_turn(
             _without_floats(main, number, notes), number, notes

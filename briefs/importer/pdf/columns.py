@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..export_format import SHARE_BUTTON
+
 # The narrowest white strip between two columns, in points (a CSS gap of 1.5em
 # at 11px is 12 pt; the space between words is under 4).
 _MIN_GUTTER = 9.0
@@ -121,3 +123,46 @@ def _gaps(coverage: list[int], allowed: int) -> list[tuple[int, int]]:
 
 def _letters(words: list[dict]) -> int:
     return sum(len(word["text"]) for word in words)
+
+
+# Share buttons stacked one above another share a centre (or a left edge) to
+# within this, in points.
+_STACK_ALIGNMENT = 2.0
+
+
+def _without_share_column(words: list[dict], page: int, notes: list[str]) -> list[dict]:
+    """The words without a column of share buttons standing beside the text.
+
+    Too narrow to leave a gutter the full height of the page, the column is
+    found by its buttons: three or more share words stacked on one axis, each
+    standing apart from the text on its baseline. Read as text, a button joins
+    the line beside it ("X" before a takeaway's bullet).
+    """
+    buttons = [w for w in words if SHARE_BUTTON.match(w["text"])]
+    if len(buttons) < 3:
+        return words
+
+    def stands_apart(button: dict) -> bool:
+        return all(
+            w is button
+            or w["bottom"] <= button["top"]
+            or w["top"] >= button["bottom"]
+            or w["x0"] >= button["x1"] + _MIN_GUTTER
+            or w["x1"] <= button["x0"] - _MIN_GUTTER
+            for w in words
+        )
+
+    apart = [b for b in buttons if stands_apart(b)]
+    for axis in (lambda w: (w["x0"] + w["x1"]) / 2, lambda w: w["x0"]):
+        for button in apart:
+            stack = [
+                b for b in apart if abs(axis(b) - axis(button)) <= _STACK_ALIGNMENT
+            ]
+            if len({round(b["top"]) for b in stack}) >= 3:
+                shown = " ".join(b["text"] for b in stack)
+                notes.append(
+                    f"dropped print chrome: a column of share buttons on page "
+                    f"{page + 1} ({shown[:60]!r})"
+                )
+                return [w for w in words if not any(w is b for b in stack)]
+    return words

@@ -8,8 +8,8 @@ back, before the post's disclosure, where the export has its bios.
 
 from __future__ import annotations
 
-from ..export_format import POST_END
-from ..trailer import is_about_label, mentions_fara
+from ..export_format import POST_END, is_about_label
+from ..trailer import mentions_fara
 from .joining import _join_lines, _Vocabulary
 from .lines import _Line
 
