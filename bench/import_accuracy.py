@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/import_accuracy.py [--set NAME] [--text-only] [-v]
 
-NAME is seen (the default), unseen, holdout, or fresh3 to fresh11.
+NAME is seen (the default), unseen, holdout, or fresh3 to fresh12.
 Prints checks right / checks, and samples fully right / samples; -v lists each
 failed check. PDF samples are printed with headless Chromium first. The sets:
 "seen" is tests/samples/ (the corpus the parser was built on), "unseen" is
@@ -20,7 +20,9 @@ tests/samples/fresh8/ (a sixth: bench/fresh8-before.txt); "fresh9" is
 tests/samples/fresh9/ (a seventh: bench/fresh9-before.txt) and "fresh10"
 tests/samples/fresh10/ (an eighth, modelled on the publisher's typical pages
 rather than on forms not seen yet: bench/fresh10-before.txt) and "fresh11"
-tests/samples/fresh11/ (a ninth, the same brief: bench/fresh11-before.txt).
+tests/samples/fresh11/ (a ninth, the same brief: bench/fresh11-before.txt);
+"fresh12" is tests/samples/fresh12/ (a tenth, the same brief:
+bench/fresh12-before.txt).
 """
 
 import argparse
@@ -51,6 +53,7 @@ SETS = {
     "fresh9": SAMPLES / "fresh9",
     "fresh10": SAMPLES / "fresh10",
     "fresh11": SAMPLES / "fresh11",
+    "fresh12": SAMPLES / "fresh12",
 }
 
 
