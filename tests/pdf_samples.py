@@ -389,3 +389,25 @@ def image_only_pdf(with_print_chrome: bool = False) -> bytes:
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()
+
+
+TAGLINE = "Commentary and analysis on the Korean peninsula from staff and guests"
+MENU = "Home   About   Contributors   Contact"
+
+
+def blog_masthead_pdf() -> bytes:
+    """An old blog's page: its name as the masthead, a tagline and a menu in small
+    type above the title, and a footer whose links name the blog again."""
+    head = _post_head()
+    return render_pdf(
+        [
+            Block([("The Peninsula", BOLD)], size=24.0, space_before=0.0),
+            chrome(TAGLINE),
+            chrome(MENU),
+            *head[2:],
+            para(FILLER),
+            *_post_tail(),
+            chrome("The Peninsula"),
+            chrome("Careers"),
+        ]
+    )

@@ -111,7 +111,8 @@ def _check_post(number, post, brief, warnings):
         ("authors", [a.name for a in brief.authors], post["authors"]),
         ("categories", brief.categories, post["categories"]),
         ("series", series, post.get("series")),
-        ("image credit", brief.image_credit, post.get("image_credit", "")),
+        # null in a JSON says the same as "": the post credits no image.
+        ("image credit", brief.image_credit, post.get("image_credit") or ""),
     ]
     checks = [
         (f"post {number} {label}", got == want, f"got {got!r}, want {want!r}")

@@ -1603,3 +1603,56 @@ def test_a_related_posts_list_ends_before_the_bios_label():
     assert "Batteries" not in brief.body
     assert "Institute of America" not in brief.body
     assert "fellow at the Korea Economic Institute of America" in (brief.authors[0].bio)
+
+
+def test_small_type_between_a_blog_masthead_and_the_title_is_not_the_title():
+    text = read_pdf_bytes(pdf_samples.blog_masthead_pdf())
+    (brief,) = parse_export(text)
+    assert brief.title == pdf_samples.TITLE
+    assert pdf_samples.TAGLINE not in text and "Contributors" not in text
+
+
+def test_a_footer_link_named_after_the_blog_after_the_post_opens_no_post():
+    text = read_pdf_bytes(pdf_samples.blog_masthead_pdf())
+    assert "Careers" not in text
+    assert len(parse_export(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Update (March 3, 2016): The Council adopted Resolution 2270.",
+        "Update, March 3, 2016: The Council adopted Resolution 2270.",
+    ],
+)
+def test_an_update_note_with_its_date_in_the_head(line):
+    brief = only(export(f"Published January 22, 2016\n\n{line}\n\nAuthor: Jane Roe"))
+    assert brief.updated == date(2016, 3, 3)
+    assert [a.name for a in brief.authors] == ["Jane Roe"]
+
+
+def test_a_comment_form_and_links_to_the_posts_either_side_are_furniture():
+    lines = [
+        "← Will the AIIB Change Korea’s Development Kaesong Wages? →",
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "Post Comment",
+        "Seoul will not change course.",
+    ]
+    assert drop_furniture(lines, []) == ["Seoul will not change course."]
+
+
+def test_categories_set_in_capitals_are_written_as_categories():
+    head = (
+        "Published May 14, 2015\n\nAuthor: Jane Roe\n\n"
+        "Tags: ECONOMY, YOUTH EMPLOYMENT, KORUS FTA, U.S.-KOREA RELATIONS, DPRK"
+    )
+    brief = only(export(head))
+    assert brief.categories == [
+        "Economy",
+        "Youth Employment",
+        "KORUS FTA",
+        "U.S.-Korea Relations",
+        "DPRK",
+    ]
+    assert any("categories in capitals" in w for w in brief.warnings)

@@ -2,12 +2,15 @@
 what the parser found reaches the pages, feeds and author rows."""
 
 import json
+import re
+import textwrap
 from pathlib import Path
 
 import feedparser
 import pytest
 from django.core.management import call_command
 
+from briefs.importer.read import read_source_text
 from briefs.models import Author, Brief
 from tests.sample_checks import (
     SAMPLES,
@@ -33,6 +36,7 @@ ROOTS = [
     SAMPLES / "fresh9",
     SAMPLES / "fresh10",
     SAMPLES / "fresh11",
+    SAMPLES / "fresh12",
 ]
 TEXT_SAMPLES = [sample for root in ROOTS for sample in text_samples(root)]
 PDF_SAMPLES = [sample for root in ROOTS for sample in pdf_samples(root)]
@@ -42,6 +46,52 @@ PDF_SAMPLES = [sample for root in ROOTS for sample in pdf_samples(root)]
 def test_text_sample_imports_right(sample):
     result = check_sample(sample)
     assert result.failures() == []
+
+
+def hard_wrapped(text: str) -> str:
+    """As a mail client or a text browser's dump saves it: lines of text broken
+    at 72 columns, their indent kept; tables, items and headings left whole."""
+    lines = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if len(line) <= 80 or re.match(r"[|#>*-]|\d+[.)]\s", stripped):
+            lines.append(line)
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        lines.extend(
+            textwrap.wrap(
+                stripped,
+                72,
+                initial_indent=indent,
+                subsequent_indent=indent,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
+    return "\n".join(lines)
+
+
+# What other tools do to the same export: nothing a reader sees changes.
+VARIANTS = {
+    "crlf": lambda text: text.replace("\n", "\r\n"),
+    "trailing spaces": lambda text: re.sub(r"(?m)(?<=\S)$", "  ", text),
+    "two blank lines": lambda text: text.replace("\n\n", "\n\n\n"),
+    "hard-wrapped": hard_wrapped,
+}
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("sample", TEXT_SAMPLES, ids=lambda path: path.name)
+def test_text_sample_imports_right_as_other_tools_save_it(sample, variant, tmp_path):
+    text = VARIANTS[variant](read_source_text(sample).text)
+    target = tmp_path / (sample.stem + ".txt")
+    target.write_text(text, encoding="utf-8")
+    expected = json.loads(sample.with_suffix(".json").read_text(encoding="utf-8"))
+    for post in expected["briefs"] if isinstance(expected, dict) else expected:
+        # The file's own encoding warnings go with its bytes, rewritten in UTF-8.
+        post.pop("warnings_have", None)
+    target.with_suffix(".json").write_text(json.dumps(expected), encoding="utf-8")
+    assert check_sample(target).failures() == []
 
 
 @pytest.mark.skipif(not chromium_available(), reason="needs /usr/bin/chromium")

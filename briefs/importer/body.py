@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .export_format import CAPTION_WITH_CREDIT, is_about_label
 from .text import (
@@ -139,6 +139,17 @@ class Piece:
     spaced: bool = False
     # The standfirst set under the title, kept as the body's opening.
     standfirst: bool = False
+    # Its lines' lengths: a card's lines are all short, a hard-wrapped
+    # paragraph's are long but for the last.
+    line_lengths: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.line_lengths = self.line_lengths or [len(self.text)]
+
+    def add_line(self, line: str, separator: str = " ") -> None:
+        self.text += separator + line
+        self.line_count += 1
+        self.line_lengths.append(len(line))
 
 
 def tab_tables_as_pipes(lines: list[str], warnings: list[str]) -> list[str]:
@@ -200,14 +211,12 @@ def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Pi
         quote = _QUOTE_LINE.match(line)
         if _TABLE_ROW.match(line):
             if previous is not None and previous.kind == "table" and not after_blank:
-                previous.text += "\n" + line
-                previous.line_count += 1
+                previous.add_line(line, "\n")
             else:
                 pieces.append(Piece("table", line))
         elif quote:
             if previous is not None and previous.kind == "quote" and not after_blank:
-                previous.text += " " + quote.group("text")
-                previous.line_count += 1
+                previous.add_line(quote.group("text"))
             else:
                 pieces.append(Piece("quote", quote.group("text")))
         elif note and in_notes:
@@ -237,8 +246,8 @@ def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Pi
             and _is_caption(joined := f"{previous.text} {line}")
         ):
             # A caption a hard-wrapped export broke over lines.
-            previous.kind, previous.text = "caption", joined
-            previous.line_count += 1
+            previous.kind = "caption"
+            previous.add_line(line)
             warnings.append(f"read a caption as its own paragraph: {joined[:60]!r}")
         elif _is_caption(line):
             pieces.append(Piece("caption", line))
@@ -251,15 +260,13 @@ def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Pi
         ):
             # The caption's own line wrapped ("Figure 1. Exports by" /
             # "destination, 2015-2020").
-            previous.text += " " + line
-            previous.line_count += 1
+            previous.add_line(line)
         elif after_blank or not pieces or pieces[-1].kind not in _WRAPPABLE:
             pieces.append(Piece("para", line))
         else:
             # A wrapped line: Markdown would read it as part of the same block
             # (a hard-wrapped export breaks items and notes as it breaks text).
-            pieces[-1].text += " " + line
-            pieces[-1].line_count += 1
+            pieces[-1].add_line(line)
         if len(pieces) > count_before:
             blanks_before.append((pieces[-1], blanks))
         after_blank = False
@@ -435,9 +442,12 @@ _CARD_LINE_LENGTH = 60
 def is_card(piece: Piece) -> bool:
     """A block of two or more short lines: an author card, an address, a book's
     details."""
+    lengths = piece.line_lengths
+    wrapped = all(length >= _CARD_LINE_LENGTH for length in lengths[:-1])
     return (
         piece.line_count >= 2
         and len(piece.text) / piece.line_count <= _CARD_LINE_LENGTH
+        and not wrapped
     )
 
 

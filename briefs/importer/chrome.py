@@ -30,6 +30,12 @@ _FURNITURE = [
         r"(?:Comments?|Responses?|Replies)\s*\(\d+\)|\d+\s+(?:Comments?|Responses?)",
         r"(?:Leave|Post|Add|Write)\s+a\s+(?:comment|reply|response)"
         r"|(?:No|View|Show|Hide)\s+comments?(?:\s+yet)?|Comments?(?:\s+are\s+closed)?",
+        # A comment form: its notice and its button ("Your email address will
+        # not be published. Required fields are marked *", "Post Comment").
+        r"Your\s+email\s+(?:address\s+)?will\s+not\s+be\s+published\.?"
+        r"(?:\s*Required\s+fields\s+are\s+marked\s*\*?)?"
+        r"|Required\s+fields\s+are\s+marked\s*\*?"
+        r"|(?:Post|Submit|Send)\s+(?:a\s+|your\s+)?(?:Comment|Reply)",
         # "Back to top", "Continue reading", "Tweet", "Like".
         r"Back\s+to\s+top|Tweet|Like|Follow\s+us(?:\s+on\s+\w+)?",
         # An audio player: "Listen to this article  00:00 / 06:12", "Audio
@@ -61,7 +67,8 @@ _FURNITURE = [
         r"(?-i:[\w]+(?:[-_][\w]+)*(?:-\d{2,4}x\d{2,4}|\.(?:jpe?g|png|gif|webp|tiff?)))",
         # Links to the posts either side: "« Older Title   Newer Title »",
         # "← Previous post", "Next post →".
-        r"[«‹←]\s*[^.!?«»]{2,200}(?:[»›→])?|[^.!?«»]{2,200}[»›→]"
+        # Titles may ask a question or abbreviate ("U.S."); the arrow says it.
+        r"[«‹←]\s*[^«»]{2,250}[»›→]?|[^«»]{2,250}[»›→]"
         r"|(?:Previous|Next|Older|Newer)\s+(?:post|entry|article)s?",
         # A blog's tagline under its name: "A blog of the Korea Economic
         # Institute of America".

@@ -81,8 +81,9 @@ UPDATED_LINE = re.compile(
     r"(?:(?:(?:Last|Page|Post|Article|Story)\s+)?"
     r"(?:Updated|Modified|Revised|Edited|Corrected|Reviewed)(?:\s+on)?\b[\s:]*"
     r"|Update\s*:\s*"
-    # "Correction, February 12, 2026: ...", "Clarification (May 2, 2019): ...".
-    r"|(?:Correction|Clarification)\s*[,:(]\s*)(?P<rest>.+?)\)?$",
+    # "Correction, February 12, 2026: ...", "Clarification (May 2, 2019): ...",
+    # "Update (March 3, 2016): ...".
+    r"|(?:Correction|Clarification|Update)\s*[,:(]\s*)(?P<rest>.+?)\)?$",
     re.I,
 )
 # One button of a share bar: "Share this:", "Twitter", "Facebook", "Copy link".

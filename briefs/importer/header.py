@@ -521,7 +521,66 @@ def read_categories(value: str, warnings: list[str]) -> list[str]:
             warnings.append(f"dropped page furniture from the categories: {category!r}")
         else:
             categories.append(category)
-    return categories
+    return _from_capitals(categories, warnings)
+
+
+# Kept in capitals when a page sets its categories in capitals: the acronyms of
+# this field's categories that have a vowel (those without one, "DPRK", and
+# those of two letters, "UN", "AI", are kept by rule).
+_ACRONYMS = frozenset(
+    [
+        "FTA",
+        "KORUS",
+        "WTO",
+        "IMF",
+        "ROK",
+        "OECD",
+        "ASEAN",
+        "APEC",
+        "NATO",
+        "IPEF",
+        "THAAD",
+        "USFK",
+        "UNSC",
+        "KEI",
+    ]
+)
+_SMALL_WORDS = frozenset(
+    ["and", "of", "the", "on", "in", "for", "to", "at", "by", "or"]
+)
+
+
+def _from_capitals(categories: list[str], warnings: list[str]) -> list[str]:
+    """Categories a page's style set in capitals ("ECONOMY, YOUTH EMPLOYMENT"),
+    written as categories are ("Economy", "Youth Employment"); the editor sees
+    the guess, and an existing category matches whatever its case."""
+    letters = "".join(ch for ch in "".join(categories) if ch.isalpha())
+    if len(letters) < 6 or not letters.isupper():
+        return categories
+    written = [_capitalised(category) for category in categories]
+    warnings.append(f"categories in capitals; wrote them as {written!r}")
+    return written
+
+
+def _capitalised(category: str) -> str:
+    words = []
+    for position, word in enumerate(category.split()):
+        parts = []
+        for part in word.split("-"):
+            letters = [ch for ch in part if ch.isalpha()]
+            if position and part.casefold() in _SMALL_WORDS:
+                parts.append(part.lower())
+            elif (
+                part in _ACRONYMS
+                or len(letters) <= 2
+                or any(ch.isdigit() or ch == "." for ch in part)
+                or not any(ch in "AEIOUY" for ch in letters)
+            ):
+                parts.append(part)
+            else:
+                parts.append(part[:1] + part[1:].lower())
+        words.append("-".join(parts))
+    return " ".join(words)
 
 
 def _split_names(value: str, *, split_on_and: bool) -> list[str]:

@@ -24,6 +24,7 @@ def heal(pieces: list[Piece], warnings: list[str]) -> list[Piece]:
             )
             previous.text += " " + piece.text
             previous.line_count += piece.line_count
+            previous.line_lengths += piece.line_lengths
         else:
             healed.append(piece)
     return healed

@@ -44,7 +44,7 @@ def read_pdf_bytes_text(data: bytes) -> tuple[str, list[str]]:
         raise BriefImportError(
             "PDF has no text layer (scanned image; OCR is not supported)"
         )
-    text = _lines_to_export_text(lines)
+    text = _lines_to_export_text(lines, notes)
     return with_rail_bio(text, [line for rail in rails for line in rail], notes), notes
 
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from ..export_format import (
+    DATE_FORMS,
     POST_END,
     POST_END_TEXT,
     POST_START,
     POST_START_TEXT,
     PUBLISHED_LINE,
+    SERIES_LINE,
+    is_header_line,
 )
 from .joining import _join_lines, _Vocabulary
 from .kinds import (
@@ -24,24 +29,25 @@ from .lines import _Line
 from .paragraphs import _group_into_paragraphs
 
 
-def _lines_to_export_text(lines: list[_Line]) -> str:
+def _lines_to_export_text(lines: list[_Line], notes: list[str]) -> str:
     vocabulary = _Vocabulary(lines)
     # Measured on the whole document: a post ending high on its last page must
     # still know how low text goes on a full page.
     page_bottom = max(line.bottom for line in lines)
-    posts = _split_posts(lines)
+    posts = _split_posts(lines, notes)
     if not posts:
         # No marker: hand over the text as it is and let the parser say what is
         # missing, as it does for a text export without posts.
         return _render_paragraphs(lines, vocabulary, page_bottom)
     return "\n\n\n".join(
-        f"{POST_START_TEXT}\n\n{_render_paragraphs(body, vocabulary, page_bottom)}"
+        f"{POST_START_TEXT}\n\n"
+        f"{_render_paragraphs(body, vocabulary, page_bottom, notes)}"
         f"\n\n{POST_END_TEXT}"
         for body in posts
     )
 
 
-def _split_posts(lines: list[_Line]) -> list[list[_Line]]:
+def _split_posts(lines: list[_Line], notes: list[str]) -> list[list[_Line]]:
     posts: list[list[_Line]] = []
     current: list[_Line] | None = None
     for line in lines:
@@ -54,9 +60,18 @@ def _split_posts(lines: list[_Line]) -> list[list[_Line]]:
             current = None
         elif current is not None:
             current.append(line)
-    if current:
+    if current and (not posts or _is_dated(current)):
         posts.append(current)
+    elif current:
+        # After the last post's end, a footer's "The Peninsula" link opens no
+        # post: what follows it is the site's footer, without a date of its own.
+        shown = " / ".join(line.text for line in current[:3])
+        notes.append(f"dropped print chrome after the last post: {shown[:60]!r}")
     return [body for body in posts if body]
+
+
+def _is_dated(lines: list[_Line]) -> bool:
+    return any(PUBLISHED_LINE.match(line.text.strip()) for line in lines)
 
 
 def _is_post_end(line: _Line) -> bool:
@@ -64,10 +79,15 @@ def _is_post_end(line: _Line) -> bool:
 
 
 def _render_paragraphs(
-    lines: list[_Line], vocabulary: _Vocabulary, page_bottom: float
+    lines: list[_Line],
+    vocabulary: _Vocabulary,
+    page_bottom: float,
+    notes: list[str] | None = None,
 ) -> str:
     layout = _measure_layout(lines, page_bottom)
-    paragraphs = _group_into_paragraphs(lines, layout)
+    paragraphs = _without_small_type_above_title(
+        _group_into_paragraphs(lines, layout), layout, notes
+    )
     indent_style = _uses_first_line_indents(paragraphs, layout)
     parts: list[str] = []
     in_list = False
@@ -103,6 +123,46 @@ def _render_paragraphs(
         in_list = is_item
         in_body = in_body or bool(PUBLISHED_LINE.match(par.lines[0].text.strip()))
     return "".join(parts)
+
+
+def _without_small_type_above_title(
+    paragraphs: list[_Paragraph], layout, notes: list[str] | None
+) -> list[_Paragraph]:
+    """The paragraphs without the small type between the post's marker and its
+    title: a blog's tagline, its menu, a kicker. Read as text they would join
+    the title, as a title broken over lines is joined. The title is the largest
+    type before the date; a date, a byline or a series label stays.
+    """
+    dated = next((i for i, par in enumerate(paragraphs) if _opens_with_date(par)), None)
+    if not dated:
+        return paragraphs
+    title = max(range(dated), key=lambda i: paragraphs[i].lines[0].size)
+    dropped = [
+        par
+        for par in paragraphs[:title]
+        if par.lines[0].size < layout.size and not _is_head_line(par)
+    ]
+    if dropped and notes is not None:
+        shown = " / ".join(par.lines[0].text for par in dropped)
+        notes.append(f"dropped print chrome above the title: {shown[:80]!r}")
+    return [par for par in paragraphs if not any(par is d for d in dropped)]
+
+
+def _opens_with_date(paragraph: _Paragraph) -> bool:
+    return bool(PUBLISHED_LINE.match(paragraph.lines[0].text.strip()))
+
+
+def _is_head_line(paragraph: _Paragraph) -> bool:
+    text = paragraph.lines[0].text.strip()
+    return (
+        is_header_line(text)
+        or bool(SERIES_LINE.match(text))
+        or bool(_BY.match(text))
+        or any(form.search(text) for form in DATE_FORMS)
+    )
+
+
+_BY = re.compile(r"^By\s+\S", re.IGNORECASE)
 
 
 def _render_paragraph(
