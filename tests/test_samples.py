@@ -78,20 +78,42 @@ VARIANTS = {
     "two blank lines": lambda text: text.replace("\n\n", "\n\n\n"),
     "hard-wrapped": hard_wrapped,
 }
+# ... and the encodings other editors save it in.
+ENCODINGS = {
+    "utf-8": lambda text: text.encode("utf-8"),
+    "utf-8 with a BOM": lambda text: text.encode("utf-8-sig"),
+    "utf-16 le with a BOM": lambda text: b"\xff\xfe" + text.encode("utf-16-le"),
+    "utf-16 be with a BOM": lambda text: b"\xfe\xff" + text.encode("utf-16-be"),
+    "windows-1252 with crlf": lambda text: text.replace("\n", "\r\n").encode("cp1252"),
+}
+
+
+def check_as_saved(sample: Path, data: bytes, tmp_path: Path) -> None:
+    target = tmp_path / (sample.stem + ".bin")
+    target.write_bytes(data)
+    expected = json.loads(sample.with_suffix(".json").read_text(encoding="utf-8"))
+    for post in expected["briefs"] if isinstance(expected, dict) else expected:
+        # The file's own encoding warnings go with its bytes, not these.
+        post.pop("warnings_have", None)
+    target.with_suffix(".json").write_text(json.dumps(expected), encoding="utf-8")
+    assert check_sample(target).failures() == []
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize("sample", TEXT_SAMPLES, ids=lambda path: path.name)
 def test_text_sample_imports_right_as_other_tools_save_it(sample, variant, tmp_path):
     text = VARIANTS[variant](read_source_text(sample).text)
-    target = tmp_path / (sample.stem + ".txt")
-    target.write_text(text, encoding="utf-8")
-    expected = json.loads(sample.with_suffix(".json").read_text(encoding="utf-8"))
-    for post in expected["briefs"] if isinstance(expected, dict) else expected:
-        # The file's own encoding warnings go with its bytes, rewritten in UTF-8.
-        post.pop("warnings_have", None)
-    target.with_suffix(".json").write_text(json.dumps(expected), encoding="utf-8")
-    assert check_sample(target).failures() == []
+    check_as_saved(sample, text.encode("utf-8"), tmp_path)
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+@pytest.mark.parametrize("sample", TEXT_SAMPLES, ids=lambda path: path.name)
+def test_text_sample_imports_right_in_every_encoding(sample, encoding, tmp_path):
+    try:
+        data = ENCODINGS[encoding](read_source_text(sample).text)
+    except UnicodeEncodeError:
+        pytest.skip("the post has characters Windows-1252 does not have")
+    check_as_saved(sample, data, tmp_path)
 
 
 @pytest.mark.skipif(not chromium_available(), reason="needs /usr/bin/chromium")

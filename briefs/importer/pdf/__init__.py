@@ -17,7 +17,7 @@ from .chips import chips_as_byline
 from .columns import _main_column, _without_floats, _without_share_column
 from .lines import _group_words_into_lines, _Line
 from .posts import _lines_to_export_text
-from .print_chrome import _drop_print_chrome
+from .print_chrome import _drop_print_chrome, split_off_print_bands
 from .rail import with_rail_bio
 from .side_by_side import read_side_by_side_in_turn
 from .words import _pdfminer_errors_refused, _words_of_pages
@@ -57,7 +57,11 @@ def _extract_page_lines(
     result = []
     for number, words in enumerate(pages):
         rail: list[dict] = []
-        main = _main_column(words, number, notes, rail)
+        words, print_bands = split_off_print_bands(words)
+        main = sorted(
+            _main_column(words, number, notes, rail) + print_bands,
+            key=lambda word: (word["top"], word["x0"]),
+        )
         main = _without_share_column(main, number, notes)
         main = chips_as_byline(main, number, notes)
         main = read_side_by_side_in_turn(

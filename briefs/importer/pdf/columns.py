@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..export_format import SHARE_BUTTON
+from ..export_format import FIELD_LABELS, SHARE_BUTTON
+from .lines import baseline_groups, on_one_baseline
 
 # The narrowest white strip between two columns, in points (a CSS gap of 1.5em
 # at 11px is 12 pt; the space between words is under 4).
@@ -43,7 +44,12 @@ def _main_column(
     else:
         return words
     crossing = [w for w in words if w not in left and w not in right]
+    left, right, crossing = _settle_crossing(left, right, crossing, (start + end) / 2)
     main, other = (left, right) if _letters(left) >= _letters(right) else (right, left)
+    if _holds_fields(other):
+        # The post's own fields ("WRITTEN BY" over the name, "DATE" over the
+        # date) beside the text: read first, by the side-by-side reading.
+        return words
     other_text = " ".join(w["text"] for w in sorted(other, key=lambda w: w["top"]))
     notes.append(
         f"dropped print chrome: a second column on page {page + 1} "
@@ -104,6 +110,38 @@ def _without_floats(words: list[dict], page: int, notes: list[str]) -> list[dict
         f"dropped a pull quote beside the text on page {page + 1}: {shown[:60]!r}"
     )
     return [word for word in words if word not in block]
+
+
+def _holds_fields(words: list[dict]) -> bool:
+    lines = [
+        " ".join(w["text"] for w in sorted(group, key=lambda w: w["x0"]))
+        for group in baseline_groups(words)
+    ]
+    return sum(line.strip(":") in FIELD_LABELS for line in lines) >= 2
+
+
+def _settle_crossing(
+    left: list[dict], right: list[dict], crossing: list[dict], middle: float
+) -> tuple[list[dict], list[dict], list[dict]]:
+    """Give a word reaching into the gutter to the column its line is in.
+
+    The gutter may let a few words into it (a full-width line crosses it), so
+    the sidebar's longest words can end inside it. A word whose line has words
+    on one side only, or no other words, belongs to that side (or to the side
+    its middle is on); a line with words on both sides crosses the gutter.
+    """
+    still_crossing = []
+    for word in crossing:
+        mates = [w for w in (*left, *right) if on_one_baseline(w, word)]
+        on_left = any(w in left for w in mates)
+        on_right = any(w in right for w in mates)
+        if on_left == on_right:
+            if mates:
+                still_crossing.append(word)
+                continue
+            on_left = (word["x0"] + word["x1"]) / 2 < middle
+        (left if on_left else right).append(word)
+    return left, right, still_crossing
 
 
 def _gaps(coverage: list[int], allowed: int) -> list[tuple[int, int]]:

@@ -66,3 +66,31 @@ def _is_print_band_line(line: _Line) -> bool:
         or _PRINT_URL.search(text)
         or _PAGE_COUNTER.search(text)
     )
+
+
+def split_off_print_bands(words: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The page's words, and apart from them the browser's header and footer.
+
+    Read before the columns are looked for: a footer's long URL or a header's
+    page title crosses the white strip between a sidebar and the text, which
+    would then not be found. The lines set apart are dropped later as print
+    chrome, with the rest.
+    """
+    rows: dict[int, list[dict]] = {}
+    for word in words:
+        band = _BAND_SHARE * word["page_height"]
+        if band < word["top"] and word["bottom"] < word["page_height"] - band:
+            continue
+        rows.setdefault(round(word["bottom"]), []).append(word)
+    chrome: list[dict] = []
+    for row in rows.values():
+        text = " ".join(w["text"] for w in sorted(row, key=lambda w: w["x0"]))
+        if (
+            _PRINT_DATE.search(text)
+            or _PRINT_URL.search(text)
+            or _PAGE_COUNTER.search(text)
+        ):
+            chrome.extend(row)
+    if not chrome:
+        return words, []
+    return [w for w in words if not any(w is c for c in chrome)], chrome
