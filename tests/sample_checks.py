@@ -7,6 +7,7 @@ bench/import_accuracy.py (counts checks and samples right). Pure: no Django.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -50,8 +51,21 @@ def expected_of(sample: Path) -> dict:
     return json.loads(sample.with_suffix(".json").read_text(encoding="utf-8"))
 
 
-def print_to_pdf(page: Path, pdf: Path, *, chrome: bool) -> None:
-    """Print an HTML page as a reader's browser would ("Save as PDF")."""
+def print_to_pdf(
+    page: Path, pdf: Path, *, chrome: bool, paper: str | None = None
+) -> None:
+    """Print an HTML page as a reader's browser would ("Save as PDF"), on the
+    reader's paper when the page's own style sets none (Chromium's default is
+    Letter, and its command line has no paper option)."""
+    html = page.read_text(encoding="utf-8")
+    if paper and not _PAGE_SIZE.search(html):
+        page = pdf.with_suffix(".html")
+        page.write_text(
+            html.replace(
+                "</head>", f"<style>@page {{ size: {paper}; }}</style></head>", 1
+            ),
+            encoding="utf-8",
+        )
     args = [*CHROMIUM_ARGS, f"--print-to-pdf={pdf}"]
     if not chrome:
         args.append("--no-pdf-header-footer")
@@ -63,13 +77,17 @@ def print_to_pdf(page: Path, pdf: Path, *, chrome: bool) -> None:
     )
 
 
+_PAGE_SIZE = re.compile(r"@page\s*\{[^}]*\bsize\s*:", re.IGNORECASE)
+
+
 def check_sample(sample: Path, workdir: Path | None = None) -> Result:
     expected = expected_of(sample)
     source = sample
     if sample.suffix == ".html":
         workdir = workdir or Path(tempfile.mkdtemp())
         source = workdir / (sample.stem + ".pdf")
-        print_to_pdf(sample, source, chrome=expected["print"]["chrome"])
+        options = expected["print"]
+        print_to_pdf(sample, source, chrome=options["chrome"], paper=options["paper"])
     result = Result(sample.name)
     try:
         read = read_source_text(source)
@@ -98,6 +116,11 @@ def _count(post: dict) -> int:
     )
 
 
+_SITE_FURNITURE = re.compile(
+    r"©|\bCopyright\b|\bAll rights reserved\b|\bpowered by\b|Return to the", re.I
+)
+
+
 def _check_post(number, post, brief, warnings):
     if brief is None:
         return [(f"post {number}", False, "missing")] * _count(post)
@@ -121,6 +144,9 @@ def _check_post(number, post, brief, warnings):
     # The disclosure is one check with the credit: both are the tail's fields.
     if post.get("disclosure", True) != bool(brief.disclosure):
         checks[-1] = (f"post {number} disclosure", False, "disclosure not found")
+    elif _SITE_FURNITURE.search(brief.disclosure):
+        # Every page and feed prints the statement: the site's footer is no part.
+        checks[-1] = (f"post {number} disclosure", False, brief.disclosure[-80:])
     for name, phrase in post.get("bios", {}).items():
         bio = authors[name].bio if name in authors else ""
         checks.append((f"post {number} bio of {name}", phrase in bio, repr(bio[:80])))

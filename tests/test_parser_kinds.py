@@ -1656,3 +1656,76 @@ def test_categories_set_in_capitals_are_written_as_categories():
         "DPRK",
     ]
     assert any("categories in capitals" in w for w in brief.warnings)
+
+
+def test_the_posts_own_byline_wins_over_the_account_that_posted_it():
+    text = export(
+        "Posted on June 17, 2015 by KEI Editor\n\n*By Patrick Dunmore*"
+    ).replace("A Plain Title\n\n", "A Plain Title\n\n", 1)
+    brief = only(text)
+    assert [a.name for a in brief.authors] == ["Patrick Dunmore"]
+    assert brief.published == date(2015, 6, 17)
+    assert any("account that posted it" in w for w in brief.warnings)
+
+
+def test_the_account_that_posted_is_the_author_when_no_byline_follows():
+    brief = only(export("Posted on June 17, 2015 by Jane Roe"))
+    assert [a.name for a in brief.authors] == ["Jane Roe"]
+
+
+def test_wordpress_entry_line_under_the_post_gives_the_categories():
+    tail = (
+        "This entry was posted in Economics, Technology and tagged startups. "
+        "Bookmark the permalink."
+    )
+    brief = only(export("Published May 3, 2015\n\nAuthor: Jane Roe", tail=tail))
+    assert brief.categories == ["Economics", "Technology", "startups"]
+    assert "permalink" not in brief.body
+
+
+def test_a_comment_form_with_its_labels_is_dropped_whole():
+    lines = [
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "Comment",
+        "Name *",
+        "Email *",
+        "Website",
+        "Post Comment",
+        "Seoul acts.",
+    ]
+    assert drop_furniture(lines, []) == ["Seoul acts."]
+
+
+def test_the_sites_footer_on_the_disclosures_line_is_not_part_of_it():
+    tail = (
+        f"{DISCLOSURE} © 2015 Korea Economic Institute of America · 1800 K Street "
+        "NW, Suite 1010, Washington, DC 20006 · Proudly powered by WordPress"
+    )
+    text = export("Published May 3, 2015\n\nAuthor: Jane Roe").replace(
+        f"{DISCLOSURE}\n\n", f"{tail}\n\n"
+    )
+    brief = only(text)
+    assert brief.disclosure == DISCLOSURE
+    assert "WordPress" not in brief.body
+
+
+def test_a_bio_glued_to_the_last_paragraph_is_set_apart():
+    body = (
+        "Each measure would show that the dialogue can still deliver results for "
+        "companies on both sides of the Pacific. Choi Ji-hoon is a Fellow at the "
+        "Korea Economic Institute of America. Anna Petrova is an Adjunct Professor "
+        "at Georgetown University."
+    )
+    head = "Published March 10, 2026\n\nAuthors: Choi Ji-hoon, Anna Petrova"
+    brief = only(export(head, body=body, tail="Feature image from Samsung."))
+    assert brief.body.endswith("both sides of the Pacific.")
+    assert brief.authors[0].bio.startswith("Choi Ji-hoon is a Fellow")
+    assert brief.authors[1].bio.startswith("Anna Petrova is an Adjunct Professor")
+
+
+def test_a_bio_opening_with_a_title_is_not_cut_at_the_title():
+    body = "Seoul acts.\n\nDr. Jane Roe is a Fellow at the Korea Economic Institute."
+    brief = only(export("Published March 10, 2026\n\nAuthor: Jane Roe", body=body))
+    assert brief.body == "Seoul acts."
+    assert brief.authors[0].bio.startswith("Dr. Jane Roe is a Fellow")

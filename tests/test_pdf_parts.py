@@ -7,8 +7,16 @@ reports them (points from the top left).
 
 from briefs.importer.pdf.chips import chips_as_byline
 from briefs.importer.pdf.columns import _without_share_column
+from briefs.importer.pdf.joining import _join_lines, _Vocabulary
+from briefs.importer.pdf.kinds import _is_block_quote
+from briefs.importer.pdf.layout import _Layout, _Paragraph
 from briefs.importer.pdf.lines import _group_words_into_lines, _Line
+from briefs.importer.pdf.print_chrome import (
+    split_off_print_bands,
+    without_overprinted_strip,
+)
 from briefs.importer.pdf.rail import with_rail_bio
+from briefs.importer.pdf.tables import _rows_with_cells
 from tests.parser_samples import DISCLOSURE
 from tests.pdf_words import word
 
@@ -210,3 +218,104 @@ def test_share_words_in_the_text_stay():
 def test_two_buttons_are_no_column():
     words = share_column(tops=(100.0, 117.0)) + [word("Seoul", 100, 117)]
     assert _without_share_column(words, 0, []) == words
+
+
+def body_line(text, top, x0=60.0, size=11.0, width=None, block_right=None):
+    right = x0 + (width if width is not None else 0.5 * size * len(text))
+    return _Line(
+        text=text,
+        top=top,
+        bottom=top + size,
+        x0=x0,
+        x1=right,
+        size=size,
+        bold=False,
+        first_word_width=20.0,
+        page=0,
+        page_height=842.0,
+        block_right=block_right if block_right is not None else right,
+    )
+
+
+LAYOUT = _Layout(size=11.0, left=60.0, right=540.0, leading=5.0, page_bottom=780.0)
+
+
+def test_a_quote_indented_from_the_left_only_in_smaller_type_is_a_quote():
+    lines = [
+        body_line("We kept our factories running through every", 100, 92, 10.5, 448),
+        body_line("crisis of the past nine years.", 115, 92, 10.5, 150, 540),
+    ]
+    lines[0].block_right = 540.0
+    assert _is_block_quote(_Paragraph(lines), LAYOUT)
+    # An item that lost its marker keeps the text's size.
+    items = [body_line(line.text, line.top, 92, 11.0, 448) for line in lines]
+    for item in items:
+        item.block_right = 540.0
+    assert not _is_block_quote(_Paragraph(items), LAYOUT)
+
+
+def test_a_site_strip_printed_over_a_line_of_text_is_dropped():
+    text = [word("3.", 60, 100, 11), word("Press", 75, 100, 11)]
+    text += [word("for", 110, 100, 11), word("regular", 130, 100, 11)]
+    strip = [word("Korea", 58, 101, 8.5), word("Economic", 84, 101, 8.5)]
+    strip += [word("Institute", 122, 101, 8.5), word("—", 160, 101, 8.5)]
+    strip += [word("keia.org", 168, 101, 8.5), word("—", 205, 101, 8.5)]
+    strip += [word("Commentary", 214, 101, 8.5)]
+    for piece in strip:
+        piece["fontname"] = "Arial"
+    for piece in text:
+        piece["fontname"] = "Georgia"
+    notes = []
+    kept = without_overprinted_strip(text + strip, 0, notes)
+    assert kept == text
+    assert "keia.org" in notes[0]
+
+
+def test_overlapping_words_that_make_no_site_strip_stay():
+    words = [word("Seoul", 60, 100, 11), word("acts", 62, 101, 8.5)]
+    words[1]["fontname"] = "Bold"
+    assert without_overprinted_strip(words, 0, []) == words
+
+
+def test_the_browser_footer_is_set_apart_before_the_columns_are_found():
+    footer = word("file:///tmp/a-long/path/to/the-saved-page.html", 40, 820, 8)
+    footer["x1"] = 400.0
+    page = [footer, word("1/2", 540, 820, 8)]
+    page += [word("Archive", 40, 100 + 12 * n, 8) for n in range(3)]
+    body, bands = split_off_print_bands(page)
+    assert bands == page[:2] and body == page[2:]
+
+
+def test_a_word_cut_at_a_line_end_joins_a_compound_keeps_its_hyphen():
+    vocabulary = _Vocabulary([])
+    assert not vocabulary.hyphenates
+    assert _join_lines("its electric-", "vehicle tax credit", vocabulary) == (
+        "its electric-vehicle tax credit"
+    )
+    assert _join_lines("the alli-", "ance held", vocabulary) == "the alliance held"
+    assert _join_lines("govern-", "ment policy", vocabulary) == "government policy"
+
+
+def test_a_page_that_hyphenates_cuts_words_between_syllables():
+    lines = [
+        body_line("the bilateral alli-", 100),
+        body_line("ance held while the govern-", 115),
+        body_line("ment of the coun-", 130),
+        body_line("try stood firm.", 145),
+    ]
+    vocabulary = _Vocabulary(lines)
+    assert vocabulary.hyphenates
+    assert _join_lines("the coun-", "try stood", vocabulary) == "the country stood"
+
+
+def test_a_page_framed_by_rules_keeps_only_its_real_tables_rows():
+    cells = [
+        ["Share X LinkedIn", None, None],
+        ["Seoul enters 2026 with an economy pulling in two directions.", None, None],
+        ["Indicator", "2025", "2026"],
+        ["GDP growth (%)", "1.0", "1.8"],
+        ["Source: Bank of Korea.", None, None],
+    ]
+    rows = list(range(len(cells)))
+    kept_rows, kept_cells = _rows_with_cells(rows, cells)
+    assert kept_rows == [2, 3] and kept_cells == cells[2:4]

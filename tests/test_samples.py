@@ -37,6 +37,7 @@ ROOTS = [
     SAMPLES / "fresh10",
     SAMPLES / "fresh11",
     SAMPLES / "fresh12",
+    SAMPLES / "fresh13",
 ]
 TEXT_SAMPLES = [sample for root in ROOTS for sample in text_samples(root)]
 PDF_SAMPLES = [sample for root in ROOTS for sample in pdf_samples(root)]
@@ -121,6 +122,38 @@ def test_text_sample_imports_right_in_every_encoding(sample, encoding, tmp_path)
 def test_pdf_sample_printed_by_chromium_imports_right(sample, tmp_path):
     result = check_sample(sample, tmp_path)
     assert result.failures() == []
+
+
+@pytest.mark.skipif(not chromium_available(), reason="needs /usr/bin/chromium")
+@pytest.mark.parametrize(
+    "other_paper, other_chrome",
+    [(True, False), (False, True), (True, True)],
+    ids=["other paper", "other chrome", "both"],
+)
+@pytest.mark.parametrize("sample", PDF_SAMPLES, ids=lambda path: path.name)
+def test_pdf_sample_imports_right_printed_every_other_way(
+    sample, other_paper, other_chrome, tmp_path
+):
+    """A4 and Letter, with and without the browser's header and footer: the
+    sample printed the ways it was not, its text laid out anew."""
+    expected = json.loads(sample.with_suffix(".json").read_text(encoding="utf-8"))
+    printed = expected["print"]
+    paper = printed["paper"]
+    if other_paper:
+        paper = "Letter" if paper == "A4" else "A4"
+    expected["print"] = {"paper": paper, "chrome": printed["chrome"] != other_chrome}
+    for post in expected["briefs"]:
+        post.pop("warnings_have", None)
+    html = re.sub(
+        r"(@page\s*\{[^}]*\bsize\s*:\s*)(?:A4|Letter)",
+        rf"\g<1>{paper}",
+        sample.read_text(encoding="utf-8"),
+        flags=re.IGNORECASE,
+    )
+    target = tmp_path / sample.name
+    target.write_text(html, encoding="utf-8")
+    target.with_suffix(".json").write_text(json.dumps(expected), encoding="utf-8")
+    assert check_sample(target, tmp_path).failures() == []
 
 
 def import_sample(name: str, tmp_path: Path) -> None:

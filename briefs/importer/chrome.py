@@ -81,8 +81,11 @@ _FURNITURE = [
         r"Home\s*(?:[>›»/|]\s*[^>›»/|]{1,60}){1,5}",
         # The site's own notice: "© 2024 Korea Economic Institute of America.
         # All rights reserved.", "Copyright 2016 KEI".
+        # The footer may add the address and the software: "© 2015 Korea
+        # Economic Institute of America · 1800 K Street NW, ... · Proudly
+        # powered by WordPress".
         r"(?:Copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)\s+"
-        r"[^.!?]{2,80}\.?(?:\s+All\s+rights\s+reserved\.?)?"
+        r"[^!?]{2,250}"
         r"|(?:Copyright\s*|©\s*)[^.!?]{2,80}\.\s+All\s+rights\s+reserved\.?",
     )
 ]
@@ -176,6 +179,11 @@ def drop_furniture(lines: list[str], warnings: list[str]) -> list[str]:
         if line and _is_box(lines[index:run_end]):
             _report(warnings, lines[index:run_end])
             index = _past_its_blank(kept, lines, run_end)
+            continue
+        form_end = _comment_form_end(lines, index) if line else None
+        if form_end is not None:
+            _report(warnings, [text for text in lines[index:form_end] if text])
+            index = _past_its_blank(kept, lines, form_end)
             continue
         if line and _RELATED.match(_bare(line)):
             end = _related_end(lines, index + 1)
@@ -289,6 +297,32 @@ def _related_end(lines: list[str], start: int) -> int:
         index += 1
         end = index
     return end
+
+
+# A comment form: its heading, then its fields' labels ("Name *", "Website")
+# and notices, up to its button.
+_COMMENT_FORM_START = re.compile(
+    r"(?:Leave|Post|Add|Write)\s+a\s+(?:comment|reply|response)", re.IGNORECASE
+)
+_COMMENT_FORM_BUTTON = re.compile(
+    r"(?:Post|Submit|Send)\s+(?:a\s+|your\s+)?(?:Comment|Reply)|Submit", re.IGNORECASE
+)
+_COMMENT_FORM_LINES = 14
+_COMMENT_FORM_LINE_LIMIT = 100
+
+
+def _comment_form_end(lines: list[str], start: int) -> int | None:
+    """Past a comment form's button, when the form's heading opens at `start`
+    and only short lines (labels, notices) stand between them."""
+    if not _COMMENT_FORM_START.fullmatch(_bare(lines[start])):
+        return None
+    for index in range(start + 1, min(len(lines), start + _COMMENT_FORM_LINES)):
+        text = _bare(lines[index])
+        if len(text) > _COMMENT_FORM_LINE_LIMIT:
+            return None
+        if _COMMENT_FORM_BUTTON.fullmatch(text):
+            return index + 1
+    return None
 
 
 def _is_listed(line: str) -> bool:

@@ -57,7 +57,10 @@ CATEGORY_LINE = re.compile(
     r"|Labels?"
     r"|Programs?|Sections?|(?:Related|Key|Main)\s+(?:topics|subjects|issues|themes)"
     r"|(?:Focus|Research|Issue|Subject|Policy)\s+areas?)\s*:"
-    r"|(?:Posted|Filed)\s+in\b:?)\s*(?P<rest>.*)$",
+    # WordPress's "This entry was posted in X, Y and tagged Z. Bookmark the
+    # permalink." under the post.
+    r"|(?:This\s+(?:entry|post|article)\s+was\s+)?(?:Posted|Filed)\s+in\b:?)"
+    r"\s*(?P<rest>.*)$",
     re.I,
 )
 # What a byline may say the piece is, or how it came: "Commentary by", "Guest

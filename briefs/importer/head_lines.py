@@ -25,7 +25,7 @@ from .header import (
     plain_by_line,
     posted_without_date,
 )
-from .text import clean, next_non_blank
+from .text import clean, next_non_blank, unwrapped
 
 # How many of a post's first lines may hold its date when none says "Published".
 _BARE_DATE_SPAN = 6
@@ -237,7 +237,7 @@ def _date_and_byline(line: str) -> list[str] | None:
     2015", "By Jane Roe, March 3, 2015" -> the Published line and the byline."""
     match = _POSTED_ON_BY.match(line)
     if match and parse_date(match["date"]) and is_byline(f"By {match['names']}"):
-        return [f"Published {match['date']}", f"By {match['names']}"]
+        return [f"Published {match['date']}", f"Posted by {match['names']}"]
     match = _BY_ON.match(line)
     if match is None:
         return None
@@ -247,6 +247,28 @@ def _date_and_byline(line: str) -> list[str] | None:
         if parse_date(day) and plain_by_line(f"By {names}"):
             return [f"Published {day}", f"By {names}"]
     return None
+
+
+_POSTED_BY = re.compile(r"^Posted\s+by\s+", re.IGNORECASE)
+# How far under a "Posted by" line the post's own byline may stand.
+_BYLINE_SPAN = 8
+
+
+def without_posting_account(lines: list[str], warnings: list[str]) -> list[str]:
+    """ "Posted on June 17, 2015 by KEI Editor" over "By Patrick Dunmore": the
+    blog's account that posted the post is not its author when the post's own
+    byline follows; alone, it is the only author there is."""
+    for index, line in enumerate(lines):
+        if not _POSTED_BY.match(line):
+            continue
+        below = [text for text in lines[index + 1 : index + _BYLINE_SPAN] if text]
+        if any(is_byline(unwrapped(text)) for text in below):
+            warnings.append(
+                f"took the post's own byline over the account that posted it: {line!r}"
+            )
+            return lines[:index] + lines[index + 1 :]
+        return lines
+    return lines
 
 
 def _head_fields(parts: list[str], *, dated: bool) -> list[str] | None:

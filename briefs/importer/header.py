@@ -513,8 +513,17 @@ def _value_with_continuations(
     return value, index
 
 
+# The end of WordPress's sentence under a post: "... Bookmark the permalink."
+# (a final full stop after a word, not an abbreviation's: "U.S." keeps its).
+_ENTRY_UTILITY = re.compile(
+    r"(?:\.?\s*Bookmark\s+the\s+permalink\.?|(?<=[a-z])\.)\s*$", re.IGNORECASE
+)
+
+
 def read_categories(value: str, warnings: list[str]) -> list[str]:
     """The categories of a "Category:" line's value, page furniture left out."""
+    value = _ENTRY_UTILITY.sub("", value)
+    value = re.sub(r"\s+and\s+tagged\s+", ", ", value, flags=re.IGNORECASE)
     categories = []
     for category in _split_names(value, split_on_and=False):
         if is_furniture(category):

@@ -33,6 +33,7 @@ from .head_lines import (
     label_bare_date,
     rejoin_broken_links,
     split_compound_lines,
+    without_posting_account,
 )
 from .header import read_categories, read_head, read_title_and_date
 from .healing import heal
@@ -137,6 +138,7 @@ def _parse_post(block: _Block, position: int) -> tuple[ParsedBrief, SeriesClues]
     rows = tab_tables_as_pipes(block.lines, warnings)
     lines = split_compound_lines(rejoin_broken_links([clean(line) for line in rows]))
     lines = fields_under_labels(drop_furniture(lines, warnings), warnings)
+    lines = without_posting_account(lines, warnings)
     lines = in_export_order(label_bare_date(lines, warnings))
     heading = read_title_and_date(lines, position, warnings)
     title, published = heading.title, heading.published

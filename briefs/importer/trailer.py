@@ -140,7 +140,7 @@ def separate_tail(
     if disclosure_indexes:
         for index in disclosure_indexes:
             roles[index] = "disclosure"
-            tail.disclosure.append(pieces[index].text)
+            tail.disclosure.append(_without_site_notice(pieces[index].text, warnings))
         if len(disclosure_indexes) > 1:
             warnings.append(
                 f"joined the disclosure from {len(disclosure_indexes)} paragraphs"
@@ -163,6 +163,8 @@ def separate_tail(
         return (piece.kind == "para" or (piece.kind in named_kinds and named)) and (
             named or tail_kind(text) == "views"
         )
+
+    _split_off_glued_bio(pieces, roles, name_patterns, warnings)
 
     # "About the Author(s)" over the bios labels them; it is not a heading of
     # the body.
@@ -208,6 +210,50 @@ def separate_tail(
 
     body = [piece for piece, role in zip(pieces, roles, strict=True) if role == "body"]
     return body, tail
+
+
+# Where a sentence ends and the next begins.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?”’\"])\s+(?=[A-Z])")
+# The body's last paragraph is a sentence at least: a title's "Dr." is not one.
+_GLUED_TEXT_WORDS = 6
+_STRONG_BIO_VERB = re.compile(r"\s(?:is|was|serves)$", re.IGNORECASE)
+
+
+def _split_off_glued_bio(
+    pieces: list[Piece],
+    roles: list[str],
+    name_patterns: list[re.Pattern[str]],
+    warnings: list[str],
+) -> None:
+    """The bio glued to the body's last paragraph ("... of the Pacific. Choi
+    Ji-hoon is a Fellow at ..."), set apart: a print whose last paragraph ends
+    at the foot of a page and whose bio opens the next shows no break between
+    them, and a pasted export may lose it."""
+    index = len(pieces) - 1
+    while index >= 0 and (
+        roles[index] != "body" or tail_kind(pieces[index].text) == "credit"
+    ):
+        index -= 1
+    if index < 0 or pieces[index].kind != "para":
+        return
+    text = pieces[index].text
+    if any(pattern.match(plain_bio(text)) for pattern in name_patterns):
+        return  # a bio of its own ("Dr. Jane Roe is ...")
+    for boundary in _SENTENCE_BREAK.finditer(text):
+        rest = text[boundary.end() :]
+        if len(text[: boundary.start()].split()) < _GLUED_TEXT_WORDS:
+            continue
+        opening = next((found for p in name_patterns if (found := p.match(rest))), None)
+        if opening is None or not _STRONG_BIO_VERB.search(opening.group(0)):
+            continue
+        glued = pieces[index]
+        glued.text = text[: boundary.start()]
+        # (Piece, from .body, imports this module: a copy of the paragraph.)
+        bio = replace(glued, text=rest, line_count=1, line_lengths=[], spaced=False)
+        pieces.insert(index + 1, bio)
+        roles.insert(index + 1, "body")
+        warnings.append(f"set apart a bio glued to the last paragraph: {rest[:60]!r}")
+        return
 
 
 def _credit_of_opening_picture(
@@ -259,6 +305,21 @@ def _is_trailing_categories(piece: Piece) -> bool:
 def _is_name_label(text: str, names: list[str]) -> bool:
     shown = clean(_EMPHASIS.sub("", text)).rstrip(":").casefold()
     return any(shown == name.casefold() for name in names)
+
+
+# The site's footer printed on the statement's last line: "... Washington, D.C.
+# © 2015 Korea Economic Institute of America · ... · Proudly powered by WordPress".
+_SITE_NOTICE = re.compile(r"\s(?:Copyright\s*)?(?:©|\(c\))\s*\d{4}\b.*$", re.I)
+
+
+def _without_site_notice(text: str, warnings: list[str]) -> str:
+    notice = _SITE_NOTICE.search(text)
+    if notice is None:
+        return text
+    warnings.append(
+        f"dropped the site's notice after the disclosure: {notice.group().strip()!r}"
+    )
+    return text[: notice.start()]
 
 
 def _disclosure_indexes(pieces: list[Piece], roles: list[str]) -> list[int]:

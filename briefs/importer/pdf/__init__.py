@@ -17,7 +17,11 @@ from .chips import chips_as_byline
 from .columns import _main_column, _without_floats, _without_share_column
 from .lines import _group_words_into_lines, _Line
 from .posts import _lines_to_export_text
-from .print_chrome import _drop_print_chrome, split_off_print_bands
+from .print_chrome import (
+    _drop_print_chrome,
+    split_off_print_bands,
+    without_overprinted_strip,
+)
 from .rail import with_rail_bio
 from .side_by_side import read_side_by_side_in_turn
 from .words import _pdfminer_errors_refused, _words_of_pages
@@ -58,6 +62,7 @@ def _extract_page_lines(
     for number, words in enumerate(pages):
         rail: list[dict] = []
         words, print_bands = split_off_print_bands(words)
+        words = without_overprinted_strip(words, number, notes)
         main = sorted(
             _main_column(words, number, notes, rail) + print_bands,
             key=lambda word: (word["top"], word["x0"]),

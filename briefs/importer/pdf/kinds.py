@@ -30,17 +30,25 @@ def _opens_numbered_item(line: _Line, layout: _Layout) -> bool:
 
 
 def _is_block_quote(paragraph: _Paragraph, layout: _Layout) -> bool:
-    """Two or more lines indented from both margins of the text."""
+    """Two or more lines indented from both margins of the text, or from the
+    left one in smaller type than the text's (a quote running to the right
+    margin; an item that lost its marker keeps the text's size)."""
     step = max(6.0, 0.8 * layout.size)
     lines = paragraph.lines
+    indented_both = all(line.block_right < layout.right - step for line in lines)
+    smaller = all(line.size < layout.size - _QUOTE_SIZE_STEP for line in lines)
     return (
         len(lines) >= 2
         and not _opens_numbered_item(lines[0], layout)
         and all(line.x0 > layout.left + step for line in lines)
-        and all(line.block_right < layout.right - step for line in lines)
+        and (indented_both or smaller)
         and _bullet_body(lines[0].text) is None
         and not any(_is_heading_like(line, layout.size) for line in lines)
     )
+
+
+# How much smaller than the text a quote set apart by its type is, in points.
+_QUOTE_SIZE_STEP = 0.3
 
 
 def _bullet_body(text: str) -> str | None:

@@ -94,3 +94,68 @@ def split_off_print_bands(words: list[dict]) -> tuple[list[dict], list[dict]]:
     if not chrome:
         return words, []
     return [w for w in words if not any(w is c for c in chrome)], chrome
+
+
+# Share of a word's width another word must cover for the two to be printed
+# one over the other.
+_OVERPRINT_SHARE = 0.3
+
+
+def without_overprinted_strip(
+    words: list[dict], page: int, notes: list[str]
+) -> list[dict]:
+    """The words without a site strip printed over a line of text.
+
+    A page pins its strip ("Korea Economic Institute of America — keia.org —
+    Commentary") to the screen; a print repeats it at the top of every page,
+    where it may fall on a line of the text. Its words then sit among the
+    line's, overlapping them, and the line reads as a jumble of both. The
+    words of one style (font and size) that overlap another style's and
+    together make a site strip are dropped.
+    """
+    dropped: list[dict] = []
+    for row in _rows_of(words):
+        overlapping = [
+            word
+            for word in row
+            if any(_overprints(word, other) for other in row if other is not word)
+        ]
+        for style in {_style(word) for word in overlapping}:
+            layer = sorted(
+                (w for w in row if _style(w) == style), key=lambda w: w["x0"]
+            )
+            text = " ".join(w["text"] for w in layer)
+            if is_site_strip(text):
+                dropped.extend(layer)
+                notes.append(
+                    f"dropped print chrome printed over the text on page "
+                    f"{page + 1}: {text[:60]!r}"
+                )
+    if not dropped:
+        return words
+    return [w for w in words if not any(w is d for d in dropped)]
+
+
+def _style(word: dict) -> tuple[str, float]:
+    return word.get("fontname", ""), round(word["size"], 1)
+
+
+def _same_row(word: dict, other: dict) -> bool:
+    return word["top"] < other["bottom"] and other["top"] < word["bottom"]
+
+
+def _overprints(word: dict, other: dict) -> bool:
+    if _style(word) == _style(other) or not _same_row(word, other):
+        return False
+    covered = min(word["x1"], other["x1"]) - max(word["x0"], other["x0"])
+    return covered > _OVERPRINT_SHARE * (word["x1"] - word["x0"])
+
+
+def _rows_of(words: list[dict]) -> list[list[dict]]:
+    rows: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: w["top"]):
+        if rows and _same_row(word, rows[-1][0]):
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    return rows

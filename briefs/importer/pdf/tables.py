@@ -28,15 +28,44 @@ def table_rows(page: pdfplumber.page.Page, words: list[dict]) -> list[dict]:
         if len(table.rows) >= 2 and max(len(row.cells) for row in table.rows) >= 2
     ]
     for table in tables:
-        inside = [word for word in words if _within(word, table.bbox)]
+        rows, cells = _rows_with_cells(table.rows, table.extract())
+        if len(rows) < 2:
+            continue
+        bbox = _bbox_of(rows)
+        inside = [word for word in words if _within(word, bbox)]
         if not inside:
             continue
-        cells = table.extract()
-        if not any(any(cell for cell in row) for row in cells):
-            continue
-        words = [word for word in words if not _within(word, table.bbox)]
-        words += _row_words(table, cells, inside)
+        words = [word for word in words if not _within(word, bbox)]
+        words += _row_words(rows, bbox, cells, inside)
     return words
+
+
+def _rows_with_cells(rows: list, cells: list[list[str | None]]) -> tuple[list, list]:
+    """The table's rows from the first to the last with two cells filled in.
+
+    A page framed by rules (a wrapper's borders, a header's and a share row's
+    lines) makes one "table" of the whole page, the real table's rows inside
+    it; the rows of one wide cell around them are the page, read as text.
+    """
+    filled = [
+        index
+        for index, row in enumerate(cells)
+        if sum(1 for cell in row if cell and cell.strip()) >= 2
+    ]
+    if not filled:
+        return [], []
+    start, end = filled[0], filled[-1] + 1
+    return rows[start:end], cells[start:end]
+
+
+def _bbox_of(rows: list) -> tuple[float, float, float, float]:
+    boxes = [cell for row in rows for cell in row.cells if cell is not None]
+    return (
+        min(box[0] for box in boxes),
+        min(box[1] for box in boxes),
+        max(box[2] for box in boxes),
+        max(box[3] for box in boxes),
+    )
 
 
 def _within(word: dict, bbox: tuple[float, float, float, float]) -> bool:
@@ -46,7 +75,12 @@ def _within(word: dict, bbox: tuple[float, float, float, float]) -> bool:
     return x0 <= middle_x <= x1 and top <= middle_y <= bottom
 
 
-def _row_words(table, cells: list[list[str | None]], inside: list[dict]) -> list[dict]:
+def _row_words(
+    rows: list,
+    bbox: tuple[float, float, float, float],
+    cells: list[list[str | None]],
+    inside: list[dict],
+) -> list[dict]:
     size = statistics.median(word["size"] for word in inside)
     sample = inside[0]
     columns = max(len(row) for row in cells)
@@ -54,8 +88,8 @@ def _row_words(table, cells: list[list[str | None]], inside: list[dict]) -> list
     # The first row is the header, as a browser's <th> row is; its delimiter
     # row goes with it.
     texts[0] += "\n| " + " | ".join([_DELIMITER_CELL] * columns) + " |"
-    x0, _, x1, _ = table.bbox
-    tops = [row.bbox[1] for row in table.rows]
+    x0, _, x1, _ = bbox
+    tops = [row.bbox[1] for row in rows]
     # Each row a line of its own, one text size under its top: a cell spanning
     # two rows (a header's rowspan) stretches its row's box down to the next
     # row's bottom, which would put both rows on one baseline.
