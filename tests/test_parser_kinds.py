@@ -1729,3 +1729,17 @@ def test_a_bio_opening_with_a_title_is_not_cut_at_the_title():
     brief = only(export("Published March 10, 2026\n\nAuthor: Jane Roe", body=body))
     assert brief.body == "Seoul acts."
     assert brief.authors[0].bio.startswith("Dr. Jane Roe is a Fellow")
+
+
+@pytest.mark.parametrize(
+    "byline, name",
+    [
+        ("By the Editors", "The Editors"),
+        ("By The Editorial Board", "The Editorial Board"),
+        ("By the Staff", "The Staff"),
+    ],
+)
+def test_an_editorial_signed_by_the_editors_has_them_as_its_author(byline, name):
+    brief = only(export(f"Published May 3, 2024\n\n{byline}", body="Seoul acts."))
+    assert [a.name for a in brief.authors] == [name]
+    assert brief.body == "Seoul acts."

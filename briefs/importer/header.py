@@ -410,6 +410,12 @@ _BY_THE_TEAM = re.compile(
 )
 
 
+_BY_THE_EDITORS = re.compile(
+    r"^(?:Written\s+by|By|BY)\s+(?P<rest>(?:The|the|THE)\s+(?:Editors|Editorial\s+"
+    r"(?:Board|Team|Staff)|Staff))$"
+)
+
+
 _NAME_JOINERS = {"of", "for", "and", "on", "the", "&"}
 
 
@@ -427,6 +433,11 @@ def _is_team_name(text: str) -> bool:
 def plain_by_line(line: str) -> re.Match[str] | None:
     """ "By Jane Kim and Lee Min" in a head: every part a capitalised name, so
     that "By Seoul's standards, growth was slow" stays a sentence."""
+    editors = _BY_THE_EDITORS.match(line)
+    if editors:
+        # "By the Editors": the article is part of the name, as in "The
+        # Editors" signing an editorial.
+        return editors
     team = _BY_THE_TEAM.match(line)
     if team and _is_team_name(team["rest"]):
         # "By the KEI Staff": the article is the sentence's, not the name's.

@@ -65,6 +65,8 @@ def normalise_name(raw: str) -> PersonName:
     taken.extend(credentials)
     name = _SUFFIX.sub(lambda match: " " + match.group("suffix"), name)
     name = clean(name.rstrip(", "))
+    # "By the Editors": a team's name opens with its article, in capitals.
+    name = re.sub(r"^the\s", "The ", name)
     return PersonName(name or clean(raw), ", ".join(taken))
 
 
