@@ -1743,3 +1743,24 @@ def test_an_editorial_signed_by_the_editors_has_them_as_its_author(byline, name)
     brief = only(export(f"Published May 3, 2024\n\n{byline}", body="Seoul acts."))
     assert [a.name for a in brief.authors] == [name]
     assert brief.body == "Seoul acts."
+
+
+def test_a_bio_naming_the_author_by_family_name_alone_is_their_bio():
+    body = (
+        "Seoul acts.\n\nRoe is a senior fellow at the Stimson Center. Kim is an "
+        "associate professor at Yonsei University."
+    )
+    head = "Published May 3, 2024\n\nAuthors: Jane Roe, Kim Min-jung"
+    brief = only(export(head, body=body))
+    assert [a.bio for a in brief.authors] == [
+        "Roe is a senior fellow at the Stimson Center.",
+        "Kim is an associate professor at Yonsei University.",
+    ]
+    assert brief.body == "Seoul acts."
+
+
+def test_a_sentence_about_someone_of_the_authors_family_name_stays_text():
+    body = "Seoul acts.\n\nKim is expected to visit Beijing next month."
+    brief = only(export("Published May 3, 2024\n\nAuthor: Kim Min-jung", body=body))
+    assert brief.authors[0].bio == ""
+    assert brief.body.endswith("Kim is expected to visit Beijing next month.")

@@ -18,6 +18,8 @@ _ROLE_TEXT = """
     guest contributor contributors contributing writer columnist freelance
 """
 _ROLE_WORDS = frozenset(_ROLE_TEXT.split())
+# Any one of them, as a regular expression's alternatives.
+ROLE_WORD = "|".join(sorted(_ROLE_WORDS, key=len, reverse=True))
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 # A label a site sets after a guest's name: "Special to The Peninsula".
 _LABEL = re.compile(r"^special\s+(?:to|for)\s+\S", re.IGNORECASE)

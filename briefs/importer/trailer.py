@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from briefs.person_names import split_name
 
-from .bylines import is_role
+from .bylines import ROLE_WORD, is_role
 from .export_format import (
     ABOUT_LABEL,
     CAPTION_WITH_CREDIT,
@@ -466,6 +466,10 @@ def _bio_start_pattern(name: str, sole: bool = False) -> re.Pattern[str]:
     by_title = ""
     if family and family != name and " " not in family.strip():
         by_title = rf"|{_TITLE_BEFORE_FAMILY_NAME}{_loose(family)}"
+        # "Roe is a senior fellow at ...": the family name alone, when a role
+        # follows (a Korea blog's "Kim is expected to ..." is about someone
+        # else).
+        by_title += rf"|(?-i:(?=[A-ZÀ-ÖØ-Þ])){_loose(family)}{_FAMILY_NAME_BIO}"
     # "The author is ...": a post with one author can only mean that one.
     unnamed = r"|The\s+author" if sole else ""
     return re.compile(
@@ -475,6 +479,10 @@ def _bio_start_pattern(name: str, sole: bool = False) -> re.Pattern[str]:
     )
 
 
+_FAMILY_NAME_BIO = (
+    r"(?=\s+(?:is|was|serves)\s+(?:as\s+)?(?:a|an|the)\s+(?:[^\s.]+\s+){0,6}?"
+    rf"(?:{ROLE_WORD})s?\b)"
+)
 _TITLE_BEFORE_FAMILY_NAME = (
     r"(?:Dr|Prof|Professor|Ambassador|Amb|Mr|Ms|Mrs|Gen|General|Adm|Admiral)\.?\s+"
 )
