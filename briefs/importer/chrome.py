@@ -12,6 +12,7 @@ import re
 
 from .export_format import HEAD_CHROME_LINES, is_about_label
 from .text import reduce_links
+from .trailer import mentions_fara
 
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 _PLAYED = rf"{_CLOCK}(?:\s*/\s*{_CLOCK})?"
@@ -333,3 +334,40 @@ def _report(warnings: list[str], lines: list[str]) -> None:
     shown = " / ".join(line[:40] for line in lines[:3])
     more = f" (+{len(lines) - 3} lines)" if len(lines) > 3 else ""
     warnings.append(f"dropped page furniture: {shown!r}{more}")
+
+
+# A comments section's heading: "4 Responses to “Title”", "12 Comments",
+# "One thought on “Title”", "Comments", "Join the discussion"; or, with no
+# comment yet, the form's "Leave a Reply".
+_COMMENTS_HEADING = re.compile(
+    r"(?:\d+|One|No)\s+(?:Responses?|Comments?|Replies|Thoughts?)"
+    r"(?:\s+(?:to|on)\b.*)?|Comments|Discussion|Join\s+the\s+(?:discussion|conversation)"
+    r"|(?:Leave|Post|Add|Write)\s+a\s+(?:comment|reply|response)",
+    re.IGNORECASE,
+)
+
+
+def without_comments_and_after(lines: list[str], warnings: list[str]) -> list[str]:
+    """A page's post that no closing line ends: cut where its comments begin.
+
+    A blog's template sets its comments, then the comment form, then the site's
+    footer, after everything of the post's own; with no "Return to the
+    Peninsula" line to end the post, its comments heading does.
+    """
+    for index, line in enumerate(lines):
+        if line and _COMMENTS_HEADING.fullmatch(_bare(line)):
+            # The site's footer may carry the FARA statement for every page:
+            # it stays, with what follows it.
+            statement = next(
+                (
+                    i
+                    for i in range(len(lines) - 1, index, -1)
+                    if mentions_fara(lines[i])
+                ),
+                len(lines),
+            )
+            dropped = [text for text in lines[index:statement] if text]
+            if dropped:
+                _report(warnings, dropped)
+            return lines[:index] + [""] + lines[statement:]
+    return lines

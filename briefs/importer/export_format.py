@@ -18,7 +18,9 @@ POST_END_TEXT = "Return to the Peninsula"
 _SECTION_LABEL = r"(?-i:[A-Z][A-Z&'’ -]{2,30})"
 POST_START = re.compile(
     rf"^\s*(?:{_SECTION_LABEL}\s*[·|•—–/]\s*(?-i:THE\s+PENINSULA)"
-    rf"|THE\s+PENINSULA(?:(?<=THE PENINSULA)\s*[·|•—–/]\s*{_SECTION_LABEL})?)\s*$",
+    # The old blog's masthead sets the publisher's letters before its name.
+    r"|(?:KEI\s+)?THE\s+PENINSULA"
+    rf"(?:(?<=THE PENINSULA)\s*[·|•—–/]\s*{_SECTION_LABEL})?)\s*$",
     re.IGNORECASE,
 )
 # The closing line is a link in the live page; exports keep it as plain text, as a
@@ -57,6 +59,8 @@ CATEGORY_LINE = re.compile(
     r"|Labels?"
     r"|Programs?|Sections?|(?:Related|Key|Main)\s+(?:topics|subjects|issues|themes)"
     r"|(?:Focus|Research|Issue|Subject|Policy)\s+areas?)\s*:"
+    # An old theme's "Tags. KORUS FTA, Trade" (a full stop for the colon).
+    r"|(?:Tags?|Categor(?:y|ies)|Topics?)\.(?=\s+\S)"
     # WordPress's "This entry was posted in X, Y and tagged Z. Bookmark the
     # permalink." under the post.
     r"|(?:This\s+(?:entry|post|article)\s+was\s+)?(?:Posted|Filed)\s+in\b:?)"
@@ -89,10 +93,14 @@ UPDATED_LINE = re.compile(
     r"|(?:Correction|Clarification|Update)\s*[,:(]\s*)(?P<rest>.+?)\)?$",
     re.I,
 )
+# The buttons of the early 2010s: "Tweet", "Like", "Pin it", "Google+", "+1".
+_OLD_SHARE_BUTTONS = (
+    r"Tweet|Like|Pin(?:\s+it)?|Pinterest|Tumblr|Google\s*\+|\+1|StumbleUpon|Digg"
+)
 # One button of a share bar: "Share this:", "Twitter", "Facebook", "Copy link".
 SHARE_BUTTON = re.compile(
     r"^(?:Share(?:\s+this(?:\s+(?:post|page|article))?)?\s*:?|Facebook|Twitter|"
-    r"X|LinkedIn|Email|E-mail|Print|WhatsApp|Reddit|Copy\s+link)$",
+    rf"X|LinkedIn|Email|E-mail|Print|WhatsApp|Reddit|Copy\s+link|{_OLD_SHARE_BUTTONS})$",
     re.I,
 )
 # Lines of a post's head that are page furniture, not content.
@@ -111,8 +119,10 @@ HEAD_CHROME_LINES = [
     # A share bar: "Share: Facebook Twitter LinkedIn Email Print".
     re.compile(
         r"^(?:Share(?:\s+this(?:\s+(?:post|page|article))?)?\s*:?\s*)?"
+        # ... each with its count ("Tweet 27 · Like 41 · Share").
         r"(?:(?:Facebook|Twitter|X|LinkedIn|Email|E-mail|Print|WhatsApp|Reddit|"
-        r"Copy\s+link|Share)\s*[|·•,]?\s*){2,}$",
+        rf"Copy\s+link|Share|{_OLD_SHARE_BUTTONS})(?:\s+\d[\d,.]*[kK]?)?"
+        r"\s*[|·•,]?\s*){2,}$",
         re.I,
     ),
     # ... or its parts one to a line ("Share this:", "Twitter", "Facebook").

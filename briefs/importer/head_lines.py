@@ -194,6 +194,11 @@ def split_compound_lines(lines: list[str]) -> list[str]:
         if fields is None:
             result.append(line)
             continue
+        # "Posted on December 30, 2013 by Lena Whitford | 4 Comments": a field
+        # may carry the date and the byline in turn.
+        fields = [
+            part for field in fields for part in _date_and_byline(field) or [field]
+        ]
         has_published = has_published or any(
             PUBLISHED_LINE.match(field) for field in fields
         )

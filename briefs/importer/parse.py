@@ -18,7 +18,7 @@ from .body import (
     summary,
     tab_tables_as_pipes,
 )
-from .chrome import drop_furniture
+from .chrome import drop_furniture, without_comments_and_after
 from .errors import BriefImportError
 from .export_format import (
     AUTHOR_LINE,
@@ -135,7 +135,10 @@ def _looks_like_post(lines: list[str]) -> bool:
 
 def _parse_post(block: _Block, position: int) -> tuple[ParsedBrief, SeriesClues]:
     warnings = list(block.warnings)
-    rows = tab_tables_as_pipes(block.lines, warnings)
+    source = block.lines
+    if not block.closed:
+        source = without_comments_and_after(source, warnings)
+    rows = tab_tables_as_pipes(source, warnings)
     lines = split_compound_lines(rejoin_broken_links([clean(line) for line in rows]))
     lines = fields_under_labels(drop_furniture(lines, warnings), warnings)
     lines = without_posting_account(lines, warnings)

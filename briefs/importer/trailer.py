@@ -19,7 +19,7 @@ from .export_format import (
     is_about_label,
 )
 from .records import ParsedAuthor
-from .text import ANY_LINK, clean, reduce_links, unwrapped
+from .text import ANY_LINK, clean, ends_sentence, reduce_links, unwrapped
 
 if TYPE_CHECKING:
     from .body import Piece
@@ -136,18 +136,6 @@ def separate_tail(
             roles[index] = "return"
             warnings.append("dropped a stray 'Return to the Peninsula' line")
 
-    disclosure_indexes = _disclosure_indexes(pieces, roles)
-    if disclosure_indexes:
-        for index in disclosure_indexes:
-            roles[index] = "disclosure"
-            tail.disclosure.append(_without_site_notice(pieces[index].text, warnings))
-        if len(disclosure_indexes) > 1:
-            warnings.append(
-                f"joined the disclosure from {len(disclosure_indexes)} paragraphs"
-            )
-    else:
-        warnings.append("no FARA disclosure found")
-
     sole = len(authors) == 1
     name_patterns = [_bio_start_pattern(author.name, sole) for author in authors]
 
@@ -163,6 +151,25 @@ def separate_tail(
         return (piece.kind == "para" or (piece.kind in named_kinds and named)) and (
             named or tail_kind(text) == "views"
         )
+
+    def bio_label(piece: Piece) -> bool:
+        return is_about_label(piece.text) or _is_name_label(piece.text, names)
+
+    # An author's box may follow the statement ("About Lena Whitford" over the
+    # bio): the bios' own, not the statement's second half.
+    disclosure_indexes = _disclosure_indexes(
+        pieces, roles, lambda piece: bio_like(piece) or bio_label(piece)
+    )
+    if disclosure_indexes:
+        for index in disclosure_indexes:
+            roles[index] = "disclosure"
+            tail.disclosure.append(_without_site_notice(pieces[index].text, warnings))
+        if len(disclosure_indexes) > 1:
+            warnings.append(
+                f"joined the disclosure from {len(disclosure_indexes)} paragraphs"
+            )
+    else:
+        warnings.append("no FARA disclosure found")
 
     _split_off_glued_bio(pieces, roles, name_patterns, warnings)
 
@@ -182,7 +189,7 @@ def separate_tail(
             roles[index] = "credit"
             tail.credit = pieces[index].text
             break
-        if not bio_like(pieces[index]):
+        if not (bio_like(pieces[index]) or bio_label(pieces[index])):
             break
 
     if not tail.credit:
@@ -197,6 +204,12 @@ def separate_tail(
             # An author card's name over its bio ("Nam Ji-hoon", then "Nam ...").
             roles[index] = "label"
             warnings.append(f"dropped the name over a bio: {piece.text!r}")
+            first_bio = index
+            continue
+        if first_bio is not None and _is_card_role(piece, pieces, index, names):
+            # ... and the role under the name ("Director, Trade Policy").
+            roles[index] = "label"
+            warnings.append(f"dropped the role over a bio: {piece.text!r}")
             first_bio = index
             continue
         if not bio_like(piece):
@@ -302,8 +315,25 @@ def _is_trailing_categories(piece: Piece) -> bool:
     return CATEGORY_LINE.match(piece.text) is not None
 
 
+_CARD_ROLE_LIMIT = 80
+
+
+def _is_card_role(piece: Piece, pieces: list[Piece], index: int, names) -> bool:
+    """A short line naming a job, between an author's name and the bio."""
+    text = clean(_EMPHASIS.sub("", piece.text))
+    return (
+        len(text) <= _CARD_ROLE_LIMIT
+        and not ends_sentence(text)
+        and is_role(text)
+        and index > 0
+        and _is_name_label(pieces[index - 1].text, names)
+    )
+
+
 def _is_name_label(text: str, names: list[str]) -> bool:
+    """ "Lena Whitford", "**Lena Whitford:**", "About Lena Whitford" over a bio."""
     shown = clean(_EMPHASIS.sub("", text)).rstrip(":").casefold()
+    shown = re.sub(r"^(?:#+\s*)?about\s+", "", shown)
     return any(shown == name.casefold() for name in names)
 
 
@@ -322,8 +352,11 @@ def _without_site_notice(text: str, warnings: list[str]) -> str:
     return text[: notice.start()]
 
 
-def _disclosure_indexes(pieces: list[Piece], roles: list[str]) -> list[int]:
-    """The last paragraph naming FARA and what follows it, when that is all tail."""
+def _disclosure_indexes(
+    pieces: list[Piece], roles: list[str], of_the_bios
+) -> list[int]:
+    """The last paragraph naming FARA and what follows it, when that is all tail
+    (what ``of_the_bios`` tells is a bio or its label stays theirs)."""
     mentions = [
         index
         for index, piece in enumerate(pieces)
@@ -342,6 +375,7 @@ def _disclosure_indexes(pieces: list[Piece], roles: list[str]) -> list[int]:
         if roles[index] == "body"
         and tail_kind(pieces[index].text) != "credit"
         and not _is_trailing_categories(pieces[index])
+        and not of_the_bios(pieces[index])
     ]
     if any(pieces[index].kind != "para" for index in following) or len(following) > 2:
         # FARA is discussed in the text; the statement itself is not there, unless

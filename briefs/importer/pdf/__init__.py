@@ -15,6 +15,7 @@ from __future__ import annotations
 from ..errors import BriefImportError
 from .chips import chips_as_byline
 from .columns import _main_column, _without_floats, _without_share_column
+from .floats import read_floated_captions_after
 from .lines import _group_words_into_lines, _Line
 from .posts import _lines_to_export_text
 from .print_chrome import (
@@ -70,7 +71,11 @@ def _extract_page_lines(
         main = _without_share_column(main, number, notes)
         main = chips_as_byline(main, number, notes)
         main = read_side_by_side_in_turn(
-            _without_floats(main, number, notes), number, notes
+            read_floated_captions_after(
+                _without_floats(main, number, notes), number, notes
+            ),
+            number,
+            notes,
         )
         result.append(_group_words_into_lines(main, number))
         if rail:

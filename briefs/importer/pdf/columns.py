@@ -45,6 +45,7 @@ def _main_column(
         return words
     crossing = [w for w in words if w not in left and w not in right]
     left, right, crossing = _settle_crossing(left, right, crossing, (start + end) / 2)
+    left, right, crossing = _lines_across(left, right, crossing)
     main, other = (left, right) if _letters(left) >= _letters(right) else (right, left)
     if _holds_fields(other):
         # The post's own fields ("WRITTEN BY" over the name, "DATE" over the
@@ -112,12 +113,44 @@ def _without_floats(words: list[dict], page: int, notes: list[str]) -> list[dict
     return [word for word in words if word not in block]
 
 
+def _cut_short_buttons(
+    words: list[dict], stack: list[dict], axis, middle: float
+) -> list[dict]:
+    """Buttons in the stack whose label the page cut short ("Faceboo" in a
+    round button): short words on the stack's axis, between its first and last
+    button, no wider than its widest."""
+    top = min(b["top"] for b in stack)
+    bottom = max(b["bottom"] for b in stack)
+    edge = max(b["x1"] for b in stack)
+    return [
+        w
+        for w in words
+        if not any(w is b for b in stack)
+        and top <= w["top"] <= bottom
+        and len(w["text"]) <= _BUTTON_LABEL_LIMIT
+        and abs(axis(w) - middle) <= _STACK_ALIGNMENT
+        and w["x1"] <= edge + _STACK_ALIGNMENT
+    ]
+
+
+_LINES_PER_FIELD = 4
+# A kicker or the title's start may stand over the box, within the column.
+_LINES_BEFORE_FIELDS = 2
+
+
 def _holds_fields(words: list[dict]) -> bool:
     lines = [
         " ".join(w["text"] for w in sorted(group, key=lambda w: w["x0"]))
         for group in baseline_groups(words)
     ]
-    return sum(line.strip(":") in FIELD_LABELS for line in lines) >= 2
+    # A box of the post's fields is labels over their values and nothing else;
+    # a sidebar's widgets ("Categories", "Tags") sit among lists of links.
+    at = [i for i, line in enumerate(lines) if line.strip(":") in FIELD_LABELS]
+    return (
+        len(at) >= 2
+        and at[0] <= _LINES_BEFORE_FIELDS
+        and len(lines) - at[0] <= _LINES_PER_FIELD * len(at)
+    )
 
 
 def _settle_crossing(
@@ -144,6 +177,41 @@ def _settle_crossing(
     return left, right, still_crossing
 
 
+def _lines_across(
+    left: list[dict], right: list[dict], crossing: list[dict]
+) -> tuple[list[dict], list[dict], list[dict]]:
+    """Lines that run on over the gutter (a title set across the page above a
+    sidebar, its last word past the gutter): read whole, with the main column.
+    A run of words a word space apart that crosses the gutter, or has words on
+    both sides of it, is one line; two columns' words stand a gutter apart."""
+    across: list[dict] = []
+    for line in baseline_groups(left + right + crossing):
+        line.sort(key=lambda w: w["x0"])
+        run = [line[0]]
+        for word in [*line[1:], None]:
+            if word is not None and word["x0"] - run[-1]["x1"] < _MIN_GUTTER:
+                run.append(word)
+                continue
+            sides = {_side_of(w, left, right) for w in run}
+            if "crossing" in sides and len(sides) > 1 or {"left", "right"} <= sides:
+                across.extend(run)
+            run = [word] if word is not None else []
+    if not across:
+        return left, right, crossing
+    kept = [w for w in left if not any(w is a for a in across)]
+    other = [w for w in right if not any(w is a for a in across)]
+    still = [w for w in crossing if not any(w is a for a in across)]
+    return kept, other, still + across
+
+
+def _side_of(word: dict, left: list[dict], right: list[dict]) -> str:
+    if any(word is w for w in left):
+        return "left"
+    if any(word is w for w in right):
+        return "right"
+    return "crossing"
+
+
 def _gaps(coverage: list[int], allowed: int) -> list[tuple[int, int]]:
     """Strips at least a gutter wide that few words cross, widest first."""
     found: list[tuple[int, int]] = []
@@ -166,6 +234,7 @@ def _letters(words: list[dict]) -> int:
 # Share buttons stacked one above another share a centre (or a left edge) to
 # within this, in points.
 _STACK_ALIGNMENT = 2.0
+_BUTTON_LABEL_LIMIT = 12
 
 
 def _without_share_column(words: list[dict], page: int, notes: list[str]) -> list[dict]:
@@ -197,6 +266,7 @@ def _without_share_column(words: list[dict], page: int, notes: list[str]) -> lis
                 b for b in apart if abs(axis(b) - axis(button)) <= _STACK_ALIGNMENT
             ]
             if len({round(b["top"]) for b in stack}) >= 3:
+                stack += _cut_short_buttons(words, stack, axis, axis(button))
                 shown = " ".join(b["text"] for b in stack)
                 notes.append(
                     f"dropped print chrome: a column of share buttons on page "

@@ -29,6 +29,10 @@ class _Line:
     block_right: float = 0.0
     # A row of a ruled table, written as a Markdown pipe row (pdf.tables).
     table_row: bool = False
+    # Words in two or more boxes side by side and nothing else: tags as pills.
+    chips: bool = False
+    # Where a picture floated beside the line begins: the line wraps there.
+    wrap_right: float | None = None
 
 
 def _group_words_into_lines(words: list[dict], page_number: int) -> list[_Line]:
@@ -128,4 +132,10 @@ def _make_line(words: list[dict], page_number: int) -> _Line:
         page=page_number,
         page_height=words[0]["page_height"],
         table_row=any(word["fontname"] == TABLE_FONT for word in words),
+        chips=all("box" in word for word in words)
+        and len({word["box"] for word in words}) >= 2,
+        wrap_right=min(
+            (word["wrap_right"] for word in words if "wrap_right" in word),
+            default=None,
+        ),
     )

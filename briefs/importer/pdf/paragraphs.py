@@ -96,6 +96,8 @@ def _ended_early(previous: _Line, line: _Line, layout: _Layout) -> bool:
     right = layout.right
     if abs(line.x0 - previous.x0) <= 2.0 and previous.block_right:
         right = min(right, previous.block_right)
+    if previous.wrap_right is not None:
+        right = min(right, previous.wrap_right)
     return previous.x1 + space + line.first_word_width < right - 1.0
 
 

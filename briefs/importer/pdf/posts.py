@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ..chrome import is_furniture
 from ..export_format import (
+    CATEGORY_LINE,
     DATE_FORMS,
     POST_END,
     POST_END_TEXT,
@@ -12,6 +14,7 @@ from ..export_format import (
     POST_START_TEXT,
     PUBLISHED_LINE,
     SERIES_LINE,
+    SHARE_BUTTON,
     is_header_line,
 )
 from .joining import _join_lines, _Vocabulary
@@ -39,16 +42,21 @@ def _lines_to_export_text(lines: list[_Line], notes: list[str]) -> str:
         # No marker: hand over the text as it is and let the parser say what is
         # missing, as it does for a text export without posts.
         return _render_paragraphs(lines, vocabulary, page_bottom)
+    # A post the page did not close (an old blog's page has no "Return to the
+    # Peninsula" link) is handed over unclosed, for the parser to find its end.
     return "\n\n\n".join(
         f"{POST_START_TEXT}\n\n"
         f"{_render_paragraphs(body, vocabulary, page_bottom, notes)}"
-        f"\n\n{POST_END_TEXT}"
-        for body in posts
+        + (f"\n\n{POST_END_TEXT}" if closed else "")
+        for body, closed in posts
     )
 
 
-def _split_posts(lines: list[_Line], notes: list[str]) -> list[list[_Line]]:
-    posts: list[list[_Line]] = []
+def _split_posts(
+    lines: list[_Line], notes: list[str]
+) -> list[tuple[list[_Line], bool]]:
+    """Each post's lines, and whether its closing line was found."""
+    posts: list[tuple[list[_Line], bool]] = []
     current: list[_Line] | None = None
     for line in lines:
         if POST_START.match(line.text):
@@ -56,18 +64,18 @@ def _split_posts(lines: list[_Line], notes: list[str]) -> list[list[_Line]]:
             # name above the post must not swallow it.
             current = []
         elif current is not None and _is_post_end(line):
-            posts.append(current)
+            posts.append((current, True))
             current = None
         elif current is not None:
             current.append(line)
     if current and (not posts or _is_dated(current)):
-        posts.append(current)
+        posts.append((current, False))
     elif current:
         # After the last post's end, a footer's "The Peninsula" link opens no
         # post: what follows it is the site's footer, without a date of its own.
         shown = " / ".join(line.text for line in current[:3])
         notes.append(f"dropped print chrome after the last post: {shown[:60]!r}")
-    return [body for body in posts if body]
+    return [(body, closed) for body, closed in posts if body]
 
 
 def _is_dated(lines: list[_Line]) -> bool:
@@ -109,7 +117,10 @@ def _render_paragraphs(
             # The end of a list is a break seen in the layout; the extra blank line
             # tells the parser it is not a broken item to rejoin.
             parts.append("\n\n\n" if in_list and not is_item else "\n\n")
-        if quote:
+        chips = _chips_as_topics(par)
+        if chips is not None:
+            parts.append(chips)
+        elif quote:
             parts.append("> " + _render_paragraph(par, vocabulary, False))
         elif in_body and not is_item and _is_section_heading(par, layout):
             # Set larger than the text: the page's own heading, whatever its case.
@@ -163,6 +174,22 @@ def _is_head_line(paragraph: _Paragraph) -> bool:
 
 
 _BY = re.compile(r"^By\s+\S", re.IGNORECASE)
+
+
+def _chips_as_topics(paragraph: _Paragraph) -> str | None:
+    """A row of tags drawn as pills ("TECHNOLOGY · TRADE"), without a label:
+    the post's topics, as the export labels them. Buttons (share, print) and a
+    labelled row ("Key topics: ...") are left as they are."""
+    if len(paragraph.lines) != 1 or not paragraph.lines[0].chips:
+        return None
+    text = paragraph.lines[0].text.strip()
+    tags = [tag.strip() for tag in text.split(" · ")]
+    if CATEGORY_LINE.match(text) or any(
+        SHARE_BUTTON.match(tag) or is_furniture(tag) or is_header_line(tag)
+        for tag in tags
+    ):
+        return None
+    return "Topics: " + ", ".join(tags)
 
 
 def _render_paragraph(
