@@ -38,6 +38,7 @@ ROOTS = [
     SAMPLES / "fresh11",
     SAMPLES / "fresh12",
     SAMPLES / "fresh13",
+    SAMPLES / "fresh14",
 ]
 TEXT_SAMPLES = [sample for root in ROOTS for sample in text_samples(root)]
 PDF_SAMPLES = [sample for root in ROOTS for sample in pdf_samples(root)]

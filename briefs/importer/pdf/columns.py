@@ -51,6 +51,10 @@ def _main_column(
         # The post's own fields ("WRITTEN BY" over the name, "DATE" over the
         # date) beside the text: read first, by the side-by-side reading.
         return words
+    if _is_float(other, main, words):
+        # A captioned picture floated beside a paragraph, not a column: the
+        # text runs on under it (pdf.floats reads its caption).
+        return words
     other_text = " ".join(w["text"] for w in sorted(other, key=lambda w: w["top"]))
     notes.append(
         f"dropped print chrome: a second column on page {page + 1} "
@@ -136,6 +140,36 @@ def _cut_short_buttons(
 _LINES_PER_FIELD = 4
 # A kicker or the title's start may stand over the box, within the column.
 _LINES_BEFORE_FIELDS = 2
+
+
+def _is_float(other: list[dict], main: list[dict], words: list[dict]) -> bool:
+    """One compact block that the text, in its own size, runs under or over
+    within the block's width: a float. A sidebar's width the text never
+    enters."""
+    sizes = Counter()
+    for word in main:
+        sizes[round(word["size"], 1)] += len(word["text"])
+    text_size = sizes.most_common(1)[0][0]
+    left = min(w["x0"] for w in other)
+    top = min(w["top"] for w in other)
+    bottom = max(w["bottom"] for w in other)
+    entering = [
+        w
+        for w in words
+        if round(w["size"], 1) == text_size
+        and w["x1"] > left + 1
+        and (w["bottom"] < top or w["top"] > bottom)
+    ]
+    return len(entering) >= _FLOAT_MIN_WORDS and _compact(other)
+
+
+def _compact(words: list[dict]) -> bool:
+    """Lines set close under one another, with no gap wider than a line."""
+    rows = sorted({(round(w["top"], 1), round(w["bottom"], 1)) for w in words})
+    return all(
+        after[0] - before[1] <= after[1] - after[0]
+        for before, after in zip(rows, rows[1:], strict=False)
+    )
 
 
 def _holds_fields(words: list[dict]) -> bool:

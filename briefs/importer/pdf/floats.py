@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .columns import _MIN_GUTTER
+from .columns import _MIN_GUTTER, _compact
 
 # A caption is set smaller than the text it floats in.
 _CAPTION_SIZE_SHARE = 0.9
@@ -38,7 +38,7 @@ def read_floated_captions_after(
         for w in words
         if w["size"] < _CAPTION_SIZE_SHARE * text_size and _right_of_text(w, text_words)
     ]
-    if len(caption) < _CAPTION_MIN_WORDS or not _one_block(caption):
+    if len(caption) < _CAPTION_MIN_WORDS or not _compact(caption):
         return words
     left = min(w["x0"] for w in caption)
     top = min(w["top"] for w in caption)
@@ -64,16 +64,6 @@ def read_floated_captions_after(
         f"paragraph: {shown[:60]!r}"
     )
     return sorted(words, key=lambda w: (w["top"], w["x0"]))
-
-
-def _one_block(caption: list[dict]) -> bool:
-    """Lines set close under one another: a caption, not small print scattered
-    down the page (a comment list's dates)."""
-    rows = sorted({(round(w["top"], 1), round(w["bottom"], 1)) for w in caption})
-    return all(
-        after[0] - before[1] <= after[1] - after[0]
-        for before, after in zip(rows, rows[1:], strict=False)
-    )
 
 
 def _beside_the_picture(
@@ -132,9 +122,15 @@ def _move_under(words: list[dict], block: list[dict], end: float, x: float) -> N
     top = min(w["top"] for w in block)
     height = max(w["bottom"] for w in block) - top
     gap = 2 * max(w["bottom"] - w["top"] for w in block)
-    shift_x = x - min(w["x0"] for w in block)
+    # Each line at the text's left edge: a caption's centred lines are no
+    # indented block.
+    starts: dict[float, float] = {}
+    for word in block:
+        row = round(word["bottom"])
+        starts[row] = min(starts.get(row, word["x0"]), word["x0"])
     for word in words:
         if id(word) in block_ids:
+            shift_x = x - starts[round(word["bottom"])]
             word["x0"] += shift_x
             word["x1"] += shift_x
             offset = end + gap - top

@@ -176,6 +176,9 @@ def _is_head_line(paragraph: _Paragraph) -> bool:
 _BY = re.compile(r"^By\s+\S", re.IGNORECASE)
 
 
+_TAG_WORDS = 5
+
+
 def _chips_as_topics(paragraph: _Paragraph) -> str | None:
     """A row of tags drawn as pills ("TECHNOLOGY · TRADE"), without a label:
     the post's topics, as the export labels them. Buttons (share, print) and a
@@ -185,7 +188,12 @@ def _chips_as_topics(paragraph: _Paragraph) -> str | None:
     text = paragraph.lines[0].text.strip()
     tags = [tag.strip() for tag in text.split(" · ")]
     if CATEGORY_LINE.match(text) or any(
-        SHARE_BUTTON.match(tag) or is_furniture(tag) or is_header_line(tag)
+        SHARE_BUTTON.match(tag)
+        or is_furniture(tag)
+        or is_header_line(tag)
+        # A row of shaded cells (a table's stripe) holds figures, not tags.
+        or any(mark in tag for mark in "$%€£¥")
+        or len(tag.split()) > _TAG_WORDS
         for tag in tags
     ):
         return None
