@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from ..export_format import FIELD_LABELS, SHARE_BUTTON
-from .lines import baseline_groups, on_one_baseline
+from .lines import baseline_groups, on_one_baseline, text_size_of
 
 # The narrowest white strip between two columns, in points (a CSS gap of 1.5em
 # at 11px is 12 pt; the space between words is under 4).
@@ -81,10 +79,7 @@ def _without_floats(words: list[dict], page: int, notes: list[str]) -> list[dict
     """
     if len(words) < 20:
         return words
-    sizes = Counter()
-    for word in words:
-        sizes[round(word["size"], 1)] += len(word["text"])
-    text_size = sizes.most_common(1)[0][0]
+    text_size = text_size_of(words)
     text_words = [w for w in words if round(w["size"], 1) == text_size]
 
     def floats(word: dict) -> bool:
@@ -146,10 +141,7 @@ def _is_float(other: list[dict], main: list[dict], words: list[dict]) -> bool:
     """One compact block that the text, in its own size, runs under or over
     within the block's width: a float. A sidebar's width the text never
     enters."""
-    sizes = Counter()
-    for word in main:
-        sizes[round(word["size"], 1)] += len(word["text"])
-    text_size = sizes.most_common(1)[0][0]
+    text_size = text_size_of(main)
     left = min(w["x0"] for w in other)
     top = min(w["top"] for w in other)
     bottom = max(w["bottom"] for w in other)

@@ -3,9 +3,8 @@ paragraph it sits in, the paragraph's narrowed lines read as one paragraph."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 from .columns import _MIN_GUTTER, _compact
+from .lines import text_size_of
 
 # A caption is set smaller than the text it floats in.
 _CAPTION_SIZE_SHARE = 0.9
@@ -28,10 +27,7 @@ def read_floated_captions_after(
     """
     if len(words) < 20:
         return words
-    sizes = Counter()
-    for word in words:
-        sizes[round(word["size"], 1)] += len(word["text"])
-    text_size = sizes.most_common(1)[0][0]
+    text_size = text_size_of(words)
     text_words = [w for w in words if round(w["size"], 1) == text_size]
     caption = [
         w

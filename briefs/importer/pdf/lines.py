@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .tables import TABLE_FONT
@@ -44,6 +45,14 @@ def on_one_baseline(word: dict, other: dict) -> bool:
     # Words of one line share a baseline; "bottom" is baseline-bound, while "top"
     # moves with the font size (a bold run-in head in a bigger font).
     return abs(word["bottom"] - other["bottom"]) <= max(2.0, 0.3 * word["size"])
+
+
+def text_size_of(words: list[dict]) -> float:
+    """The size most of the words' letters are set in: the body text's."""
+    sizes: Counter[float] = Counter()
+    for word in words:
+        sizes[round(word["size"], 1)] += len(word["text"])
+    return sizes.most_common(1)[0][0]
 
 
 def baseline_groups(words: list[dict]) -> list[list[dict]]:

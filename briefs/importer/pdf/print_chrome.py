@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from ..chrome import is_site_strip
-from .lines import _Line
+from .lines import _Line, baseline_groups
 
 # Print chrome a browser adds in the page margins: "12/17/25, 3:04 PM" (or an ISO
 # date), the page URL, and a page counter like "1/2".
@@ -114,7 +114,7 @@ def without_overprinted_strip(
     together make a site strip are dropped.
     """
     dropped: list[dict] = []
-    for row in _rows_of(words):
+    for row in baseline_groups(words):
         overlapping = [
             word
             for word in row
@@ -149,13 +149,3 @@ def _overprints(word: dict, other: dict) -> bool:
         return False
     covered = min(word["x1"], other["x1"]) - max(word["x0"], other["x0"])
     return covered > _OVERPRINT_SHARE * (word["x1"] - word["x0"])
-
-
-def _rows_of(words: list[dict]) -> list[list[dict]]:
-    rows: list[list[dict]] = []
-    for word in sorted(words, key=lambda w: w["top"]):
-        if rows and _same_row(word, rows[-1][0]):
-            rows[-1].append(word)
-        else:
-            rows.append([word])
-    return rows
