@@ -211,6 +211,7 @@ def _lines_across(
     A run of words a word space apart that crosses the gutter, or has words on
     both sides of it, is one line; two columns' words stand a gutter apart."""
     across: list[dict] = []
+    sides = {id(w): "left" for w in left} | {id(w): "right" for w in right}
     for line in baseline_groups(left + right + crossing):
         line.sort(key=lambda w: w["x0"])
         run = [line[0]]
@@ -218,24 +219,17 @@ def _lines_across(
             if word is not None and word["x0"] - run[-1]["x1"] < _MIN_GUTTER:
                 run.append(word)
                 continue
-            sides = {_side_of(w, left, right) for w in run}
-            if "crossing" in sides and len(sides) > 1 or {"left", "right"} <= sides:
+            kinds = {sides.get(id(w), "crossing") for w in run}
+            if "crossing" in kinds and len(kinds) > 1 or {"left", "right"} <= kinds:
                 across.extend(run)
             run = [word] if word is not None else []
     if not across:
         return left, right, crossing
-    kept = [w for w in left if not any(w is a for a in across)]
-    other = [w for w in right if not any(w is a for a in across)]
-    still = [w for w in crossing if not any(w is a for a in across)]
+    moved = {id(w) for w in across}
+    kept = [w for w in left if id(w) not in moved]
+    other = [w for w in right if id(w) not in moved]
+    still = [w for w in crossing if id(w) not in moved]
     return kept, other, still + across
-
-
-def _side_of(word: dict, left: list[dict], right: list[dict]) -> str:
-    if any(word is w for w in left):
-        return "left"
-    if any(word is w for w in right):
-        return "right"
-    return "crossing"
 
 
 def _gaps(coverage: list[int], allowed: int) -> list[tuple[int, int]]:
