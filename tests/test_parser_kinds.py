@@ -1764,3 +1764,59 @@ def test_a_sentence_about_someone_of_the_authors_family_name_stays_text():
     brief = only(export("Published May 3, 2024\n\nAuthor: Kim Min-jung", body=body))
     assert brief.authors[0].bio == ""
     assert brief.body.endswith("Kim is expected to visit Beijing next month.")
+
+
+def test_a_byline_with_a_link_and_the_date_on_one_line():
+    head = "by [Robert Ferreira](#) Tuesday, December 20, 2011"
+    brief = only(export(head))
+    assert [a.name for a in brief.authors] == ["Robert Ferreira"]
+    assert brief.published == date(2011, 12, 20)
+
+
+def test_head_fields_set_side_by_side_without_separators():
+    head = (
+        "Published August 18, 2021 Author: Hannah Lindqvist "
+        "Category: Public Health, Society"
+    )
+    brief = only(export(head))
+    assert brief.published == date(2021, 8, 18)
+    assert [a.name for a in brief.authors] == ["Hannah Lindqvist"]
+    assert brief.categories == ["Public Health", "Society"]
+
+
+def test_an_image_credit_alone_under_the_head_is_the_feature_images():
+    body = "Image: Yonhap News Agency\n\nNorth Korean state television announced it."
+    brief = only(export("Published December 20, 2011\n\nAuthor: Jane Roe", body=body))
+    assert brief.image_credit == "Yonhap News Agency"
+    assert brief.body == "North Korean state television announced it."
+
+
+def test_wordpress_like_buttons_are_furniture():
+    lines = [
+        "Like this: Be the first to like this post.",
+        "3 bloggers like this.",
+        "Seoul.",
+    ]
+    assert drop_furniture(lines, []) == ["Seoul."]
+
+
+def test_a_one_word_heading_among_the_posts_headings():
+    body = (
+        "## Industrial Goods\n\nDuties fall today on most industrial goods.\n\n"
+        "Agriculture\n\n"
+        "For American farmers the gains are larger but slower, and most of them "
+        "arrive only over the decade to come, as tariffs fall year by year.\n\n"
+        "## Services and Beyond\n\nBanks gain access in stages."
+    )
+    brief = only(export("Published March 15, 2012\n\nAuthor: Jane Roe", body=body))
+    assert "\n## Agriculture\n" in brief.body
+
+
+def test_the_footers_statement_after_the_post_is_its_disclosure():
+    text = export("Published March 3, 2016\n\nAuthor: Jane Roe").replace(
+        f"{DISCLOSURE}\n\nReturn to the Peninsula\n",
+        f"Return to the Peninsula\n\nAbout KEI\n\n{DISCLOSURE}\n\n© 2016 KEI\n",
+    )
+    brief = only(text)
+    assert brief.disclosure == DISCLOSURE
+    assert any("prints after the post" in w for w in brief.warnings)

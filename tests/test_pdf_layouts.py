@@ -123,3 +123,25 @@ def test_a_sticky_site_strip_printed_over_the_text_is_dropped(tmp_path):
     brief = printed(tmp_path, f"{strip}{HEAD}{paragraphs}{TAIL}", css, chrome=True)
     assert "keia.org" not in brief.body
     assert brief.body.count(TEXT) == 12
+
+
+def test_an_old_blogs_tagline_and_menu_over_the_title_and_its_footer_statement(
+    tmp_path,
+):
+    css = (
+        ".tag { font-size: 7.5pt; font-style: italic; } .menu { font-size: 8pt; }"
+        "h1 { font-size: 20pt; } .meta { font-size: 8pt; } .foot { font-size: 7pt; }"
+    )
+    body = (
+        "<p>THE PENINSULA</p><p class='tag'>Insights on Korean affairs from the "
+        "Korea Economic Institute of America</p><p class='menu'>Home Economics "
+        "Security North Korea About</p><h1>What Resolution 2270 Adds</h1>"
+        "<p class='meta'>March 3, 2016 · By Jane Roe · 1 Comment</p>"
+        f"<p>{TEXT}</p><p>Jane Roe is a Fellow at the Korea Economic Institute of "
+        "America.</p><p>Return to the Peninsula</p>"
+        f"<div class='foot'><p>About KEI</p><p>{DISCLOSURE}</p></div>"
+    )
+    brief = printed(tmp_path, body, css, paper="A4", chrome=True)
+    assert brief.title == "What Resolution 2270 Adds"
+    assert [a.name for a in brief.authors] == ["Jane Roe"]
+    assert brief.disclosure == DISCLOSURE

@@ -289,8 +289,37 @@ def split_pieces(lines: list[str], warnings: list[str] | None = None) -> list[Pi
             piece.text = unwrapped(piece.text)
         elif piece.kind == "table":
             _complete_table(piece, warnings)
+    _one_word_headings(pieces, warnings)
     _markers_as_brackets(pieces, warnings)
     return pieces
+
+
+# A section's text under a heading is a paragraph at least this long.
+_SECTION_TEXT = 100
+
+
+def _one_word_headings(pieces: list[Piece], warnings: list[str]) -> None:
+    """ "Agriculture" between "Industrial Goods" and "Services and Beyond": a
+    one-word line in capitals between finished paragraphs heads its section
+    when the post has headings of its own (one word alone proves nothing)."""
+    if not any(piece.kind == "heading" for piece in pieces):
+        return
+    for number in range(1, len(pieces) - 1):
+        piece, before, after = pieces[number], pieces[number - 1], pieces[number + 1]
+        word = piece.text
+        if (
+            piece.kind == "para"
+            and piece.line_count == 1
+            and word.isalpha()
+            and len(word) >= 4
+            and word[0].isupper()
+            and before.kind == "para"
+            and ends_sentence(before.text)
+            and after.kind == "para"
+            and len(after.text) >= _SECTION_TEXT
+        ):
+            piece.kind, piece.marker = "heading", "##"
+            warnings.append(f"guessed a heading: {word!r}")
 
 
 # A note's marker in the text written as "(1)", "^1" or "¹" right after a word

@@ -37,6 +37,11 @@ _FURNITURE = [
         r"(?:\s*Required\s+fields\s+are\s+marked\s*\*?)?"
         r"|Required\s+fields\s+are\s+marked\s*\*?"
         r"|(?:Post|Submit|Send)\s+(?:a\s+|your\s+)?(?:Comment|Reply)",
+        # WordPress's like button: "Like this:", "Be the first to like this.",
+        # "3 bloggers like this.", "Like Loading...".
+        r"(?:Like\s+this:?\s*)?(?:Be\s+the\s+first\s+to\s+like\s+this(?:\s+post)?\.?"
+        r"|\d+\s+bloggers?\s+likes?\s+this(?:\s+post)?\.?|Like\s+Loading\.*)"
+        r"|Like\s+this:?",
         # "Back to top", "Continue reading", "Tweet", "Like".
         r"Back\s+to\s+top|Tweet|Like|Follow\s+us(?:\s+on\s+\w+)?",
         # An audio player: "Listen to this article  00:00 / 06:12", "Audio

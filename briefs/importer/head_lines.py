@@ -169,6 +169,12 @@ def rejoin_broken_links(lines: list[str]) -> list[str]:
     return result
 
 
+# Where the next labelled field of a row of fields begins.
+_NEXT_LABEL = re.compile(
+    r"\s+(?=(?:Authors?|Categor(?:y|ies)|Topics?|Tags?|Updated|Filed\s+under)\s*:)"
+)
+
+
 def split_compound_lines(lines: list[str]) -> list[str]:
     """One line carrying several head fields -> one line per field.
 
@@ -190,6 +196,10 @@ def split_compound_lines(lines: list[str]) -> list[str]:
             has_published = True
             continue
         parts = _FIELD_SEPARATOR.split(line)
+        if len(parts) == 1 and is_header_line(_NEXT_LABEL.split(line)[0]):
+            # "Published August 18, 2021 Author: Hannah Lindqvist Category: ...":
+            # fields set side by side, a wide space between them.
+            parts = _NEXT_LABEL.split(line)
         fields = _head_fields(parts, dated=has_published) if len(parts) > 1 else None
         if fields is None:
             result.append(line)
@@ -249,7 +259,9 @@ def _date_and_byline(line: str) -> list[str] | None:
     rest = match["rest"]
     for gap in re.finditer(r",?\s+(?:on\s+)?", rest):
         names, day = rest[: gap.start()], rest[gap.end() :]
-        if parse_date(day) and plain_by_line(f"By {names}"):
+        if parse_date(day) and (
+            plain_by_line(f"By {names}") or is_byline(f"By {names}")
+        ):
             return [f"Published {day}", f"By {names}"]
     return None
 

@@ -43,6 +43,7 @@ from .text import clean
 from .trailer import (
     attach_bios,
     drop_opening_views_note,
+    mentions_fara,
     read_image_credit,
     separate_tail,
 )
@@ -56,6 +57,9 @@ class _Block:
     source_text: str
     closed: bool
     warnings: list[str] = field(default_factory=list)
+    # Where the block's first and last lines stand in the export.
+    start: int = 0
+    end: int = 0
 
 
 def parse_export(text: str) -> list[ParsedBrief]:
@@ -100,7 +104,7 @@ def _cut_posts(lines: list[str]) -> list[_Block]:
                 "with no post after it"
             )
             return
-        block = _Block(inner, source, closed)
+        block = _Block(inner, source, closed, start=start, end=end)
         block.warnings.extend(pending_notes)
         pending_notes.clear()
         blocks.append(block)
@@ -115,6 +119,7 @@ def _cut_posts(lines: list[str]) -> list[_Block]:
             start = None
     if start is not None:
         close(start, len(lines), closed=False)
+    _statements_from_the_footer(blocks, lines)
     if blocks and pending_notes:
         blocks[-1].warnings.extend(pending_notes)
     for block in blocks:
@@ -124,6 +129,28 @@ def _cut_posts(lines: list[str]) -> list[_Block]:
                 "next post or the end of the text"
             )
     return blocks
+
+
+def _statements_from_the_footer(blocks: list[_Block], lines: list[str]) -> None:
+    """A post with no FARA statement of its own takes the one its page prints
+    in the footer, after the post's closing line (an old blog's template put
+    it there, for every post)."""
+    for number, block in enumerate(blocks):
+        if not block.closed or any(mentions_fara(line) for line in block.lines):
+            continue
+        following = blocks[number + 1].start if number + 1 < len(blocks) else None
+        after = lines[block.end + 1 : following]
+        first = next((i for i, line in enumerate(after) if mentions_fara(line)), None)
+        if first is not None:
+            end = next(
+                (i for i in range(first, len(after)) if not after[i]), len(after)
+            )
+            statement = " ".join(after[first:end])
+            block.lines = [*block.lines, "", statement]
+            block.warnings.append(
+                "took the FARA statement the page prints after the post: "
+                f"{statement[:60]!r}"
+            )
 
 
 def _looks_like_post(lines: list[str]) -> bool:

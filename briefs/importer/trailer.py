@@ -287,10 +287,15 @@ def _credit_of_opening_picture(
     if first is None or pieces[first].kind != "caption":
         return
     captioned = CAPTION_WITH_CREDIT.match(pieces[first].text)
-    if captioned is None:
+    if captioned is not None:
+        credit = captioned.group("credit")
+    elif _IMAGE_CREDIT.match(unwrapped(pieces[first].text)):
+        # "Image: Yonhap News Agency" under the picture, with no caption.
+        credit = pieces[first].text
+    else:
         return
     roles[first] = "credit"
-    tail.credit = captioned.group("credit")
+    tail.credit = credit
     warnings.append(
         "took the feature image's credit from the caption over the first "
         f"paragraph, and left the caption out: {pieces[first].text[:80]!r}"

@@ -17,6 +17,7 @@ from ..export_format import (
     SHARE_BUTTON,
     is_header_line,
 )
+from ..trailer import mentions_fara
 from .joining import _join_lines, _Vocabulary
 from .kinds import (
     _ORDERED_MARKER,
@@ -48,15 +49,27 @@ def _lines_to_export_text(lines: list[_Line], notes: list[str]) -> str:
         f"{POST_START_TEXT}\n\n"
         f"{_render_paragraphs(body, vocabulary, page_bottom, notes)}"
         + (f"\n\n{POST_END_TEXT}" if closed else "")
-        for body, closed in posts
+        + _statement_in(after, vocabulary, page_bottom)
+        for body, closed, after in posts
     )
+
+
+def _statement_in(lines: list[_Line], vocabulary: _Vocabulary, bottom: float) -> str:
+    """The FARA statement the page prints after the post (in its footer), for
+    the parser to give a post that has none of its own; nothing else of it."""
+    if not lines:
+        return ""
+    text = _render_paragraphs(lines, vocabulary, bottom)
+    found = [par for par in text.split("\n\n") if mentions_fara(par)]
+    return "\n\n" + found[0].strip() if found else ""
 
 
 def _split_posts(
     lines: list[_Line], notes: list[str]
-) -> list[tuple[list[_Line], bool]]:
-    """Each post's lines, and whether its closing line was found."""
-    posts: list[tuple[list[_Line], bool]] = []
+) -> list[tuple[list[_Line], bool, list[_Line]]]:
+    """Each post's lines, whether its closing line was found, and the lines
+    after its end that no other post takes (the page's footer)."""
+    posts: list[tuple[list[_Line], bool, list[_Line]]] = []
     current: list[_Line] | None = None
     for line in lines:
         if POST_START.match(line.text):
@@ -64,18 +77,21 @@ def _split_posts(
             # name above the post must not swallow it.
             current = []
         elif current is not None and _is_post_end(line):
-            posts.append((current, True))
+            posts.append((current, True, []))
             current = None
         elif current is not None:
             current.append(line)
+        elif posts:
+            posts[-1][2].append(line)
     if current and (not posts or _is_dated(current)):
-        posts.append((current, False))
+        posts.append((current, False, []))
     elif current:
         # After the last post's end, a footer's "The Peninsula" link opens no
         # post: what follows it is the site's footer, without a date of its own.
         shown = " / ".join(line.text for line in current[:3])
         notes.append(f"dropped print chrome after the last post: {shown[:60]!r}")
-    return [(body, closed) for body, closed in posts if body]
+        posts[-1][2].extend(current)
+    return [post for post in posts if post[0]]
 
 
 def _is_dated(lines: list[_Line]) -> bool:
@@ -145,6 +161,16 @@ def _without_small_type_above_title(
     type before the date; a date, a byline or a series label stays.
     """
     dated = next((i for i, par in enumerate(paragraphs) if _opens_with_date(par)), None)
+    if dated is None:
+        # "March 3, 2016 · By Nadine Okafor": a date with no label.
+        dated = next(
+            (
+                i
+                for i, par in enumerate(paragraphs)
+                if any(form.match(par.lines[0].text.strip()) for form in DATE_FORMS)
+            ),
+            None,
+        )
     if not dated:
         return paragraphs
     title = max(range(dated), key=lambda i: paragraphs[i].lines[0].size)
