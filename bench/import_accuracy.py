@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/import_accuracy.py [--set NAME] [--text-only] [-v]
 
-NAME is seen (the default), unseen, holdout, or fresh3 to fresh15.
+NAME is seen (the default), unseen, holdout, or fresh3 to fresh16.
 Prints checks right / checks, and samples fully right / samples; -v lists each
 failed check. PDF samples are printed with headless Chromium first. The sets:
 "seen" is tests/samples/ (the corpus the parser was built on), "unseen" is
@@ -24,8 +24,9 @@ tests/samples/fresh11/ (a ninth, the same brief: bench/fresh11-before.txt);
 "fresh12" is tests/samples/fresh12/ (a tenth, the same brief:
 bench/fresh12-before.txt), "fresh13" tests/samples/fresh13/ (an eleventh:
 bench/fresh13-before.txt), "fresh14" tests/samples/fresh14/ (a twelfth:
-bench/fresh14-before.txt) and "fresh15" tests/samples/fresh15/ (a thirteenth:
-bench/fresh15-before.txt).
+bench/fresh14-before.txt), "fresh15" tests/samples/fresh15/ (a thirteenth:
+bench/fresh15-before.txt) and "fresh16" tests/samples/fresh16/ (a fourteenth:
+bench/fresh16-before.txt).
 """
 
 import argparse
@@ -60,6 +61,7 @@ SETS = {
     "fresh13": SAMPLES / "fresh13",
     "fresh14": SAMPLES / "fresh14",
     "fresh15": SAMPLES / "fresh15",
+    "fresh16": SAMPLES / "fresh16",
 }
 
 
