@@ -1679,7 +1679,8 @@ def test_wordpress_entry_line_under_the_post_gives_the_categories():
         "Bookmark the permalink."
     )
     brief = only(export("Published May 3, 2015\n\nAuthor: Jane Roe", tail=tail))
-    assert brief.categories == ["Economics", "Technology", "startups"]
+    assert brief.categories == ["Economics", "Technology"]
+    assert any("left out the tags" in w for w in brief.warnings)
     assert "permalink" not in brief.body
 
 
@@ -1820,3 +1821,46 @@ def test_the_footers_statement_after_the_post_is_its_disclosure():
     brief = only(text)
     assert brief.disclosure == DISCLOSURE
     assert any("prints after the post" in w for w in brief.warnings)
+
+
+def test_a_page_with_no_closing_line_and_a_bare_date_is_a_post():
+    text = (
+        "THE PENINSULA\n\nKORUS at One\n\nApril 9th, 2013 · 2 Comments\n\n"
+        "*By Maya Lindqvist*\n\nMarch 15 marked the first anniversary.\n"
+    )
+    (brief,) = parse_export(text)
+    assert brief.published == date(2013, 4, 9)
+    assert [a.name for a in brief.authors] == ["Maya Lindqvist"]
+
+
+def test_one_sentence_is_the_bio_of_two_authors():
+    body = (
+        "Seoul acts.\n\nEleanor Hwang is the Director of Communications at KEI. "
+        "Marcus Till and Yuna Oh are Research Interns at KEI."
+    )
+    head = "Published March 12, 2019\n\nAuthors: Eleanor Hwang, Marcus Till, Yuna Oh"
+    brief = only(export(head, body=body))
+    assert [a.bio for a in brief.authors] == [
+        "Eleanor Hwang is the Director of Communications at KEI.",
+        "Marcus Till and Yuna Oh are Research Interns at KEI.",
+        "Marcus Till and Yuna Oh are Research Interns at KEI.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "credit, owner",
+    [
+        ("Feature image from [The White House](#).", "The White House"),
+        ("Feature image from the Prime Minister's Office.", "Prime Minister's Office"),
+    ],
+)
+def test_a_credits_own_the_stays_the_sentences_goes(credit, owner):
+    brief = only(export("Published May 26, 2021\n\nAuthor: Jane Roe", tail=credit))
+    assert brief.image_credit == owner
+
+
+def test_categories_and_tags_side_by_side_give_the_categories():
+    tail = "Filed under: Economy, KORUS FTA, Trade · Tags: agriculture, autos"
+    brief = only(export("Published April 9, 2013\n\nAuthor: Jane Roe", tail=tail))
+    assert brief.categories == ["Economy", "KORUS FTA", "Trade"]
+    assert "agriculture" not in brief.body

@@ -145,3 +145,24 @@ def test_an_old_blogs_tagline_and_menu_over_the_title_and_its_footer_statement(
     assert brief.title == "What Resolution 2270 Adds"
     assert [a.name for a in brief.authors] == ["Jane Roe"]
     assert brief.disclosure == DISCLOSURE
+
+
+def test_a_page_without_the_blogs_name_over_the_post_categories_over_the_title(
+    tmp_path,
+):
+    css = (
+        ".nav { font-size: 8pt; } .cats { font-size: 7pt; text-transform: uppercase; }"
+        "h1 { font-size: 20pt; } blockquote { margin: 8px 8mm; font-style: italic; }"
+    )
+    body = (
+        "<div class='nav'>KEI About Research Events The Peninsula Donate</div>"
+        "<p class='cats'>Japan · U.S.-Korea-Japan · History</p>"
+        "<h1>Seoul's Compensation Plan</h1><p>Published March 22, 2023</p>"
+        f"<p>Author: Jane Roe</p><p>{TEXT}</p>"
+        "<blockquote>The question was never only the money.</blockquote>"
+        f"<p>{TEXT}</p>{TAIL}"
+    )
+    brief = printed(tmp_path, body, css, chrome=True)
+    assert brief.title == "Seoul's Compensation Plan"
+    assert brief.categories == ["Japan", "U.S.-Korea-Japan", "History"]
+    assert "> The question was never only the money." in brief.body

@@ -247,3 +247,10 @@ ABOUT_LABEL = re.compile(
 
 def is_about_label(text: str) -> bool:
     return ABOUT_LABEL.fullmatch(text) is not None
+
+
+# A label of tags rather than categories: a post with both is filed under its
+# categories; its tags are keywords.
+TAGS_LABEL = re.compile(
+    r"^(?:Tags?|Tagged(?:\s+(?:with|as))?|Keywords?|Labels?)\b", re.I
+)

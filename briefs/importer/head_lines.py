@@ -212,7 +212,10 @@ def split_compound_lines(lines: list[str]) -> list[str]:
         has_published = has_published or any(
             PUBLISHED_LINE.match(field) for field in fields
         )
-        result.extend(fields)
+        # Each its own paragraph: in the tail, lines that follow one another
+        # would read as one ("Filed under: Trade · Tags: autos").
+        for number, field in enumerate(fields):
+            result.extend([field] if number == 0 else ["", field])
     return result
 
 

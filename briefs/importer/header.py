@@ -26,6 +26,7 @@ from .export_format import (
     EDITORS_NOTE,
     HEAD_CHROME_LINES,
     PUBLISHED_LINE,
+    TAGS_LABEL,
     UPDATED_LINE,
     is_header_line,
 )
@@ -238,6 +239,7 @@ def read_head(lines: list[str], start: int, warnings: list[str]) -> Head:
     head = Head()
     author_names: list[str] = []
     categories: list[str] = []
+    tags: list[str] = []
     index = start
     while index < len(lines):
         line = lines[index]
@@ -268,6 +270,8 @@ def read_head(lines: list[str], start: int, warnings: list[str]) -> Head:
                         f"dropped the role under the byline: {lines[index]!r}"
                     )
                     index += 1
+            elif TAGS_LABEL.match(field_line):
+                tags.extend(read_categories(value, warnings))
             else:
                 categories.extend(read_categories(value, warnings))
             continue
@@ -308,7 +312,9 @@ def read_head(lines: list[str], start: int, warnings: list[str]) -> Head:
     ]
     if not head.authors:
         warnings.append("no 'Author:' line found; the post has no authors")
-    head.categories = unique(categories, "category", warnings)
+    if categories and tags:
+        warnings.append(f"left out the tags beside the categories: {tags!r}")
+    head.categories = unique(categories or tags, "category", warnings)
     return head
 
 
@@ -534,7 +540,13 @@ _ENTRY_UTILITY = re.compile(
 def read_categories(value: str, warnings: list[str]) -> list[str]:
     """The categories of a "Category:" line's value, page furniture left out."""
     value = _ENTRY_UTILITY.sub("", value)
-    value = re.sub(r"\s+and\s+tagged\s+", ", ", value, flags=re.IGNORECASE)
+    # "... posted in Economics, Technology and tagged startups": the
+    # categories; the tags are keywords.
+    tagged = re.search(r"\s+and\s+tagged\s+", value, re.IGNORECASE)
+    if tagged:
+        tags = value[tagged.end() :]
+        value = value[: tagged.start()]
+        warnings.append(f"left out the tags beside the categories: {tags!r}")
     categories = []
     for category in _split_names(value, split_on_and=False):
         if is_furniture(category):

@@ -23,9 +23,11 @@ from .errors import BriefImportError
 from .export_format import (
     AUTHOR_LINE,
     CATEGORY_LINE,
+    DATE_FORMS,
     POST_END,
     POST_START,
     PUBLISHED_LINE,
+    TAGS_LABEL,
 )
 from .head_lines import (
     fields_under_labels,
@@ -35,11 +37,11 @@ from .head_lines import (
     split_compound_lines,
     without_posting_account,
 )
-from .header import read_categories, read_head, read_title_and_date
+from .header import is_byline, read_categories, read_head, read_title_and_date
 from .healing import heal
 from .records import ParsedBrief
 from .series import SeriesClues, resolve_series, series_clues
-from .text import clean
+from .text import clean, unwrapped
 from .trailer import (
     attach_bios,
     drop_opening_views_note,
@@ -153,10 +155,22 @@ def _statements_from_the_footer(blocks: list[_Block], lines: list[str]) -> None:
             )
 
 
+# How many of a block's first lines may hold the date or byline that makes
+# it a post.
+_HEAD_LINES = 10
+
+
 def _looks_like_post(lines: list[str]) -> bool:
-    return any(
+    """A block with a post's head: a Published or Author line anywhere, or near
+    its top a date ("April 9th, 2013 · 2 Comments") or a byline."""
+    if any(
         PUBLISHED_LINE.match(clean(line)) or AUTHOR_LINE.match(clean(line))
         for line in lines
+    ):
+        return True
+    head = [unwrapped(clean(line)) for line in lines if line.strip()][:_HEAD_LINES]
+    return any(
+        is_byline(line) or any(form.match(line) for form in DATE_FORMS) for line in head
     )
 
 
@@ -217,7 +231,7 @@ _PLACEHOLDER = re.compile(r"\[(?P<text>[^\[\]]+)\]\(\s*#?\s*\)")
 def categories_after_body(pieces, warnings: list[str]):
     """A "Topics: ..." line set after the text (tags shown at the foot of the
     page): the post's categories, not body text."""
-    kept, categories = [], []
+    kept, categories, tags = [], [], []
     for piece in pieces:
         line = re.sub(r"^#+\s*", "", piece.text)
         match = CATEGORY_LINE.match(line) if piece.kind in ("para", "heading") else None
@@ -226,8 +240,10 @@ def categories_after_body(pieces, warnings: list[str]):
             continue
         found = read_categories(match.group("rest"), warnings)
         warnings.append(f"read the categories set after the body: {found!r}")
-        categories.extend(found)
-    return kept, categories
+        (tags if TAGS_LABEL.match(line) else categories).extend(found)
+    if categories and tags:
+        warnings.append(f"left out the tags beside the categories: {tags!r}")
+    return kept, categories or tags
 
 
 def _report_placeholder_links(pieces, credit: str, warnings: list[str]) -> None:

@@ -582,6 +582,7 @@ def attach_bios(
     names = [author.name for author in authors]
     for paragraph in paragraphs:
         text = bio_as_read(paragraph, names)
+        text = _shared_bios(text, names, bios)
         for name, sentences in _bio_segments(text, patterns):
             text = clean(_VIEWS_DISCLAIMER.sub(" ", sentences))
             if text:
@@ -593,6 +594,25 @@ def attach_bios(
             warnings.append(f"no bio found for {author.name}")
         result.append(replace(author, bio=bio))
     return result
+
+
+def _shared_bios(text: str, names: list[str], bios: dict[str, list[str]]) -> str:
+    """ "Marcus Till and Yuna Oh are Research Interns at KEI.": one sentence,
+    the bio of both; the text without it."""
+    for first in names:
+        for second in names:
+            if first == second:
+                continue
+            shared = re.search(
+                rf"(?:^|(?<=[.!?]\s)){re.escape(first)}\s+and\s+{re.escape(second)}"
+                r"\s+are\s+(?!.*\brespectively\b)[^.!?]+[.!?]",
+                text,
+            )
+            if shared:
+                bios[first].append(shared.group())
+                bios[second].append(shared.group())
+                text = (text[: shared.start()] + text[shared.end() :]).strip()
+    return text
 
 
 def _bio_segments(
@@ -668,7 +688,9 @@ def read_image_credit(paragraph: str, warnings: list[str]) -> tuple[str, str]:
             f"{captioned.group('caption')[:80]!r}"
         )
         credit = captioned.group("credit").strip()
-    credit = re.sub(r"^the\s+", "", credit, flags=re.IGNORECASE)
+    # "from the Prime Minister's Office": the sentence's article, not the
+    # owner's; "The White House" keeps its own.
+    credit = re.sub(r"^the\s+", "", credit)
     if _PLACEHOLDER_CREDIT.search(credit):
         warnings.append(f"image credit left empty: it is a placeholder: {credit!r}")
         return "", ""

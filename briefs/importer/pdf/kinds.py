@@ -35,6 +35,16 @@ def _is_block_quote(paragraph: _Paragraph, layout: _Layout) -> bool:
     margin; an item that lost its marker keeps the text's size)."""
     step = max(6.0, 0.8 * layout.size)
     lines = paragraph.lines
+    if len(lines) == 1:
+        # One indented line set wholly in italics, a sentence: a short quote
+        # (an item would have its marker, or the text's own style).
+        text = lines[0].text.strip()
+        return (
+            lines[0].x0 > layout.left + step
+            and text.startswith("*")
+            and text.endswith((".*", "?*", "!*", "”*", '"*'))
+            and _bullet_body(text) is None
+        )
     indented_both = all(line.block_right < layout.right - step for line in lines)
     smaller = all(line.size < layout.size - _QUOTE_SIZE_STEP for line in lines)
     return (

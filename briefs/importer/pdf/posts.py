@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..chrome import is_furniture
 from ..export_format import (
@@ -71,6 +72,10 @@ def _split_posts(
     after its end that no other post takes (the page's footer)."""
     posts: list[tuple[list[_Line], bool, list[_Line]]] = []
     current: list[_Line] | None = None
+    if not any(POST_START.match(line.text) for line in lines) and _is_dated(lines):
+        # A page of the current site prints no "THE PENINSULA" over the post,
+        # only in its menu: the post is the page, up to its closing line.
+        current = []
     for line in lines:
         if POST_START.match(line.text):
             # A later marker restarts the post: a navigation link of the same
@@ -182,7 +187,34 @@ def _without_small_type_above_title(
     if dropped and notes is not None:
         shown = " / ".join(par.lines[0].text for par in dropped)
         notes.append(f"dropped print chrome above the title: {shown[:80]!r}")
-    return [par for par in paragraphs if not any(par is d for d in dropped)]
+    kept = [par for par in paragraphs if not any(par is d for d in dropped)]
+    # Its categories may stand over the title ("JAPAN · HISTORY"): the head
+    # gives them, under the date, as the export does.
+    topics = [
+        _Paragraph([replace(par.lines[0], text=t)])
+        for par in dropped
+        if (t := _topics_row(par))
+    ]
+    at = next(i for i, par in enumerate(kept) if par is paragraphs[dated]) + 1
+    return kept[:at] + topics + kept[at:]
+
+
+def _topics_row(paragraph: _Paragraph) -> str | None:
+    """ "JAPAN · U.S.-KOREA-JAPAN · HISTORY": short items between middle dots."""
+    if len(paragraph.lines) != 1:
+        return None
+    tags = [tag.strip() for tag in paragraph.lines[0].text.split(" · ")]
+    if len(tags) < 2 or any(
+        not tag
+        or len(tag.split()) > _TAG_WORDS
+        or tag[-1] in ".!?:"
+        or is_furniture(tag)
+        or SHARE_BUTTON.match(tag)
+        or POST_START.match(tag)
+        for tag in tags
+    ):
+        return None
+    return "Topics: " + ", ".join(tags)
 
 
 def _opens_with_date(paragraph: _Paragraph) -> bool:
