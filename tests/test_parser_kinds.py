@@ -1864,3 +1864,19 @@ def test_categories_and_tags_side_by_side_give_the_categories():
     brief = only(export("Published April 9, 2013\n\nAuthor: Jane Roe", tail=tail))
     assert brief.categories == ["Economy", "KORUS FTA", "Trade"]
     assert "agriculture" not in brief.body
+
+
+def test_a_credit_run_into_the_bio_before_it_is_set_apart():
+    body = (
+        "Seoul acts.\n\n*Maya Lindqvist is the Director of Trade Policy Studies at "
+        "KEI. The views expressed here are the author’s alone. Photo from Republic "
+        "of Korea’s photostream on flickr Creative Commons.*"
+    )
+    head = "Published April 9, 2013\n\nAuthor: Maya Lindqvist"
+    brief = only(export(head, body=body, tail="Filed under: Economy, Trade"))
+    assert brief.image_credit == (
+        "Republic of Korea’s photostream on flickr Creative Commons"
+    )
+    assert brief.authors[0].bio.startswith("Maya Lindqvist is the Director")
+    assert "Photo from" not in brief.authors[0].bio
+    assert brief.categories == ["Economy", "Trade"]

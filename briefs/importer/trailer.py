@@ -172,6 +172,7 @@ def separate_tail(
         warnings.append("no FARA disclosure found")
 
     _split_off_glued_bio(pieces, roles, name_patterns, warnings)
+    _split_off_glued_credit(pieces, roles, warnings)
 
     # "About the Author(s)" over the bios labels them; it is not a heading of
     # the body.
@@ -244,7 +245,9 @@ def _split_off_glued_bio(
     them, and a pasted export may lose it."""
     index = len(pieces) - 1
     while index >= 0 and (
-        roles[index] != "body" or tail_kind(pieces[index].text) == "credit"
+        roles[index] != "body"
+        or tail_kind(pieces[index].text) == "credit"
+        or _is_trailing_categories(pieces[index])
     ):
         index -= 1
     if index < 0 or pieces[index].kind != "para":
@@ -267,6 +270,36 @@ def _split_off_glued_bio(
         roles.insert(index + 1, "body")
         warnings.append(f"set apart a bio glued to the last paragraph: {rest[:60]!r}")
         return
+
+
+def _split_off_glued_credit(
+    pieces: list[Piece], roles: list[str], warnings: list[str]
+) -> None:
+    """The image credit run into the paragraph before it ("... the author's
+    alone. Photo from Yonhap."), set apart: a print may show no break between
+    a bio and the credit under it."""
+    index = len(pieces) - 1
+    while index >= 0 and (
+        roles[index] != "body" or _is_trailing_categories(pieces[index])
+    ):
+        index -= 1
+    if index < 0 or pieces[index].kind != "para":
+        return
+    text = unwrapped(pieces[index].text)
+    for boundary in _SENTENCE_BREAK.finditer(text):
+        rest = text[boundary.end() :]
+        if _IMAGE_CREDIT.match(rest) and len(rest) <= _GLUED_CREDIT_LIMIT:
+            pieces[index].text = text[: boundary.start()]
+            credit = replace(
+                pieces[index], text=rest, line_count=1, line_lengths=[], spaced=False
+            )
+            pieces.insert(index + 1, credit)
+            roles.insert(index + 1, "body")
+            warnings.append(f"set apart a credit glued to its paragraph: {rest!r}")
+            return
+
+
+_GLUED_CREDIT_LIMIT = 200
 
 
 def _credit_of_opening_picture(
