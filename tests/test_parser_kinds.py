@@ -1868,7 +1868,10 @@ def test_categories_and_tags_side_by_side_give_the_categories():
 
 def test_a_credit_run_into_the_bio_before_it_is_set_apart():
     body = (
-        "Seoul acts.\n\n*Maya Lindqvist is the Director of Trade Policy Studies at "
+        "The agreement took effect a year ago, and both governments were quick to "
+        "publish their first assessments of it.\n\nThe numbers so far are mixed.\n\n"
+        "Exports of autos rose.\n\nFarm exports fell.\n\nServices held steady.\n\n"
+        "*Maya Lindqvist is the Director of Trade Policy Studies at "
         "KEI. The views expressed here are the author’s alone. Photo from Republic "
         "of Korea’s photostream on flickr Creative Commons.*"
     )
