@@ -166,3 +166,15 @@ def test_a_page_without_the_blogs_name_over_the_post_categories_over_the_title(
     assert brief.title == "Seoul's Compensation Plan"
     assert brief.categories == ["Japan", "U.S.-Korea-Japan", "History"]
     assert "> The question was never only the money." in brief.body
+
+
+def test_a_quote_in_italics_running_to_the_right_margin_is_a_quote(tmp_path):
+    css = "blockquote { margin: 8px 0 8px 10mm; font-style: italic; }"
+    quote = (
+        "We are not asking for exceptions. We are asking for enough time to build "
+        "supply chains that meet the rules, and for the rules to hold still long "
+        "enough for us to build them."
+    )
+    body = f"{HEAD}<p>{TEXT}</p><blockquote>{quote}</blockquote><p>{TEXT}</p>{TAIL}"
+    brief = printed(tmp_path, body, css)
+    assert f"> {quote}" in brief.body

@@ -41,6 +41,7 @@ ROOTS = [
     SAMPLES / "fresh14",
     SAMPLES / "fresh15",
     SAMPLES / "fresh16",
+    SAMPLES / "fresh17",
 ]
 TEXT_SAMPLES = [sample for root in ROOTS for sample in text_samples(root)]
 PDF_SAMPLES = [sample for root in ROOTS for sample in pdf_samples(root)]

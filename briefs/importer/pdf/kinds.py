@@ -47,11 +47,15 @@ def _is_block_quote(paragraph: _Paragraph, layout: _Layout) -> bool:
         )
     indented_both = all(line.block_right < layout.right - step for line in lines)
     smaller = all(line.size < layout.size - _QUOTE_SIZE_STEP for line in lines)
+    # Set wholly in italics, as a blockquote's style often is.
+    italic = lines[0].text.lstrip().startswith("*") and lines[
+        -1
+    ].text.rstrip().endswith("*")
     return (
         len(lines) >= 2
         and not _opens_numbered_item(lines[0], layout)
         and all(line.x0 > layout.left + step for line in lines)
-        and (indented_both or smaller)
+        and (indented_both or smaller or italic)
         and _bullet_body(lines[0].text) is None
         and not any(_is_heading_like(line, layout.size) for line in lines)
     )
