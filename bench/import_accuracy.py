@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/import_accuracy.py [--set NAME] [--text-only] [-v]
 
-NAME is seen (the default), unseen, holdout, or fresh3 to fresh17.
+NAME is seen (the default), unseen, holdout, or fresh3 to fresh18.
 Prints checks right / checks, and samples fully right / samples; -v lists each
 failed check. PDF samples are printed with headless Chromium first. The sets:
 "seen" is tests/samples/ (the corpus the parser was built on), "unseen" is
@@ -26,8 +26,9 @@ bench/fresh12-before.txt), "fresh13" tests/samples/fresh13/ (an eleventh:
 bench/fresh13-before.txt), "fresh14" tests/samples/fresh14/ (a twelfth:
 bench/fresh14-before.txt), "fresh15" tests/samples/fresh15/ (a thirteenth:
 bench/fresh15-before.txt), "fresh16" tests/samples/fresh16/ (a fourteenth:
-bench/fresh16-before.txt) and "fresh17" tests/samples/fresh17/ (a fifteenth:
-bench/fresh17-before.txt).
+bench/fresh16-before.txt), "fresh17" tests/samples/fresh17/ (a fifteenth:
+bench/fresh17-before.txt) and "fresh18" tests/samples/fresh18/ (a sixteenth:
+bench/fresh18-before.txt).
 """
 
 import argparse
@@ -64,6 +65,7 @@ SETS = {
     "fresh15": SAMPLES / "fresh15",
     "fresh16": SAMPLES / "fresh16",
     "fresh17": SAMPLES / "fresh17",
+    "fresh18": SAMPLES / "fresh18",
 }
 
 

@@ -42,6 +42,7 @@ ROOTS = [
     SAMPLES / "fresh15",
     SAMPLES / "fresh16",
     SAMPLES / "fresh17",
+    SAMPLES / "fresh18",
 ]
 TEXT_SAMPLES = [sample for root in ROOTS for sample in text_samples(root)]
 PDF_SAMPLES = [sample for root in ROOTS for sample in pdf_samples(root)]
