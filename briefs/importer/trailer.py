@@ -226,6 +226,21 @@ def separate_tail(
     return body, tail
 
 
+def _last_body_paragraph(
+    pieces: list[Piece], roles: list[str], *, past_credits: bool
+) -> int | None:
+    """The index of the body's last paragraph, before the trailing categories
+    (and the credit, ``past_credits``), or None when the body ends otherwise."""
+    index = len(pieces) - 1
+    while index >= 0 and (
+        roles[index] != "body"
+        or _is_trailing_categories(pieces[index])
+        or (past_credits and tail_kind(pieces[index].text) == "credit")
+    ):
+        index -= 1
+    return index if index >= 0 and pieces[index].kind == "para" else None
+
+
 # Where a sentence ends and the next begins.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?”’\"])\s+(?=[A-Z])")
 # The body's last paragraph is a sentence at least: a title's "Dr." is not one.
@@ -243,14 +258,8 @@ def _split_off_glued_bio(
     Ji-hoon is a Fellow at ..."), set apart: a print whose last paragraph ends
     at the foot of a page and whose bio opens the next shows no break between
     them, and a pasted export may lose it."""
-    index = len(pieces) - 1
-    while index >= 0 and (
-        roles[index] != "body"
-        or tail_kind(pieces[index].text) == "credit"
-        or _is_trailing_categories(pieces[index])
-    ):
-        index -= 1
-    if index < 0 or pieces[index].kind != "para":
+    index = _last_body_paragraph(pieces, roles, past_credits=True)
+    if index is None:
         return
     text = pieces[index].text
     if any(pattern.match(plain_bio(text)) for pattern in name_patterns):
@@ -278,12 +287,8 @@ def _split_off_glued_credit(
     """The image credit run into the paragraph before it ("... the author's
     alone. Photo from Yonhap."), set apart: a print may show no break between
     a bio and the credit under it."""
-    index = len(pieces) - 1
-    while index >= 0 and (
-        roles[index] != "body" or _is_trailing_categories(pieces[index])
-    ):
-        index -= 1
-    if index < 0 or pieces[index].kind != "para":
+    index = _last_body_paragraph(pieces, roles, past_credits=False)
+    if index is None:
         return
     text = unwrapped(pieces[index].text)
     for boundary in _SENTENCE_BREAK.finditer(text):

@@ -190,16 +190,19 @@ def _settle_crossing(
     its middle is on); a line with words on both sides crosses the gutter.
     """
     still_crossing = []
+    left_ids = {id(w) for w in left}
     for word in crossing:
         mates = [w for w in (*left, *right) if on_one_baseline(w, word)]
-        on_left = any(w in left for w in mates)
-        on_right = any(w in right for w in mates)
+        on_left = any(id(w) in left_ids for w in mates)
+        on_right = any(id(w) not in left_ids for w in mates)
         if on_left == on_right:
             if mates:
                 still_crossing.append(word)
                 continue
             on_left = (word["x0"] + word["x1"]) / 2 < middle
         (left if on_left else right).append(word)
+        if on_left:
+            left_ids.add(id(word))
     return left, right, still_crossing
 
 

@@ -200,18 +200,27 @@ def _without_small_type_above_title(
 
 
 def _topics_row(paragraph: _Paragraph) -> str | None:
-    """ "JAPAN · U.S.-KOREA-JAPAN · HISTORY": short items between middle dots."""
+    """ "JAPAN · U.S.-KOREA-JAPAN · HISTORY": short items between middle dots,
+    as the export labels topics. Buttons (share, print), a labelled row ("Key
+    topics: ...") and a table's shaded stripe of figures are no topics."""
     if len(paragraph.lines) != 1:
         return None
-    tags = [tag.strip() for tag in paragraph.lines[0].text.split(" · ")]
-    if len(tags) < 2 or any(
-        not tag
-        or len(tag.split()) > _TAG_WORDS
-        or tag[-1] in ".!?:"
-        or is_furniture(tag)
-        or SHARE_BUTTON.match(tag)
-        or POST_START.match(tag)
-        for tag in tags
+    text = paragraph.lines[0].text.strip()
+    tags = [tag.strip() for tag in text.split(" · ")]
+    if (
+        len(tags) < 2
+        or CATEGORY_LINE.match(text)
+        or any(
+            not tag
+            or len(tag.split()) > _TAG_WORDS
+            or tag[-1] in ".!?:"
+            or any(mark in tag for mark in "$%€£¥")
+            or is_furniture(tag)
+            or is_header_line(tag)
+            or SHARE_BUTTON.match(tag)
+            or POST_START.match(tag)
+            for tag in tags
+        )
     ):
         return None
     return "Topics: " + ", ".join(tags)
@@ -239,23 +248,8 @@ _TAG_WORDS = 5
 
 def _chips_as_topics(paragraph: _Paragraph) -> str | None:
     """A row of tags drawn as pills ("TECHNOLOGY · TRADE"), without a label:
-    the post's topics, as the export labels them. Buttons (share, print) and a
-    labelled row ("Key topics: ...") are left as they are."""
-    if len(paragraph.lines) != 1 or not paragraph.lines[0].chips:
-        return None
-    text = paragraph.lines[0].text.strip()
-    tags = [tag.strip() for tag in text.split(" · ")]
-    if CATEGORY_LINE.match(text) or any(
-        SHARE_BUTTON.match(tag)
-        or is_furniture(tag)
-        or is_header_line(tag)
-        # A row of shaded cells (a table's stripe) holds figures, not tags.
-        or any(mark in tag for mark in "$%€£¥")
-        or len(tag.split()) > _TAG_WORDS
-        for tag in tags
-    ):
-        return None
-    return "Topics: " + ", ".join(tags)
+    the post's topics, as the export labels them."""
+    return _topics_row(paragraph) if paragraph.lines[0].chips else None
 
 
 def _render_paragraph(

@@ -60,7 +60,10 @@ def _is_print_band_line(line: _Line) -> bool:
     band = _BAND_SHARE * line.page_height
     if band < line.top and line.bottom < line.page_height - band:
         return False
-    text = line.text
+    return _reads_as_print_chrome(line.text)
+
+
+def _reads_as_print_chrome(text: str) -> bool:
     return bool(
         _PRINT_DATE.search(text)
         or _PRINT_URL.search(text)
@@ -85,11 +88,7 @@ def split_off_print_bands(words: list[dict]) -> tuple[list[dict], list[dict]]:
     chrome: list[dict] = []
     for row in rows.values():
         text = " ".join(w["text"] for w in sorted(row, key=lambda w: w["x0"]))
-        if (
-            _PRINT_DATE.search(text)
-            or _PRINT_URL.search(text)
-            or _PAGE_COUNTER.search(text)
-        ):
+        if _reads_as_print_chrome(text):
             chrome.extend(row)
     if not chrome:
         return words, []
